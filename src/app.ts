@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { TConfig } from './config.ts';
+import { createAccessResolver } from './modules/access/service.ts';
+import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
+import { organisationRoutes } from './modules/organisations/routes.ts';
+import { outboxRoutes } from './modules/outbox/routes.ts';
+import { type AppContext, type Clock, systemClock } from './platform/context.ts';
+import { assertSecretKeyMatches } from './platform/crypto/key-check.ts';
+import { resolveSecretKey, SecretBox } from './platform/crypto/secret-box.ts';
+import { connectDatabase } from './platform/db/connect.ts';
+import type { DatabaseHandle } from './platform/db/database.ts';
+import { migrateDatabase } from './platform/db/migrate.ts';
+import { createHttpApp } from './platform/http/create-app.ts';
+import type { JobHandler, JobQueue } from './platform/jobs/definition.ts';
+import { PgBossQueue } from './platform/jobs/pg-boss-queue.ts';
+import { createSmtpTransport, mailJobHandlers } from './platform/mail/delivery.ts';
+import { Outbox } from './platform/mail/outbox.ts';
+
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+export const webDistDir = path.join(projectRoot, 'web', 'dist');
+
+export interface Application {
+  ctx: AppContext;
+  database: DatabaseHandle;
+  http: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** An already-open database (tests); otherwise opened from the config. */
+  database?: DatabaseHandle;
+  clock?: Clock;
+  /** A queue to use instead of pg-boss (API tests use a recording one). */
+  jobs?: JobQueue;
+  /** Test knob for pg-boss polling. */
+  jobPollingIntervalSeconds?: number;
+  /** Skip the web app's static files (API-only tests). */
+  withoutWebApp?: boolean;
+}
+
+/** Opens the database the config names (PGlite in DATA_DIR, or PostgreSQL) and applies the migrations. */
+export async function openDatabase(config: TConfig): Promise<DatabaseHandle> {
+  const database = await connectDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: path.join(config.dataDir, 'pglite'),
+  });
+  await migrateDatabase(database);
+  return database;
+}
+
+export function openSecretBox(config: TConfig): SecretBox {
+  const { secret } = resolveSecretKey(config.secretKey, config.dataDir);
+  return new SecretBox(secret, config.previousSecretKeys);
+}
+
+/** The composition root: every service, job and route wired to one database, clock, key, outbox and queue. */
+export async function buildApplication(config: TConfig, options: BuildOptions = {}): Promise<Application> {
+  const database = options.database ?? (await openDatabase(config));
+  const secrets = openSecretBox(config);
+  await assertSecretKeyMatches(database.db, secrets, secrets.knownKeyIds);
+
+  const clock = options.clock ?? systemClock;
+  const bossQueue = options.jobs
+    ? null
+    : new PgBossQueue({
+        database,
+        runWorkers: config.runJobs,
+        logger: { info: () => {}, error: (details, message) => console.error(message, details) },
+        ...(options.jobPollingIntervalSeconds ? { pollingIntervalSeconds: options.jobPollingIntervalSeconds } : {}),
+      });
+  const jobs: JobQueue = options.jobs ?? (bossQueue as PgBossQueue);
+  const transport = createSmtpTransport(config.smtpUrl);
+  const outbox = new Outbox({ secrets, jobs, isSmtpConfigured: transport !== null });
+  const ctx: AppContext = { db: database.db, engine: database.engine, config, clock, secrets, outbox, jobs };
+
+  const handlers: JobHandler[] = [
+    ...mailJobHandlers({ db: database.db, secrets, jobs, transport, from: config.mailFrom, now: () => clock.now() }),
+  ];
+  await bossQueue?.start(handlers);
+
+  const http = await createHttpApp({
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+    access: createAccessResolver(ctx),
+    routes: [identityRoutes(ctx), organisationRoutes(ctx), apiTokenRoutes(ctx), auditRoutes(ctx), outboxRoutes(ctx)],
+    isReady: async () => {
+      await database.db.execute(sql`select 1`);
+      return true;
+    },
+    webDistDir: options.withoutWebApp ? undefined : webDistDir,
+  });
+
+  return {
+    ctx,
+    database,
+    http,
+    async close() {
+      await http.close();
+      await bossQueue?.stop();
+      transport?.close();
+      if (!options.database) await database.close();
+    },
+  };
+}

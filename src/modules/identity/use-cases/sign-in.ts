@@ -1,0 +1,128 @@
+import { recordAudit } from '../../../platform/audit/writer.ts';
+import type { AppContext } from '../../../platform/context.ts';
+import { verifyAgainstDummy, verifyPassword } from '../../../platform/crypto/passwords.ts';
+import { hashToken } from '../../../platform/crypto/tokens.ts';
+import { matchTotpStep } from '../../../platform/crypto/totp.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { SessionPrincipal } from '../../../platform/http/access.ts';
+import type { TSecondFactorRequest, TSignInRequest } from '../contract.ts';
+import { afterFailedSignIn, isLocked, isTotpStepFresh, LOCKOUT_MINUTES, normaliseRecoveryCode } from '../rules.ts';
+import {
+  consumeRecoveryCode,
+  findUserByEmail,
+  findUserById,
+  revokeSession,
+  type UserRow,
+  updateUser,
+} from '../store.ts';
+import { type Device, type StartedSession, startSession } from './sessions.ts';
+
+export interface SignInResult {
+  session: StartedSession;
+  needsSecondFactor: boolean;
+}
+
+const invalidCredentials = () => new AppError('unauthenticated', 'invalid_credentials');
+const accountLocked = () => new AppError('rate_limited', 'account_locked', { params: { minutes: LOCKOUT_MINUTES } });
+
+/** Counts a failed attempt (password or second factor) and locks the account after too many; commits, then throws. */
+async function registerFailure(ctx: AppContext, user: UserRow, action: string): Promise<never> {
+  const now = ctx.clock.now();
+  const next = afterFailedSignIn(user, now);
+  await inTransaction(ctx.db, async (tx) => {
+    await updateUser(tx, user.id, { failedSignInCount: next.failedSignInCount, lockedUntil: next.lockedUntil });
+    const actor = { type: 'user' as const, id: user.id };
+    await recordAudit(tx, now, { orgId: null, actor, action, target: { type: 'user', id: user.id } });
+    if (next.hasJustLocked) {
+      await recordAudit(tx, now, {
+        orgId: null,
+        actor,
+        action: 'auth.account_locked',
+        target: { type: 'user', id: user.id },
+      });
+    }
+  });
+  throw next.hasJustLocked ? accountLocked() : invalidCredentials();
+}
+
+/** Checks e-mail and password; opens a full session, or a pending one when a second factor is due. */
+export async function signIn(ctx: AppContext, input: TSignInRequest, device: Device): Promise<SignInResult> {
+  const now = ctx.clock.now();
+  const user = await findUserByEmail(ctx.db, input.email);
+  if (!user) {
+    await verifyAgainstDummy(input.password);
+    await inTransaction(ctx.db, (tx) =>
+      recordAudit(tx, now, {
+        orgId: null,
+        actor: { type: 'anonymous', id: null },
+        action: 'auth.sign_in_failed',
+        data: { emailHash: ctx.secrets.hashIdentifier(input.email) },
+      }),
+    );
+    throw invalidCredentials();
+  }
+  if (isLocked(user, now)) throw accountLocked();
+  if (!(await verifyPassword(user.passwordHash, input.password)))
+    return registerFailure(ctx, user, 'auth.sign_in_failed');
+
+  const needsSecondFactor = user.totpSecretSealed !== null;
+  const session = await inTransaction(ctx.db, async (tx) => {
+    await updateUser(tx, user.id, { failedSignInCount: 0, lockedUntil: null });
+    const started = await startSession(ctx, tx, user, { isFullyAuthenticated: !needsSecondFactor, device });
+    await recordAudit(tx, now, {
+      orgId: null,
+      actor: { type: 'user', id: user.id },
+      action: needsSecondFactor ? 'auth.password_verified' : 'auth.signed_in',
+      data: { method: 'password' },
+    });
+    return started;
+  });
+  return { session, needsSecondFactor };
+}
+
+async function acceptsSecondFactor(
+  ctx: AppContext,
+  user: UserRow,
+  input: TSecondFactorRequest,
+): Promise<string | null> {
+  const now = ctx.clock.now();
+  if ('code' in input) {
+    if (!user.totpSecretSealed) return null;
+    const step = matchTotpStep(ctx.secrets.open(user.totpSecretSealed), input.code, now);
+    if (step === null || !isTotpStepFresh(step, user.totpLastStep)) return null;
+    await updateUser(ctx.db, user.id, { totpLastStep: step });
+    return 'totp';
+  }
+  const codeHash = hashToken(normaliseRecoveryCode(input.recoveryCode));
+  return (await consumeRecoveryCode(ctx.db, user.id, codeHash, now)) ? 'recovery_code' : null;
+}
+
+/** Completes a pending sign-in with a TOTP or recovery code; the pending session is replaced by a new full one. */
+export async function completeSecondFactor(
+  ctx: AppContext,
+  principal: SessionPrincipal,
+  input: TSecondFactorRequest,
+  device: Device,
+): Promise<StartedSession> {
+  const user = await findUserById(ctx.db, principal.userId);
+  if (!user) throw invalidCredentials();
+  if (principal.isFullyAuthenticated) throw new AppError('conflict', 'already_signed_in');
+  if (isLocked(user, ctx.clock.now())) throw accountLocked();
+  const method = await acceptsSecondFactor(ctx, user, input);
+  if (!method) return registerFailure(ctx, user, 'auth.second_factor_failed');
+
+  return inTransaction(ctx.db, async (tx) => {
+    const now = ctx.clock.now();
+    await updateUser(tx, user.id, { failedSignInCount: 0, lockedUntil: null });
+    await revokeSession(tx, user.id, principal.sessionId, now);
+    const started = await startSession(ctx, tx, user, { isFullyAuthenticated: true, device });
+    await recordAudit(tx, now, {
+      orgId: null,
+      actor: { type: 'user', id: user.id },
+      action: 'auth.signed_in',
+      data: { method },
+    });
+    return started;
+  });
+}

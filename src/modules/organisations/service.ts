@@ -1,0 +1,20 @@
+/** The organisations module's public face: organisations, memberships, invitations and first-start setup. */
+
+export {
+  acceptInvitation,
+  createInvitation,
+  listInvitations,
+  previewInvitation,
+  revokeInvitation,
+} from './use-cases/invitations.ts';
+export { changeMemberRole, listMembers, removeMember } from './use-cases/members.ts';
+export {
+  createOrganisation,
+  createOrganisationForUser,
+  getOrganisation,
+  listMyOrganisations,
+  membershipFor,
+  organisationByRef,
+  updateOrganisation,
+} from './use-cases/organisations.ts';
+export { setupFirstOwner } from './use-cases/setup.ts';

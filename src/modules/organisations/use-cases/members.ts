@@ -1,0 +1,52 @@
+import { recordAudit } from '../../../platform/audit/writer.ts';
+import type { AppContext } from '../../../platform/context.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
+import { AppError, conflict, notFound } from '../../../platform/errors.ts';
+import type { OrgScope } from '../../../platform/http/access.ts';
+import type { TMember, TRole } from '../contract.ts';
+import { keepsAnOwner } from '../rules.ts';
+import { deleteMembership, listMembers as listMemberRows, lockMembershipsForChange, setMemberRole } from '../store.ts';
+import { asRole } from './present.ts';
+
+export async function listMembers(ctx: AppContext, scope: OrgScope): Promise<TMember[]> {
+  const rows = await listMemberRows(ctx.db, scope.orgId);
+  return rows.map((row) => ({
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    role: asRole(row.role),
+    hasTotp: Boolean(row.hasTotp),
+    joinedAt: row.joinedAt.toISOString(),
+  }));
+}
+
+/** Changes or ends a membership; the last owner can neither be demoted nor removed. */
+async function changeMembership(ctx: AppContext, scope: OrgScope, userId: string, next: TRole | null) {
+  await inTransaction(ctx.db, async (tx) => {
+    const { target, ownerCount } = await lockMembershipsForChange(tx, scope.orgId, userId);
+    if (!target) throw notFound('member_not_found');
+    const current = asRole(target.role);
+    if (!keepsAnOwner(ownerCount, current, next)) throw conflict('last_owner');
+    if (next) await setMemberRole(tx, scope.orgId, userId, next);
+    else await deleteMembership(tx, scope.orgId, userId);
+    await recordAudit(tx, ctx.clock.now(), {
+      orgId: scope.orgId,
+      actor: scope.actor,
+      action: next ? 'member.role_changed' : 'member.removed',
+      target: { type: 'user', id: userId },
+      data: next ? { from: current, to: next } : { role: current },
+    });
+  });
+}
+
+export async function changeMemberRole(ctx: AppContext, scope: OrgScope, userId: string, role: TRole): Promise<void> {
+  await changeMembership(ctx, scope, userId, role);
+}
+
+/** Owners remove anyone; every member may leave (remove themselves). */
+export async function removeMember(ctx: AppContext, scope: OrgScope, userId: string): Promise<void> {
+  const isSelf = scope.actor.type === 'user' && scope.actor.id === userId;
+  if (!isSelf && scope.role !== 'owner')
+    throw new AppError('forbidden', 'role_insufficient', { params: { role: 'owner' } });
+  await changeMembership(ctx, scope, userId, null);
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+import { localeFromAcceptLanguage } from '../i18n/index.ts';
+import { type AccessResolver, accessHook } from './access.ts';
+import { loggerOptions } from './logging.ts';
+import { registerOpenApi } from './openapi.ts';
+import { problemErrorHandler } from './problem.ts';
+import { registerWebApp } from './web-app.ts';
+
+export type HttpApp = FastifyInstance;
+
+export interface HttpAppOptions {
+  logLevel: string;
+  trustProxy: boolean;
+  access: AccessResolver;
+  routes: FastifyPluginAsync[];
+  /** Answers /readyz: can this instance serve (database reachable)? */
+  isReady: () => Promise<boolean>;
+  /** The built SPA; omitted in API-only tests. */
+  webDistDir?: string | undefined;
+  bodyLimitBytes?: number;
+}
+
+/** Builds the Fastify app: security headers, problem+json errors, access control, OpenAPI, the routes, the SPA. */
+export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel),
+    trustProxy: options.trustProxy,
+    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemErrorHandler);
+  app.decorateRequest('principal', null);
+  app.decorateRequest('orgScope', null);
+  app.decorateRequest('locale', 'nl');
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRequest', async (request, reply) => {
+    request.locale = localeFromAcceptLanguage(request.headers['accept-language']);
+    reply.header('x-correlation-id', request.id);
+  });
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.access && !route.schema?.hide) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('rate_limited', 'rate_limited'),
+  });
+  await registerOpenApi(app);
+
+  app.addHook('onRequest', accessHook(options.access));
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    const isReady = await options.isReady().catch(() => false);
+    return reply.status(isReady ? 200 : 503).send({ status: isReady ? 'ready' : 'unavailable' });
+  });
+
+  for (const routes of options.routes) await app.register(routes);
+  await registerWebApp(app, options.webDistDir);
+  return app;
+}

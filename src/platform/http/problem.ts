@@ -1,0 +1,114 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorKind, type FieldError } from '../errors.ts';
+import { hasMessage, type Locale, translate } from '../i18n/index.ts';
+import { type IssueLike, toFieldErrors } from '../validation.ts';
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+/** RFC 9457 problem details, localised, with field errors when input was invalid. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  errors?: { path: string; code: string; message: string }[];
+  correlationId: string;
+}
+
+/** Fastify's own errors for malformed requests, by their code. */
+const FASTIFY_CODES: Record<string, AppError> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: new AppError('invalid', 'malformed_body'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: new AppError('invalid', 'malformed_body'),
+  FST_ERR_CTP_BODY_TOO_LARGE: new AppError('too_large', 'body_too_large'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: new AppError('invalid', 'unsupported_media_type'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: new AppError('invalid', 'malformed_body'),
+};
+
+function fromValidation(error: FastifyError): AppError {
+  const fieldErrors = (error.validation ?? []).flatMap((entry) => {
+    const issue: IssueLike = {
+      ...(entry.params as Record<string, unknown>),
+      code: entry.keyword,
+      path: entry.instancePath.split('/').filter(Boolean),
+      message: entry.message ?? '',
+    };
+    const errors = toFieldErrors(issue);
+    const context = error.validationContext;
+    return context && context !== 'body' ? errors.map((e) => ({ ...e, path: `${context}.${e.path}` })) : errors;
+  });
+  return new AppError('invalid', 'validation_failed', { fieldErrors });
+}
+
+/** Anything thrown while handling a request, as an AppError; undefined means an unexpected failure. */
+export function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  const fastifyError = error as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fastifyError)) return fromValidation(fastifyError);
+  if (fastifyError?.code && FASTIFY_CODES[fastifyError.code]) return FASTIFY_CODES[fastifyError.code];
+  if (fastifyError?.statusCode === 429) return new AppError('rate_limited', 'rate_limited');
+  if (error instanceof SyntaxError && fastifyError.statusCode === 400) return new AppError('invalid', 'malformed_body');
+  if (fastifyError?.statusCode === 400 && fastifyError.code?.startsWith('FST_ERR_CTP')) {
+    return new AppError('invalid', 'malformed_body');
+  }
+  return undefined;
+}
+
+function localiseFieldError(locale: Locale, fieldError: FieldError) {
+  const key = hasMessage(`validation.${fieldError.code}`)
+    ? `validation.${fieldError.code}`
+    : 'validation.invalid_value';
+  return { path: fieldError.path, code: fieldError.code, message: translate(locale, key, fieldError.params) };
+}
+
+export function toProblem(error: AppError, locale: Locale, correlationId: string): Problem {
+  const status = STATUS_BY_KIND[error.kind];
+  const detailKey = hasMessage(`errors.${error.code}`) ? `errors.${error.code}` : `errors.kind.${error.kind}`;
+  return {
+    type: `https://privacydesk.org/problems/${error.code}`,
+    title: translate(locale, `errors.kind.${error.kind}`),
+    status,
+    code: error.code,
+    detail: translate(locale, detailKey, error.params),
+    ...(error.fieldErrors.length > 0 ? { errors: error.fieldErrors.map((e) => localiseFieldError(locale, e)) } : {}),
+    correlationId,
+  };
+}
+
+export function internalProblem(locale: Locale, correlationId: string): Problem {
+  return {
+    type: 'https://privacydesk.org/problems/internal_error',
+    title: translate(locale, 'errors.kind.internal'),
+    status: 500,
+    code: 'internal_error',
+    detail: translate(locale, 'errors.internal_error', { correlationId }),
+    correlationId,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+}
+
+/** Fastify's error handler: expected errors become localised problems; the rest a 500 with a correlation id only. */
+export function problemErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  if (appError) {
+    if (appError.kind === 'rate_limited' && (error as FastifyError).statusCode === 429) {
+      reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
+    }
+    return sendProblem(reply, toProblem(appError, request.locale, request.id));
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, internalProblem(request.locale, request.id));
+}

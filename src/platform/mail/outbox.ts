@@ -1,0 +1,95 @@
+import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { SecretBox } from '../crypto/secret-box.ts';
+import type { Database } from '../db/database.ts';
+import type { AfterCommit } from '../db/transaction.ts';
+import type { Locale } from '../i18n/index.ts';
+import { defineJob, type JobQueue } from '../jobs/definition.ts';
+import { mailMessages } from './tables.ts';
+
+export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'held'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+export interface OutgoingMail {
+  orgId: string | null;
+  to: string;
+  locale: Locale;
+  /** Stable template id such as `identity.password_reset`, for the outbox list and tests. */
+  template: string;
+  subject: string;
+  text: string;
+  /** The body holds a secret link; the outbox shows it redacted. */
+  isSensitive?: boolean;
+}
+
+export const deliverMailJob = defineJob({
+  name: 'mail.deliver',
+  payload: z.object({ messageId: z.uuid() }),
+  retryLimit: 0,
+});
+
+export const sweepOutboxJob = defineJob({
+  name: 'mail.sweep',
+  payload: z.object({}),
+  cron: '* * * * *',
+  retryLimit: 0,
+});
+
+/** Queues mail in the caller's transaction; delivery starts once that transaction has committed. */
+export class Outbox {
+  readonly #secrets: SecretBox;
+  readonly #jobs: JobQueue;
+  readonly #isSmtpConfigured: boolean;
+
+  constructor(options: { secrets: SecretBox; jobs: JobQueue; isSmtpConfigured: boolean }) {
+    this.#secrets = options.secrets;
+    this.#jobs = options.jobs;
+    this.#isSmtpConfigured = options.isSmtpConfigured;
+  }
+
+  get isSmtpConfigured(): boolean {
+    return this.#isSmtpConfigured;
+  }
+
+  async queue(tx: Database, mail: OutgoingMail, afterCommit: (fn: AfterCommit) => void): Promise<string> {
+    const [row] = await tx
+      .insert(mailMessages)
+      .values({
+        orgId: mail.orgId,
+        recipient: mail.to,
+        locale: mail.locale,
+        template: mail.template,
+        subject: mail.subject,
+        bodySealed: this.#secrets.seal(mail.text),
+        isSensitive: mail.isSensitive ?? false,
+        status: this.#isSmtpConfigured ? 'queued' : 'held',
+      })
+      .returning({ id: mailMessages.id });
+    const id = (row as { id: string }).id;
+    if (this.#isSmtpConfigured) afterCommit(() => this.#jobs.send(deliverMailJob, { messageId: id }));
+    return id;
+  }
+}
+
+/** Messages whose delivery is due: queued and past their retry time, or stuck in `sending` by a crashed instance. */
+export async function findDueMessageIds(db: Database, now: Date, stuckBefore: Date): Promise<string[]> {
+  const rows = await db
+    .select({ id: mailMessages.id })
+    .from(mailMessages)
+    .where(
+      or(
+        and(
+          eq(mailMessages.status, 'queued'),
+          or(sql`${mailMessages.nextAttemptAt} is null`, lte(mailMessages.nextAttemptAt, now)),
+        ),
+        and(eq(mailMessages.status, 'sending'), lte(mailMessages.nextAttemptAt, stuckBefore)),
+      ),
+    )
+    .limit(500);
+  return rows.map((row) => row.id);
+}
+
+export async function requeueMessages(db: Database, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(mailMessages).set({ status: 'queued' }).where(inArray(mailMessages.id, ids));
+}

@@ -1,0 +1,97 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { currentTotpCode } from '../src/platform/crypto/totp.ts';
+
+export interface TestResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+/**
+ * A browser-like client over Fastify's inject: keeps the session cookie, sends the CSRF token the session state
+ * hands out, and the chosen language. Or an API client, with a bearer token.
+ */
+export class TestClient {
+  readonly #http: FastifyInstance;
+  #cookie: string | undefined;
+  #csrfToken: string | undefined;
+  #bearer: string | undefined;
+  locale = 'nl';
+
+  constructor(http: FastifyInstance, options: { bearer?: string; locale?: string } = {}) {
+    this.#http = http;
+    this.#bearer = options.bearer;
+    if (options.locale) this.locale = options.locale;
+  }
+
+  get csrfToken(): string | undefined {
+    return this.#csrfToken;
+  }
+
+  /** Forgets the CSRF token (to prove requests without it are refused). */
+  dropCsrfToken(): void {
+    this.#csrfToken = undefined;
+  }
+
+  async request<T = any>(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
+    const response = await this.#http.inject({
+      method,
+      url,
+      headers: {
+        'accept-language': this.locale,
+        ...(this.#cookie ? { cookie: this.#cookie } : {}),
+        ...(this.#csrfToken ? { 'x-csrf-token': this.#csrfToken } : {}),
+        ...(this.#bearer ? { authorization: `Bearer ${this.#bearer}` } : {}),
+        ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+    this.#rememberCookie(response.headers['set-cookie']);
+    const text = response.body;
+    let parsed: unknown = text;
+    if (text && String(response.headers['content-type'] ?? '').includes('json')) parsed = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && 'session' in parsed)
+      this.#rememberCsrf((parsed as { session: unknown }).session);
+    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed) this.#rememberCsrf(parsed);
+    return { status: response.statusCode, body: parsed as T, headers: response.headers };
+  }
+
+  get = <T = any>(url: string) => this.request<T>('GET', url);
+  post = <T = any>(url: string, body?: unknown) => this.request<T>('POST', url, body ?? {});
+  patch = <T = any>(url: string, body: unknown) => this.request<T>('PATCH', url, body);
+  put = <T = any>(url: string, body: unknown) => this.request<T>('PUT', url, body);
+  delete = <T = any>(url: string) => this.request<T>('DELETE', url);
+
+  #rememberCookie(setCookie: string | string[] | undefined): void {
+    for (const header of [setCookie ?? []].flat()) {
+      const [pair] = header.split(';');
+      if (!pair?.startsWith('pd_session=')) continue;
+      const value = pair.slice('pd_session='.length);
+      this.#cookie = value ? pair : undefined;
+    }
+  }
+
+  #rememberCsrf(state: unknown): void {
+    const token = (state as { csrfToken?: string | null } | null)?.csrfToken;
+    if (token !== undefined) this.#csrfToken = token ?? undefined;
+  }
+
+  /** Signs in, completing the second factor from the TOTP secret when one is given. */
+  async signIn(email: string, password: string, totpSecret?: string, now = new Date()): Promise<void> {
+    const response = await this.post('/api/auth/sign-in', { email, password });
+    if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.body.status === 'second_factor_required') {
+      if (!totpSecret) throw new Error('second factor required but no TOTP secret given');
+      const second = await this.post('/api/auth/second-factor', { code: currentTotpCode(totpSecret, now) });
+      if (second.status !== 200)
+        throw new Error(`second factor failed: ${second.status} ${JSON.stringify(second.body)}`);
+    }
+    await this.get('/api/auth/session');
+  }
+}

@@ -1,0 +1,45 @@
+import { defineConfig } from 'vitest/config';
+import { postgresUnavailableReason } from './test/postgres-setup.ts';
+
+/**
+ * One run, four projects: unit tests (no database), integration tests on PGlite and on PostgreSQL (the same
+ * files, `*.db.test.ts`), and the browser tests in e2e/. Without a PostgreSQL server a local run says why it
+ * leaves that project out; CI (CI=true) fails instead.
+ */
+export default defineConfig(async () => {
+  const postgresProblem = await postgresUnavailableReason();
+  if (postgresProblem && process.env.CI === 'true')
+    throw new Error(`${postgresProblem}; CI requires the PostgreSQL run`);
+  if (postgresProblem) console.warn(`\n[postgres tests not run] ${postgresProblem}\n`);
+
+  const dbProject = (engine: 'pglite' | 'postgres') => ({
+    extends: true as const,
+    test: {
+      name: `db-${engine}`,
+      include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'],
+      env: { TEST_DB: engine },
+      ...(engine === 'postgres' ? { globalSetup: ['test/postgres-setup.ts'] } : {}),
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  });
+
+  return {
+    test: {
+      environment: 'node' as const,
+      reporters: ['default'],
+      projects: [
+        {
+          extends: true as const,
+          test: {
+            name: 'unit',
+            include: ['src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+            exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+          },
+        },
+        dbProject('pglite'),
+        ...(postgresProblem ? [] : [dbProject('postgres')]),
+      ],
+    },
+  };
+});
