@@ -58,8 +58,17 @@ export function openSecretBox(config: TConfig): SecretBox {
   return new SecretBox(secret, config.previousSecretKeys);
 }
 
-/** The composition root: every service, job and route wired to one database, clock, key, outbox and queue. */
-export async function buildApplication(config: TConfig, options: BuildOptions = {}): Promise<Application> {
+export interface Runtime {
+  ctx: AppContext;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root without HTTP: database, key, clock, outbox and job queue, with the job handlers started
+ * when this instance runs workers. The CLI uses it as it is; the server adds the routes.
+ */
+export async function createRuntime(config: TConfig, options: BuildOptions = {}): Promise<Runtime> {
   const database = options.database ?? (await openDatabase(config));
   const secrets = openSecretBox(config);
   await assertSecretKeyMatches(database.db, secrets, secrets.knownKeyIds);
@@ -83,6 +92,21 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
   ];
   await bossQueue?.start(handlers);
 
+  return {
+    ctx,
+    database,
+    async close() {
+      await bossQueue?.stop();
+      transport?.close();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+/** The whole server: the runtime plus the HTTP app with every module's routes and the web app. */
+export async function buildApplication(config: TConfig, options: BuildOptions = {}): Promise<Application> {
+  const runtime = await createRuntime(config, options);
+  const { ctx, database } = runtime;
   const http = await createHttpApp({
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
@@ -94,16 +118,13 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
     },
     webDistDir: options.withoutWebApp ? undefined : webDistDir,
   });
-
   return {
     ctx,
     database,
     http,
     async close() {
       await http.close();
-      await bossQueue?.stop();
-      transport?.close();
-      if (!options.database) await database.close();
+      await runtime.close();
     },
   };
 }

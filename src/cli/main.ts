@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import { registerAuditCommands } from './commands/audit.ts';
+import { registerDemoCommands } from './commands/demo.ts';
+import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerOrgCommands } from './commands/org.ts';
+import { registerSecretsCommands } from './commands/secrets.ts';
+import { registerServeCommand } from './commands/serve.ts';
+import { registerUserCommands } from './commands/user.ts';
+
+const program = new Command()
+  .name('privacydesk')
+  .description(
+    'privacydesk: the self-hosted privacy (AVG/GDPR) office. Configuration comes from the environment (see README).',
+  )
+  .option('--json', 'machine-readable output (results and errors as JSON)')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerUserCommands(program);
+registerOrgCommands(program);
+registerAuditCommands(program);
+registerDemoCommands(program);
+registerSecretsCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const code = (error as { code?: string; exitCode?: number }).code;
+  if (code === 'commander.helpDisplayed' || code === 'commander.version') process.exit(0);
+  if (code?.startsWith('commander.')) process.exit(2);
+  throw error;
+}

@@ -1,0 +1,8 @@
+import type { SealedColumn } from './platform/crypto/rotate.ts';
+
+/** Every column that holds a value sealed with the instance key; `privacydesk secrets rotate` re-seals them all. */
+export const SEALED_COLUMNS: SealedColumn[] = [
+  { table: 'users', column: 'totp_secret_sealed', id: 'id' },
+  { table: 'users', column: 'totp_pending_sealed', id: 'id' },
+  { table: 'mail_messages', column: 'body_sealed', id: 'id' },
+];
