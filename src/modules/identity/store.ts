@@ -10,6 +10,12 @@ export async function countUsers(db: Database): Promise<number> {
   return row?.total ?? 0;
 }
 
+/** True when any demo account exists (demo data was loaded into this database). */
+export async function hasDemoUsers(db: Database): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.isDemo, true)).limit(1);
+  return row !== undefined;
+}
+
 export async function findUserByEmail(db: Database, email: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, email));
   return row;

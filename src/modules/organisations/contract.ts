@@ -37,6 +37,16 @@ export const ZPrivacyContact = z.strictObject({
 });
 export type TPrivacyContact = z.infer<typeof ZPrivacyContact>;
 
+/** The privacy contact as responses show it: plain output types, since responses are encoded (no transforms). */
+const ZPrivacyContactView = z.object({
+  kind: z.enum(['dpo', 'privacy_officer']),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  isExternal: z.boolean(),
+  organisation: z.string().nullable(),
+});
+
 const organisationFields = {
   name: z.string().trim().min(2, { error: 'validation.too_short' }).max(200),
   kvkNumber: ZKvkNumber.nullable(),
@@ -108,7 +118,7 @@ export const ZOrganisation = z.object({
   isProcessor: z.boolean(),
   requireMfa: z.boolean(),
   managedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  privacyContact: ZPrivacyContact.nullable(),
+  privacyContact: ZPrivacyContactView.nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

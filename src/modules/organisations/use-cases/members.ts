@@ -1,11 +1,19 @@
 import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
+import type { Database } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { TMember, TRole } from '../contract.ts';
 import { keepsAnOwner } from '../rules.ts';
-import { deleteMembership, listMembers as listMemberRows, lockMembershipsForChange, setMemberRole } from '../store.ts';
+import {
+  deleteMembership,
+  findMembership,
+  insertMembership,
+  listMembers as listMemberRows,
+  lockMembershipsForChange,
+  setMemberRole,
+} from '../store.ts';
 import { asRole } from './present.ts';
 
 export async function listMembers(ctx: AppContext, scope: OrgScope): Promise<TMember[]> {
@@ -18,6 +26,27 @@ export async function listMembers(ctx: AppContext, scope: OrgScope): Promise<TMe
     hasTotp: Boolean(row.hasTotp),
     joinedAt: row.joinedAt.toISOString(),
   }));
+}
+
+/**
+ * Makes an existing account a member with a role, inside the caller's transaction, without an invitation: for
+ * operator tooling and demo data (people join through invitations).
+ */
+export async function addMember(
+  ctx: AppContext,
+  tx: Database,
+  input: { orgId: string; userId: string; role: TRole },
+  actor: OrgScope['actor'],
+): Promise<void> {
+  if (await findMembership(tx, input.orgId, input.userId)) throw conflict('already_member');
+  await insertMembership(tx, input);
+  await recordAudit(tx, ctx.clock.now(), {
+    orgId: input.orgId,
+    actor,
+    action: 'member.added',
+    target: { type: 'user', id: input.userId },
+    data: { role: input.role },
+  });
 }
 
 /** Changes or ends a membership; the last owner can neither be demoted nor removed. */
