@@ -6,6 +6,8 @@ import type { TConfig } from './config.ts';
 import { createAccessResolver } from './modules/access/service.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { categoryRoutes } from './modules/categories/routes.ts';
+import { seedDefaultCategories } from './modules/categories/service.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
@@ -15,6 +17,7 @@ import { resolveSecretKey, SecretBox } from './platform/crypto/secret-box.ts';
 import { connectDatabase } from './platform/db/connect.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
+import { type AppEvents, Hooks } from './platform/hooks.ts';
 import { createHttpApp } from './platform/http/create-app.ts';
 import type { JobHandler, JobQueue } from './platform/jobs/definition.ts';
 import { PgBossQueue } from './platform/jobs/pg-boss-queue.ts';
@@ -41,6 +44,11 @@ export interface BuildOptions {
   jobPollingIntervalSeconds?: number;
   /** Skip the web app's static files (API-only tests). */
   withoutWebApp?: boolean;
+}
+
+/** Wires module reactions to other modules' events. */
+function registerHooks(ctx: AppContext): void {
+  ctx.hooks.on('organisation.created', (tx, { orgId }) => seedDefaultCategories(tx, orgId));
 }
 
 /** Opens the database the config names (PGlite in DATA_DIR, or PostgreSQL) and applies the migrations. */
@@ -85,7 +93,9 @@ export async function createRuntime(config: TConfig, options: BuildOptions = {})
   const jobs: JobQueue = options.jobs ?? (bossQueue as PgBossQueue);
   const transport = createSmtpTransport(config.smtpUrl);
   const outbox = new Outbox({ secrets, jobs, isSmtpConfigured: transport !== null });
-  const ctx: AppContext = { db: database.db, engine: database.engine, config, clock, secrets, outbox, jobs };
+  const hooks = new Hooks<AppEvents>();
+  const ctx: AppContext = { db: database.db, engine: database.engine, config, clock, secrets, outbox, jobs, hooks };
+  registerHooks(ctx);
 
   const handlers: JobHandler[] = [
     ...mailJobHandlers({ db: database.db, secrets, jobs, transport, from: config.mailFrom, now: () => clock.now() }),
@@ -111,7 +121,14 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     access: createAccessResolver(ctx),
-    routes: [identityRoutes(ctx), organisationRoutes(ctx), apiTokenRoutes(ctx), auditRoutes(ctx), outboxRoutes(ctx)],
+    routes: [
+      identityRoutes(ctx),
+      organisationRoutes(ctx),
+      apiTokenRoutes(ctx),
+      auditRoutes(ctx),
+      outboxRoutes(ctx),
+      categoryRoutes(ctx),
+    ],
     isReady: async () => {
       await database.db.execute(sql`select 1`);
       return true;

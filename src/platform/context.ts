@@ -1,6 +1,7 @@
 import type { TConfig } from '../config.ts';
 import type { SecretBox } from './crypto/secret-box.ts';
 import type { Database, DatabaseEngine } from './db/database.ts';
+import type { AppEvents, Hooks } from './hooks.ts';
 import type { JobQueue } from './jobs/definition.ts';
 import type { Outbox } from './mail/outbox.ts';
 
@@ -19,4 +20,5 @@ export interface AppContext {
   secrets: SecretBox;
   outbox: Outbox;
   jobs: JobQueue;
+  hooks: Hooks<AppEvents>;
 }

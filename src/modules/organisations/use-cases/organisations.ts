@@ -64,6 +64,7 @@ export async function createOrganisation(
     ...privacyContactColumns(privacyContact),
   });
   await insertMembership(tx, { orgId: org.id, userId: creator.userId, role: 'owner' });
+  await ctx.hooks.emit('organisation.created', tx, { orgId: org.id });
   const now = ctx.clock.now();
   await recordAudit(tx, now, {
     orgId: org.id,

@@ -1,0 +1,259 @@
+import { recordAudit } from '../../platform/audit/writer.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { assertOwnedByOrg } from '../../platform/db/ownership.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
+import type { OrgScope } from '../../platform/http/access.ts';
+import type { Locale } from '../../platform/i18n/index.ts';
+import type {
+  TCreateDataCategoryRequest,
+  TCreateSubjectCategoryRequest,
+  TDataCategory,
+  TListCategoriesQuery,
+  TSubjectCategory,
+  TUpdateDataCategoryRequest,
+  TUpdateSubjectCategoryRequest,
+} from './contract.ts';
+import { DEFAULT_DATA_CATEGORIES, DEFAULT_SUBJECT_CATEGORIES } from './defaults.ts';
+import { bothNames, canDelete, keyFromName, nextFreeKey } from './rules.ts';
+import * as store from './store.ts';
+import { dataCategories, subjectCategories } from './tables.ts';
+
+function presentDataCategory({
+  row,
+  usage,
+}: {
+  row: store.DataCategoryRow;
+  usage: { systems: number; activities: number };
+}): TDataCategory {
+  const { orgId: _orgId, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = row;
+  return { ...fields, usage };
+}
+
+function presentSubjectCategory({
+  row,
+  usage,
+}: {
+  row: store.SubjectCategoryRow;
+  usage: { activities: number };
+}): TSubjectCategory {
+  const { orgId: _orgId, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = row;
+  return { ...fields, usage };
+}
+
+/** Gives a new organisation the default categories (see defaults.ts); keys that exist already are left alone. */
+export async function seedDefaultCategories(tx: Database, orgId: string): Promise<void> {
+  await store.insertDataCategories(
+    tx,
+    DEFAULT_DATA_CATEGORIES.map((category) => ({
+      orgId,
+      key: category.key,
+      nameNl: category.nl,
+      nameEn: category.en,
+      ...category.flags,
+    })),
+  );
+  await store.insertSubjectCategories(
+    tx,
+    DEFAULT_SUBJECT_CATEGORIES.map((category) => ({
+      orgId,
+      key: category.key,
+      nameNl: category.nl,
+      nameEn: category.en,
+      isVulnerable: category.isVulnerable ?? false,
+    })),
+  );
+}
+
+export async function listDataCategories(
+  ctx: AppContext,
+  scope: OrgScope,
+  query: TListCategoriesQuery,
+  locale: Locale,
+) {
+  const page = await store.listDataCategories(ctx.db, scope.orgId, { ...query, locale });
+  return { items: page.items.map(presentDataCategory), total: page.total };
+}
+
+export async function listSubjectCategories(
+  ctx: AppContext,
+  scope: OrgScope,
+  query: TListCategoriesQuery,
+  locale: Locale,
+) {
+  const page = await store.listSubjectCategories(ctx.db, scope.orgId, { ...query, locale });
+  return { items: page.items.map(presentSubjectCategory), total: page.total };
+}
+
+export async function getDataCategory(ctx: AppContext, scope: OrgScope, id: string): Promise<TDataCategory> {
+  const found = await store.findDataCategory(ctx.db, scope.orgId, id);
+  if (!found) throw notFound('data_category_not_found');
+  return presentDataCategory(found);
+}
+
+export async function getSubjectCategory(ctx: AppContext, scope: OrgScope, id: string): Promise<TSubjectCategory> {
+  const found = await store.findSubjectCategory(ctx.db, scope.orgId, id);
+  if (!found) throw notFound('subject_category_not_found');
+  return presentSubjectCategory(found);
+}
+
+/** Inserts a data category inside the caller's transaction (also used by templates and imports). */
+export async function insertDataCategory(
+  ctx: AppContext,
+  tx: Database,
+  scope: OrgScope,
+  input: TCreateDataCategoryRequest,
+) {
+  const names = bothNames(input);
+  const key = nextFreeKey(keyFromName(names.nameNl), await store.dataCategoryKeys(tx, scope.orgId));
+  const [row] = await store.insertDataCategories(tx, [{ ...input, ...names, orgId: scope.orgId, key }]);
+  if (!row) throw conflict('category_exists');
+  await recordAudit(tx, ctx.clock.now(), {
+    orgId: scope.orgId,
+    actor: scope.actor,
+    action: 'data_category.created',
+    target: { type: 'data_category', id: row.id },
+    data: { key },
+  });
+  return row;
+}
+
+export async function insertSubjectCategory(
+  ctx: AppContext,
+  tx: Database,
+  scope: OrgScope,
+  input: TCreateSubjectCategoryRequest,
+) {
+  const names = bothNames(input);
+  const key = nextFreeKey(keyFromName(names.nameNl), await store.subjectCategoryKeys(tx, scope.orgId));
+  const [row] = await store.insertSubjectCategories(tx, [{ ...input, ...names, orgId: scope.orgId, key }]);
+  if (!row) throw conflict('category_exists');
+  await recordAudit(tx, ctx.clock.now(), {
+    orgId: scope.orgId,
+    actor: scope.actor,
+    action: 'subject_category.created',
+    target: { type: 'subject_category', id: row.id },
+    data: { key },
+  });
+  return row;
+}
+
+export async function createDataCategory(ctx: AppContext, scope: OrgScope, input: TCreateDataCategoryRequest) {
+  const row = await inTransaction(ctx.db, (tx) => insertDataCategory(ctx, tx, scope, input));
+  return getDataCategory(ctx, scope, row.id);
+}
+
+export async function createSubjectCategory(ctx: AppContext, scope: OrgScope, input: TCreateSubjectCategoryRequest) {
+  const row = await inTransaction(ctx.db, (tx) => insertSubjectCategory(ctx, tx, scope, input));
+  return getSubjectCategory(ctx, scope, row.id);
+}
+
+export async function updateDataCategory(
+  ctx: AppContext,
+  scope: OrgScope,
+  id: string,
+  input: TUpdateDataCategoryRequest,
+) {
+  await inTransaction(ctx.db, async (tx) => {
+    if (!(await store.findDataCategory(tx, scope.orgId, id))) throw notFound('data_category_not_found');
+    const now = ctx.clock.now();
+    await store.updateDataCategory(tx, scope.orgId, id, { ...input, updatedAt: now });
+    await recordAudit(tx, now, {
+      orgId: scope.orgId,
+      actor: scope.actor,
+      action: 'data_category.updated',
+      target: { type: 'data_category', id },
+      data: { fields: Object.keys(input).sort() },
+    });
+  });
+  return getDataCategory(ctx, scope, id);
+}
+
+export async function updateSubjectCategory(
+  ctx: AppContext,
+  scope: OrgScope,
+  id: string,
+  input: TUpdateSubjectCategoryRequest,
+) {
+  await inTransaction(ctx.db, async (tx) => {
+    if (!(await store.findSubjectCategory(tx, scope.orgId, id))) throw notFound('subject_category_not_found');
+    const now = ctx.clock.now();
+    await store.updateSubjectCategory(tx, scope.orgId, id, { ...input, updatedAt: now });
+    await recordAudit(tx, now, {
+      orgId: scope.orgId,
+      actor: scope.actor,
+      action: 'subject_category.updated',
+      target: { type: 'subject_category', id },
+      data: { fields: Object.keys(input).sort() },
+    });
+  });
+  return getSubjectCategory(ctx, scope, id);
+}
+
+/** Deletes an unused category; one in use must be archived instead (409 `category_in_use`). */
+export async function deleteDataCategory(ctx: AppContext, scope: OrgScope, id: string): Promise<void> {
+  await inTransaction(ctx.db, async (tx) => {
+    const found = await store.findDataCategory(tx, scope.orgId, id);
+    if (!found) throw notFound('data_category_not_found');
+    if (!canDelete(found.usage)) throw conflict('category_in_use');
+    await store.deleteDataCategory(tx, scope.orgId, id);
+    await recordAudit(tx, ctx.clock.now(), {
+      orgId: scope.orgId,
+      actor: scope.actor,
+      action: 'data_category.deleted',
+      target: { type: 'data_category', id },
+      data: { key: found.row.key },
+    });
+  });
+}
+
+export async function deleteSubjectCategory(ctx: AppContext, scope: OrgScope, id: string): Promise<void> {
+  await inTransaction(ctx.db, async (tx) => {
+    const found = await store.findSubjectCategory(tx, scope.orgId, id);
+    if (!found) throw notFound('subject_category_not_found');
+    if (!canDelete(found.usage)) throw conflict('category_in_use');
+    await store.deleteSubjectCategory(tx, scope.orgId, id);
+    await recordAudit(tx, ctx.clock.now(), {
+      orgId: scope.orgId,
+      actor: scope.actor,
+      action: 'subject_category.deleted',
+      target: { type: 'subject_category', id },
+      data: { key: found.row.key },
+    });
+  });
+}
+
+/** Refuses ids that are not this organisation's data categories (field error `unknown_reference`). */
+export function assertDataCategoriesOfOrg(
+  tx: Database,
+  orgId: string,
+  ids: readonly string[],
+  path = 'dataCategoryIds',
+) {
+  return assertOwnedByOrg(
+    tx,
+    { table: dataCategories, id: dataCategories.id, orgId: dataCategories.orgId },
+    orgId,
+    ids,
+    path,
+  );
+}
+
+export function assertSubjectCategoriesOfOrg(
+  tx: Database,
+  orgId: string,
+  ids: readonly string[],
+  path = 'subjectCategoryIds',
+) {
+  return assertOwnedByOrg(
+    tx,
+    { table: subjectCategories, id: subjectCategories.id, orgId: subjectCategories.orgId },
+    orgId,
+    ids,
+    path,
+  );
+}
+
+export const allDataCategories = (db: Database, orgId: string) => store.allDataCategories(db, orgId);
+export const allSubjectCategories = (db: Database, orgId: string) => store.allSubjectCategories(db, orgId);

@@ -1,0 +1,362 @@
+import { z } from 'zod';
+import {
+  listQueryFields,
+  pageOf,
+  ZCalendarDate,
+  ZRef,
+  ZTransferSafeguard,
+  ZTransferStatus,
+} from '../../shared/lists.ts';
+import { ZCountryCode } from '../organisations/contract.ts';
+
+export const ZActivityRole = z.enum(['controller', 'processor']);
+export const ZActivityStatus = z.enum(['draft', 'active', 'retired']);
+/** Art. 6(1) a–f (reference/gdpr-items.json `art6_1_legal_bases`). */
+export const ZLegalBasis = z.enum(['a', 'b', 'c', 'd', 'e', 'f']);
+/** Art. 9(2) a–j. */
+export const ZSpecialCategoryGround = z.enum(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']);
+export const ZRetentionKind = z.enum(['period', 'until_event']);
+export const ZRetentionUnit = z.enum(['days', 'weeks', 'months', 'years']);
+
+export const ZRetention = z.object({
+  kind: ZRetentionKind.nullable(),
+  amount: z.number().int().nullable(),
+  unit: ZRetentionUnit.nullable(),
+  startEvent: z.string(),
+  reference: z.string(),
+  presetId: z.string().nullable(),
+});
+export type TRetention = z.infer<typeof ZRetention>;
+
+export const ZRetentionInput = z
+  .strictObject({
+    kind: ZRetentionKind.nullable().default(null),
+    amount: z.number().int().min(0).max(1200).nullable().default(null),
+    unit: ZRetentionUnit.nullable().default(null),
+    startEvent: z.string().trim().max(300).default(''),
+    reference: z.string().trim().max(500).default(''),
+    /** An id of reference/retention-nl.json `periods`. */
+    presetId: z.string().trim().max(100).nullable().default(null),
+  })
+  .superRefine((value, context) => {
+    if (value.kind === 'period' && (value.amount === null || value.unit === null)) {
+      context.addIssue({ code: 'custom', path: ['amount'], message: 'validation.retention_period_incomplete' });
+    }
+    if (value.kind === 'until_event' && !value.startEvent) {
+      context.addIssue({ code: 'custom', path: ['startEvent'], message: 'validation.retention_event_required' });
+    }
+  });
+
+export const ZTransfer = z.object({
+  id: z.uuid(),
+  country: z.string(),
+  recipient: z.string(),
+  safeguard: ZTransferSafeguard.nullable(),
+  safeguardDetails: z.string(),
+  transfer: ZTransferStatus,
+});
+
+export const ZTransferInput = z.strictObject({
+  country: ZCountryCode,
+  recipient: z.string().trim().min(1, { error: 'validation.required' }).max(200),
+  safeguard: ZTransferSafeguard.nullable().default(null),
+  safeguardDetails: z.string().trim().max(2000).default(''),
+});
+
+/** Completeness of one Art. 30 item (or a further check), in plain language. */
+export const ZCompletenessItem = z.object({
+  /** e.g. `30.1.f`, `6.1`, `9.2`, `dpia`, `review` */
+  itemId: z.string(),
+  article: z.string(),
+  status: z.enum(['complete', 'missing', 'warning']),
+  /** Message key (`register.completeness.<code>`) and its parameters, and the message in the caller's language. */
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+export type TCompletenessItem = z.infer<typeof ZCompletenessItem>;
+
+export const ZCompletenessSummary = z.object({
+  isComplete: z.boolean(),
+  missing: z.number().int(),
+  warnings: z.number().int(),
+});
+
+export const ZActivity = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  role: ZActivityRole,
+  controllerName: z.string(),
+  controllerContact: z.string(),
+  processingCategories: z.string(),
+  purposes: z.array(z.string()),
+  legalBasis: ZLegalBasis.nullable(),
+  legalBasisJustification: z.string(),
+  specialCategoryGround: ZSpecialCategoryGround.nullable(),
+  criminalDataGround: z.string(),
+  subjectCategories: z.array(ZRef),
+  dataCategories: z.array(ZRef),
+  systems: z.array(ZRef),
+  recipients: z.array(ZRef),
+  hasNoRecipients: z.boolean(),
+  recipientCategories: z.string(),
+  transfers: z.array(ZTransfer),
+  retention: ZRetention,
+  securityMeasures: z.string(),
+  isDpiaRequired: z.boolean().nullable(),
+  dpiaReason: z.string(),
+  owner: ZRef.nullable(),
+  reviewDate: z.string().nullable(),
+  status: ZActivityStatus,
+  completeness: ZCompletenessSummary,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TActivity = z.infer<typeof ZActivity>;
+
+const ZText = (max: number) => z.string().trim().max(max);
+
+const activityFields = {
+  name: z.string().trim().min(1, { error: 'validation.required' }).max(200),
+  description: ZText(5000),
+  role: ZActivityRole,
+  controllerName: ZText(300),
+  controllerContact: ZText(500),
+  processingCategories: ZText(2000),
+  purposes: z.array(z.string().trim().min(1).max(500)).max(20),
+  legalBasis: ZLegalBasis.nullable(),
+  legalBasisJustification: ZText(5000),
+  specialCategoryGround: ZSpecialCategoryGround.nullable(),
+  criminalDataGround: ZText(1000),
+  subjectCategoryIds: z.array(z.uuid()).max(100),
+  dataCategoryIds: z.array(z.uuid()).max(200),
+  systemIds: z.array(z.uuid()).max(200),
+  recipientVendorIds: z.array(z.uuid()).max(200),
+  hasNoRecipients: z.boolean(),
+  recipientCategories: ZText(2000),
+  /** Replaces the activity's explicit transfers as a whole. */
+  transfers: z.array(ZTransferInput).max(50),
+  retention: ZRetentionInput,
+  securityMeasures: ZText(5000),
+  isDpiaRequired: z.boolean().nullable(),
+  dpiaReason: ZText(2000),
+  ownerUserId: z.uuid().nullable(),
+  reviewDate: ZCalendarDate.nullable(),
+  status: ZActivityStatus,
+};
+
+export const ZCreateActivityRequest = z.strictObject({
+  ...activityFields,
+  description: activityFields.description.default(''),
+  role: activityFields.role.default('controller'),
+  controllerName: activityFields.controllerName.default(''),
+  controllerContact: activityFields.controllerContact.default(''),
+  processingCategories: activityFields.processingCategories.default(''),
+  purposes: activityFields.purposes.default([]),
+  legalBasis: activityFields.legalBasis.default(null),
+  legalBasisJustification: activityFields.legalBasisJustification.default(''),
+  specialCategoryGround: activityFields.specialCategoryGround.default(null),
+  criminalDataGround: activityFields.criminalDataGround.default(''),
+  subjectCategoryIds: activityFields.subjectCategoryIds.default([]),
+  dataCategoryIds: activityFields.dataCategoryIds.default([]),
+  systemIds: activityFields.systemIds.default([]),
+  recipientVendorIds: activityFields.recipientVendorIds.default([]),
+  hasNoRecipients: activityFields.hasNoRecipients.default(false),
+  recipientCategories: activityFields.recipientCategories.default(''),
+  transfers: activityFields.transfers.default([]),
+  retention: ZRetentionInput.default({
+    kind: null,
+    amount: null,
+    unit: null,
+    startEvent: '',
+    reference: '',
+    presetId: null,
+  }),
+  securityMeasures: activityFields.securityMeasures.default(''),
+  isDpiaRequired: activityFields.isDpiaRequired.default(null),
+  dpiaReason: activityFields.dpiaReason.default(''),
+  ownerUserId: activityFields.ownerUserId.default(null),
+  reviewDate: activityFields.reviewDate.default(null),
+  status: activityFields.status.default('draft'),
+});
+export type TCreateActivityRequest = z.output<typeof ZCreateActivityRequest>;
+
+export const ZUpdateActivityRequest = z
+  .strictObject(activityFields)
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, { error: 'validation.nothing_to_change' });
+export type TUpdateActivityRequest = z.output<typeof ZUpdateActivityRequest>;
+
+export const ZListActivitiesQuery = z.strictObject({
+  ...listQueryFields,
+  role: ZActivityRole.optional(),
+  status: ZActivityStatus.optional(),
+  legalBasis: ZLegalBasis.optional(),
+  dataCategoryId: z.uuid().optional(),
+  subjectCategoryId: z.uuid().optional(),
+  systemId: z.uuid().optional(),
+  vendorId: z.uuid().optional(),
+  isComplete: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true')),
+  sort: z.enum(['name', 'status', 'role', 'reviewDate', 'updatedAt', 'completeness']).default('name'),
+});
+export type TListActivitiesQuery = z.output<typeof ZListActivitiesQuery>;
+
+export const ZActivityPage = pageOf(ZActivity);
+
+export const ZActivityCompleteness = z.object({
+  activity: ZRef.extend({ role: ZActivityRole, status: ZActivityStatus }),
+  items: z.array(ZCompletenessItem),
+  summary: ZCompletenessSummary,
+});
+export type TActivityCompleteness = z.infer<typeof ZActivityCompleteness>;
+
+export const ZRegisterCompleteness = z.object({
+  /** Items about the organisation itself (Art. 30(1)(a) / 30(2)(a): name, contact details, DPO). */
+  organisation: z.array(ZCompletenessItem),
+  activities: z.array(ZActivityCompleteness),
+  summary: z.object({
+    isComplete: z.boolean(),
+    activities: z.number().int(),
+    completeActivities: z.number().int(),
+    missing: z.number().int(),
+    warnings: z.number().int(),
+  }),
+});
+export type TRegisterCompleteness = z.infer<typeof ZRegisterCompleteness>;
+
+export const ZTransferWarning = z.object({
+  source: z.enum(['location', 'vendor', 'activity_transfer']),
+  /** The location, vendor or activity-transfer id. */
+  id: z.uuid(),
+  /** What a person recognises: "Back-up (offsite) of Mail", "Vendor X", "Activity Y → recipient Z". */
+  label: z.string(),
+  country: z.string(),
+  safeguard: ZTransferSafeguard.nullable(),
+  transfer: ZTransferStatus,
+  system: ZRef.nullable(),
+  vendor: ZRef.nullable(),
+  activity: ZRef.nullable(),
+});
+export const ZTransferOverview = z.object({
+  /** Every destination outside the EEA (adequate or not), the ones needing a safeguard first. */
+  transfers: z.array(ZTransferWarning),
+  needsSafeguard: z.number().int(),
+  countriesValidAsOf: z.string(),
+});
+
+export const ZConsolidationRow = z.object({
+  dataCategory: z.object({
+    id: z.uuid(),
+    key: z.string(),
+    nameNl: z.string(),
+    nameEn: z.string(),
+    isSpecial: z.boolean(),
+    isCriminal: z.boolean(),
+    isNationalId: z.boolean(),
+  }),
+  systems: z.array(ZRef),
+  vendors: z.array(ZRef),
+  activities: z.array(ZRef),
+});
+export const ZConsolidation = z.object({ rows: z.array(ZConsolidationRow) });
+
+/** What applying a template or the guided start would do: per entity, create or skip (never overwrite). */
+export const ZPlanEntry = z.object({
+  name: z.string(),
+  action: z.enum(['create', 'skip']),
+  /** Why it is skipped (`exists`), or what it links to. */
+  reason: z.string().nullable(),
+});
+export const ZRegisterPlan = z.object({
+  dataCategories: z.array(ZPlanEntry),
+  subjectCategories: z.array(ZPlanEntry),
+  vendors: z.array(ZPlanEntry),
+  systems: z.array(ZPlanEntry),
+  activities: z.array(ZPlanEntry),
+});
+export type TRegisterPlan = z.infer<typeof ZRegisterPlan>;
+
+export const ZPlanResult = z.object({
+  created: z.object({
+    dataCategories: z.number().int(),
+    subjectCategories: z.number().int(),
+    vendors: z.number().int(),
+    systems: z.number().int(),
+    activities: z.number().int(),
+  }),
+});
+
+export const ZTemplateId = z.enum(['ict_provider', 'freelancer', 'webshop']);
+export const ZTemplateSummary = z.object({
+  id: ZTemplateId,
+  name: z.string(),
+  description: z.string(),
+  counts: z.object({ activities: z.number().int(), systems: z.number().int(), vendors: z.number().int() }),
+});
+export const ZTemplateList = z.object({ templates: z.array(ZTemplateSummary) });
+
+/** A provider named in the guided start: who, and where they keep the data. */
+export const ZProviderAnswer = z.strictObject({
+  name: z.string().trim().min(1, { error: 'validation.required' }).max(200),
+  country: ZCountryCode,
+  region: z.string().trim().max(200).default(''),
+});
+
+export const ZGuidedStartAnswers = z.strictObject({
+  businessKind: z.enum(['ict_provider', 'freelancer', 'webshop', 'other']),
+  hasStaff: z.boolean(),
+  hasApplicants: z.boolean(),
+  hasWebshop: z.boolean(),
+  hasNewsletter: z.boolean(),
+  mailProvider: ZProviderAnswer.nullable().default(null),
+  accountingPackage: ZProviderAnswer.nullable().default(null),
+  crm: ZProviderAnswer.nullable().default(null),
+  hostingProvider: ZProviderAnswer.nullable().default(null),
+  backupProvider: ZProviderAnswer.extend({
+    /** Where the offsite copy is kept, when there is one. */
+    offsiteCountry: ZCountryCode.nullable().default(null),
+    offsiteRegion: z.string().trim().max(200).default(''),
+    /** Since when backups are kept there. */
+    since: ZCalendarDate.nullable().default(null),
+  })
+    .nullable()
+    .default(null),
+});
+export type TGuidedStartAnswers = z.output<typeof ZGuidedStartAnswers>;
+
+export const ZExportQuery = z.strictObject({
+  format: z.enum(['pdf', 'xlsx', 'csv', 'json']),
+  locale: z.enum(['nl', 'en']).optional(),
+  /** CSV only: one entity's file; without it, a ZIP with one CSV per entity. */
+  entity: z.enum(['activities', 'systems', 'locations', 'vendors', 'data_categories', 'subject_categories']).optional(),
+});
+export type TExportQuery = z.output<typeof ZExportQuery>;
+
+export const ZImportEntity = z.enum(['activities', 'systems', 'vendors']);
+export const ZImportQuery = z.strictObject({
+  entity: ZImportEntity,
+  mode: z.enum(['preview', 'apply']).default('preview'),
+});
+
+export const ZImportRowError = z.object({
+  /** 1-based row number as a spreadsheet shows it (the header is row 1). */
+  row: z.number().int(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+export const ZImportReport = z.object({
+  entity: ZImportEntity,
+  rows: z.number().int(),
+  isClean: z.boolean(),
+  errors: z.array(ZImportRowError),
+  /** Set after `apply`: how many entries were created. */
+  created: z.number().int().nullable(),
+  /** The first rows as they would be created (preview). */
+  sample: z.array(z.record(z.string(), z.unknown())),
+});
+export type TImportReport = z.infer<typeof ZImportReport>;

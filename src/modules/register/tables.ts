@@ -1,0 +1,192 @@
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from '../../platform/db/columns.ts';
+import { dataCategories, subjectCategories } from '../categories/tables.ts';
+import { users } from '../identity/tables.ts';
+import { systems } from '../inventory/tables.ts';
+import { organisations } from '../organisations/tables.ts';
+import { vendors } from '../vendors/tables.ts';
+
+/**
+ * A processing activity of the Art. 30 register. `role` controller: the items of Art. 30(1); processor: those of
+ * Art. 30(2), on behalf of the controller named in `controllerName` (a client, possibly one of our organisations).
+ */
+export const activities = pgTable(
+  'processing_activities',
+  {
+    id: id(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** controller | processor */
+    role: text('role').notNull(),
+    controllerName: text('controller_name').notNull().default(''),
+    controllerContact: text('controller_contact').notNull().default(''),
+    /** For processor activities: what we do on the controller's behalf (Art. 30(2)(b)). */
+    processingCategories: text('processing_categories').notNull().default(''),
+    purposes: text('purposes').array().notNull().default([]),
+    /** Art. 6(1) a–f; null for processor activities. */
+    legalBasis: text('legal_basis'),
+    legalBasisJustification: text('legal_basis_justification').notNull().default(''),
+    /** Art. 9(2) a–j, required when special categories are processed. */
+    specialCategoryGround: text('special_category_ground'),
+    /** Art. 10: the Union or member-state law (or official authority) that allows criminal data. */
+    criminalDataGround: text('criminal_data_ground').notNull().default(''),
+    /** Explicitly recorded "no recipients" (an empty list alone could mean "not filled in"). */
+    hasNoRecipients: boolean('has_no_recipients').notNull().default(false),
+    recipientCategories: text('recipient_categories').notNull().default(''),
+    /** period | until_event | none recorded (null) */
+    retentionKind: text('retention_kind'),
+    retentionAmount: integer('retention_amount'),
+    /** days | weeks | months | years */
+    retentionUnit: text('retention_unit'),
+    /** A start event of reference/retention-nl.json `startEvents`, or the organisation's own wording. */
+    retentionStartEvent: text('retention_start_event').notNull().default(''),
+    /** The law or guidance behind the period (e.g. "Art. 52 lid 4 AWR"). */
+    retentionReference: text('retention_reference').notNull().default(''),
+    /** The reference/retention-nl.json period this follows, if any. */
+    retentionPresetId: text('retention_preset_id'),
+    securityMeasures: text('security_measures').notNull().default(''),
+    /** Null: not yet decided. */
+    isDpiaRequired: boolean('is_dpia_required'),
+    dpiaReason: text('dpia_reason').notNull().default(''),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    reviewDate: date('review_date', { mode: 'string' }),
+    /** draft | active | retired */
+    status: text('status').notNull().default('draft'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    unique('processing_activities_org_id_id_key').on(table.orgId, table.id),
+    unique('processing_activities_org_name_key').on(table.orgId, table.name),
+    index('processing_activities_org_updated_idx').on(table.orgId, table.updatedAt),
+  ],
+);
+
+export const activitySubjectCategories = pgTable(
+  'activity_subject_categories',
+  {
+    orgId: uuid('org_id').notNull(),
+    activityId: uuid('activity_id').notNull(),
+    subjectCategoryId: uuid('subject_category_id').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.activityId, table.subjectCategoryId] }),
+    index('activity_subject_categories_category_idx').on(table.orgId, table.subjectCategoryId),
+    foreignKey({
+      name: 'activity_subject_categories_activity_fk',
+      columns: [table.orgId, table.activityId],
+      foreignColumns: [activities.orgId, activities.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'activity_subject_categories_category_fk',
+      columns: [table.orgId, table.subjectCategoryId],
+      foreignColumns: [subjectCategories.orgId, subjectCategories.id],
+    }),
+  ],
+);
+
+export const activityDataCategories = pgTable(
+  'activity_data_categories',
+  {
+    orgId: uuid('org_id').notNull(),
+    activityId: uuid('activity_id').notNull(),
+    dataCategoryId: uuid('data_category_id').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.activityId, table.dataCategoryId] }),
+    index('activity_data_categories_category_idx').on(table.orgId, table.dataCategoryId),
+    foreignKey({
+      name: 'activity_data_categories_activity_fk',
+      columns: [table.orgId, table.activityId],
+      foreignColumns: [activities.orgId, activities.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'activity_data_categories_category_fk',
+      columns: [table.orgId, table.dataCategoryId],
+      foreignColumns: [dataCategories.orgId, dataCategories.id],
+    }),
+  ],
+);
+
+export const activitySystems = pgTable(
+  'activity_systems',
+  {
+    orgId: uuid('org_id').notNull(),
+    activityId: uuid('activity_id').notNull(),
+    systemId: uuid('system_id').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.activityId, table.systemId] }),
+    index('activity_systems_system_idx').on(table.orgId, table.systemId),
+    foreignKey({
+      name: 'activity_systems_activity_fk',
+      columns: [table.orgId, table.activityId],
+      foreignColumns: [activities.orgId, activities.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'activity_systems_system_fk',
+      columns: [table.orgId, table.systemId],
+      foreignColumns: [systems.orgId, systems.id],
+    }),
+  ],
+);
+
+export const activityRecipients = pgTable(
+  'activity_recipients',
+  {
+    orgId: uuid('org_id').notNull(),
+    activityId: uuid('activity_id').notNull(),
+    vendorId: uuid('vendor_id').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.activityId, table.vendorId] }),
+    index('activity_recipients_vendor_idx').on(table.orgId, table.vendorId),
+    foreignKey({
+      name: 'activity_recipients_activity_fk',
+      columns: [table.orgId, table.activityId],
+      foreignColumns: [activities.orgId, activities.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'activity_recipients_vendor_fk',
+      columns: [table.orgId, table.vendorId],
+      foreignColumns: [vendors.orgId, vendors.id],
+    }),
+  ],
+);
+
+/** A transfer outside the EEA that the activity makes beyond its systems and vendors (e.g. a recipient abroad). */
+export const activityTransfers = pgTable(
+  'activity_transfers',
+  {
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    activityId: uuid('activity_id').notNull(),
+    country: text('country').notNull(),
+    recipient: text('recipient').notNull(),
+    /** adequacy | scc | bcr | derogation | other; null when none is recorded (a warning). */
+    safeguard: text('safeguard'),
+    safeguardDetails: text('safeguard_details').notNull().default(''),
+  },
+  (table) => [
+    index('activity_transfers_activity_idx').on(table.orgId, table.activityId),
+    foreignKey({
+      name: 'activity_transfers_activity_fk',
+      columns: [table.orgId, table.activityId],
+      foreignColumns: [activities.orgId, activities.id],
+    }).onDelete('cascade'),
+  ],
+);

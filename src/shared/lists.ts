@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Query fields every register list accepts: free-text search, sort direction, paging. */
+export const listQueryFields = {
+  q: z.string().trim().max(100).optional(),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+
+/** A page of a list: the items and how many match in all. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int() });
+}
+
+export const ZCalendarDate = z.iso.date({ error: 'validation.invalid_date' });
+
+/** A reference to another entry, as lists show it. */
+export const ZRef = z.object({ id: z.uuid(), name: z.string() });
+
+/** Query-string booleans arrive as text. */
+export const ZQueryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const ZTransferSafeguard = z.enum(['scc', 'bcr', 'code_of_conduct', 'certification', 'derogation', 'other']);
+export type TTransferSafeguard = z.infer<typeof ZTransferSafeguard>;
+
+/** How a country looks to the transfer check (see shared/transfer-check.ts). */
+export const ZTransferStatus = z.object({
+  status: z.enum(['eea', 'adequate', 'safeguard-required', 'invalid-country-code']),
+  needsSafeguard: z.boolean(),
+  adequacyScope: z.object({ en: z.string(), nl: z.string() }).nullable(),
+});
+
+export const ZOptionalText = (max: number) => z.string().trim().max(max).default('');
