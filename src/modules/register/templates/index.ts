@@ -1,0 +1,12 @@
+import { freelancerTemplate } from './freelancer.ts';
+import { ictProviderTemplate } from './ict-provider.ts';
+import type { RegisterTemplate } from './types.ts';
+import { webshopTemplate } from './webshop.ts';
+
+export const TEMPLATES: readonly RegisterTemplate[] = [ictProviderTemplate, freelancerTemplate, webshopTemplate];
+
+export function findTemplate(id: string): RegisterTemplate | undefined {
+  return TEMPLATES.find((template) => template.id === id);
+}
+
+export type { RegisterTemplate, TemplateActivity, TemplateSystem, Text } from './types.ts';
