@@ -1,6 +1,14 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { currentTotpCode } from '../src/platform/crypto/totp.ts';
 
+let clientCount = 0;
+
+/** 10.0.0.1, 10.0.0.2, …: a distinct address per client. */
+function nextClientIp(): string {
+  clientCount += 1;
+  return `10.${(clientCount >> 16) & 255}.${(clientCount >> 8) & 255}.${clientCount & 255}`;
+}
+
 export interface TestResponse<T = unknown> {
   status: number;
   body: T;
@@ -17,15 +25,26 @@ export class TestClient {
   #csrfToken: string | undefined;
   #bearer: string | undefined;
   locale = 'nl';
+  /** The address requests come from: each client its own, so per-address rate limits do not leak between tests. */
+  readonly ip: string;
 
-  constructor(http: FastifyInstance, options: { bearer?: string; locale?: string } = {}) {
+  constructor(http: FastifyInstance, options: { bearer?: string; locale?: string; ip?: string } = {}) {
     this.#http = http;
     this.#bearer = options.bearer;
     if (options.locale) this.locale = options.locale;
+    this.ip = options.ip ?? nextClientIp();
   }
 
   get csrfToken(): string | undefined {
     return this.#csrfToken;
+  }
+
+  /** Another client holding this one's cookie and CSRF token (a second tab, or a copied cookie), from another address. */
+  clone(): TestClient {
+    const copy = new TestClient(this.#http, { locale: this.locale, ...(this.#bearer ? { bearer: this.#bearer } : {}) });
+    copy.#cookie = this.#cookie;
+    copy.#csrfToken = this.#csrfToken;
+    return copy;
   }
 
   /** Forgets the CSRF token (to prove requests without it are refused). */
@@ -42,6 +61,7 @@ export class TestClient {
     const response = await this.#http.inject({
       method,
       url,
+      remoteAddress: this.ip,
       headers: {
         'accept-language': this.locale,
         ...(this.#cookie ? { cookie: this.#cookie } : {}),

@@ -47,6 +47,14 @@ export async function createPerson(
 
 /** Enrols TOTP through the API and returns the secret (as the person's authenticator app would hold it). */
 export async function enrolTotp(app: TestApp, client: TestClient): Promise<string> {
+  return (await enrolTwoFactor(app, client)).secret;
+}
+
+/** Enrols TOTP through the API: the secret and the ten recovery codes the person was shown once. */
+export async function enrolTwoFactor(
+  app: TestApp,
+  client: TestClient,
+): Promise<{ secret: string; recoveryCodes: string[] }> {
   const enrolment = await client.post('/api/me/totp/enrolment');
   if (enrolment.status !== 200) throw new Error(`enrolment failed: ${JSON.stringify(enrolment.body)}`);
   const secret = enrolment.body.secret as string;
@@ -55,7 +63,21 @@ export async function enrolTotp(app: TestApp, client: TestClient): Promise<strin
   });
   if (confirmed.status !== 200) throw new Error(`confirm failed: ${JSON.stringify(confirmed.body)}`);
   app.clock.advance(30_000);
-  return secret;
+  return { secret, recoveryCodes: confirmed.body.recoveryCodes };
+}
+
+/** Creates an API token through the API as the organisation's owner; the secret as the response showed it once. */
+export async function createApiToken(
+  org: TestOrganisation,
+  options: { scopes?: ('read' | 'write' | 'webhook')[]; name?: string; expiresOn?: string | null } = {},
+): Promise<{ id: string; token: string }> {
+  const response = await org.owner.client.post(`/api/orgs/${org.id}/api-tokens`, {
+    name: options.name ?? `Token ${unique()}`,
+    scopes: options.scopes ?? ['read'],
+    expiresOn: options.expiresOn ?? null,
+  });
+  if (response.status !== 201) throw new Error(`token creation failed: ${JSON.stringify(response.body)}`);
+  return { id: response.body.apiToken.id, token: response.body.token };
 }
 
 export function organisationInput(

@@ -12,8 +12,22 @@ export interface IssueLike {
 
 const CUSTOM_PREFIX = 'validation.';
 
-/** Maps a zod issue to a stable field-error code; schemas may name their own code as `validation.<code>`. */
-export function toFieldErrors(issue: IssueLike): FieldError[] {
+/** The value at a path of the validated input; undefined when a step is missing (own properties only). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node = input;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * Maps a zod issue to a stable field-error code; schemas may name their own code as `validation.<code>`.
+ * `input` is what was validated: zod 4 leaves the offending value out of its issues, and only the value tells a
+ * missing field (`required`) from one of the wrong type (`invalid_type`).
+ */
+export function toFieldErrors(issue: IssueLike, input?: unknown): FieldError[] {
   const path = issue.path.map(String).join('.');
   if (issue.message.startsWith(CUSTOM_PREFIX)) {
     return [{ path, code: issue.message.slice(CUSTOM_PREFIX.length), params: pick(issue, ['minimum', 'maximum']) }];
@@ -26,7 +40,7 @@ export function toFieldErrors(issue: IssueLike): FieldError[] {
       }));
     case 'invalid_type':
       return [
-        issue.input === undefined
+        ('input' in issue ? issue.input : valueAt(input, issue.path)) === undefined
           ? { path, code: 'required' }
           : { path, code: 'invalid_type', params: { expected: issue.expected } },
       ];
@@ -68,6 +82,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new AppError('invalid', 'validation_failed', {
-    fieldErrors: result.error.issues.flatMap((issue) => toFieldErrors(issue as unknown as IssueLike)),
+    fieldErrors: result.error.issues.flatMap((issue) => toFieldErrors(issue as unknown as IssueLike, input)),
   });
 }

@@ -6,13 +6,28 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { localeFromAcceptLanguage } from '../i18n/index.ts';
-import { type AccessResolver, accessHook } from './access.ts';
+import { type AccessResolver, accessHook, type RouteAccess } from './access.ts';
 import { loggerOptions } from './logging.ts';
 import { registerOpenApi } from './openapi.ts';
 import { problemErrorHandler } from './problem.ts';
 import { registerWebApp } from './web-app.ts';
 
 export type HttpApp = FastifyInstance;
+
+/** One method of one registered route, as the tenant-isolation test and the OpenAPI check walk them. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+  isHidden: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered on this app, in registration order (with the HEAD twins Fastify adds to GET routes). */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
 
 export interface HttpAppOptions {
   logLevel: string;
@@ -48,9 +63,19 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     request.locale = localeFromAcceptLanguage(request.headers['accept-language']);
     reply.header('x-correlation-id', request.id);
   });
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.config?.access && !route.schema?.hide) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    }
+    for (const method of [route.method].flat()) {
+      registeredRoutes.push({
+        method,
+        url: route.url,
+        access: route.config?.access,
+        isHidden: route.schema?.hide === true,
+      });
     }
   });
 

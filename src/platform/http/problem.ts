@@ -35,7 +35,17 @@ const FASTIFY_CODES: Record<string, AppError> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: new AppError('invalid', 'malformed_body'),
 };
 
-function fromValidation(error: FastifyError): AppError {
+/** What a validation context validated, so field errors can tell a missing value from a wrong one. */
+function validatedInput(request: FastifyRequest | undefined, context: string | undefined): unknown {
+  if (!request) return undefined;
+  if (context === 'querystring') return request.query;
+  if (context === 'params') return request.params;
+  if (context === 'headers') return request.headers;
+  return request.body;
+}
+
+function fromValidation(error: FastifyError, request?: FastifyRequest): AppError {
+  const input = validatedInput(request, error.validationContext);
   const fieldErrors = (error.validation ?? []).flatMap((entry) => {
     const issue: IssueLike = {
       ...(entry.params as Record<string, unknown>),
@@ -43,7 +53,7 @@ function fromValidation(error: FastifyError): AppError {
       path: entry.instancePath.split('/').filter(Boolean),
       message: entry.message ?? '',
     };
-    const errors = toFieldErrors(issue);
+    const errors = toFieldErrors(issue, input);
     const context = error.validationContext;
     return context && context !== 'body' ? errors.map((e) => ({ ...e, path: `${context}.${e.path}` })) : errors;
   });
@@ -51,10 +61,10 @@ function fromValidation(error: FastifyError): AppError {
 }
 
 /** Anything thrown while handling a request, as an AppError; undefined means an unexpected failure. */
-export function toAppError(error: unknown): AppError | undefined {
+export function toAppError(error: unknown, request?: FastifyRequest): AppError | undefined {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
-  if (hasZodFastifySchemaValidationErrors(fastifyError)) return fromValidation(fastifyError);
+  if (hasZodFastifySchemaValidationErrors(fastifyError)) return fromValidation(fastifyError, request);
   if (fastifyError?.code && FASTIFY_CODES[fastifyError.code]) return FASTIFY_CODES[fastifyError.code];
   if (fastifyError?.statusCode === 429) return new AppError('rate_limited', 'rate_limited');
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) return new AppError('invalid', 'malformed_body');
@@ -102,7 +112,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 
 /** Fastify's error handler: expected errors become localised problems; the rest a 500 with a correlation id only. */
 export function problemErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-  const appError = toAppError(error);
+  const appError = toAppError(error, request);
   if (appError) {
     if (appError.kind === 'rate_limited' && (error as FastifyError).statusCode === 429) {
       reply.header('retry-after', reply.getHeader('retry-after') ?? '60');

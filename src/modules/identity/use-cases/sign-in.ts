@@ -68,7 +68,9 @@ export async function signIn(ctx: AppContext, input: TSignInRequest, device: Dev
 
   const needsSecondFactor = user.totpSecretSealed !== null;
   const session = await inTransaction(ctx.db, async (tx) => {
-    await updateUser(tx, user.id, { failedSignInCount: 0, lockedUntil: null });
+    // With a second factor due, failures keep counting until it is given: else a fresh password sign-in would
+    // reset the count and the lock-out would never stop someone guessing codes.
+    if (!needsSecondFactor) await updateUser(tx, user.id, { failedSignInCount: 0, lockedUntil: null });
     const started = await startSession(ctx, tx, user, { isFullyAuthenticated: !needsSecondFactor, device });
     await recordAudit(tx, now, {
       orgId: null,
