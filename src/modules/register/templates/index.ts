@@ -9,4 +9,13 @@ export function findTemplate(id: string): RegisterTemplate | undefined {
   return TEMPLATES.find((template) => template.id === id);
 }
 
+export {
+  type Blueprint,
+  blueprintOf,
+  categoryKeysOf,
+  type ExistingRegister,
+  planBlueprint,
+  type RegisterPlan,
+} from './blueprint.ts';
+export { composeGuidedStart, type GuidedStartAnswers } from './guided-start.ts';
 export type { RegisterTemplate, TemplateActivity, TemplateSystem, Text } from './types.ts';
