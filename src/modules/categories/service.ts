@@ -66,6 +66,46 @@ export async function seedDefaultCategories(tx: Database, orgId: string): Promis
   );
 }
 
+/**
+ * Makes sure the default categories with these keys exist (re-adding one an organisation deleted) and returns the
+ * ids of all the organisation's categories by key: what a template or the guided start links to.
+ */
+export async function ensureDefaultCategories(
+  tx: Database,
+  orgId: string,
+  keys: { dataKeys: string[]; subjectKeys: string[] },
+) {
+  const wantedData = DEFAULT_DATA_CATEGORIES.filter((category) => keys.dataKeys.includes(category.key));
+  const wantedSubjects = DEFAULT_SUBJECT_CATEGORIES.filter((category) => keys.subjectKeys.includes(category.key));
+  const createdData = await store.insertDataCategories(
+    tx,
+    wantedData.map((category) => ({
+      orgId,
+      key: category.key,
+      nameNl: category.nl,
+      nameEn: category.en,
+      ...category.flags,
+    })),
+  );
+  const createdSubjects = await store.insertSubjectCategories(
+    tx,
+    wantedSubjects.map((category) => ({
+      orgId,
+      key: category.key,
+      nameNl: category.nl,
+      nameEn: category.en,
+      isVulnerable: category.isVulnerable ?? false,
+    })),
+  );
+  const dataIds = new Map((await store.allDataCategories(tx, orgId)).map((row) => [row.key, row.id]));
+  const subjectIds = new Map((await store.allSubjectCategories(tx, orgId)).map((row) => [row.key, row.id]));
+  return {
+    dataIds,
+    subjectIds,
+    created: { dataCategories: createdData.length, subjectCategories: createdSubjects.length },
+  };
+}
+
 export async function listDataCategories(
   ctx: AppContext,
   scope: OrgScope,

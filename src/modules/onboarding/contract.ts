@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZCountryCode } from '../organisations/contract.ts';
 import { ZCalendarDate } from '../../shared/lists.ts';
+import { ZCountryCode } from '../organisations/contract.ts';
 
 /** What applying a template or the guided start would do: per entity, create or skip (never overwrite). */
 export const ZPlanEntry = z.object({
