@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ZSlug } from './contract.ts';
-import { invitationStatus, keepsAnOwner, nextFreeSlug, organisationProblems, slugFromName } from './rules.ts';
+import {
+  invitationStatus,
+  keepsAnOwner,
+  nextFreeSlug,
+  organisationProblems,
+  postcodeForStorage,
+  slugFromName,
+} from './rules.ts';
 
 describe('slugFromName', () => {
   it.each([
@@ -54,6 +61,15 @@ describe('organisationProblems', () => {
     expect(organisationProblems({ ...valid, isController: false })).toEqual([
       { path: 'isController', code: 'role_required' },
     ]);
+  });
+});
+
+describe('postcodeForStorage', () => {
+  it('stores Dutch postcodes as "1234 AB", others as given', () => {
+    expect(postcodeForStorage('NL', '1011ab')).toBe('1011 AB');
+    expect(postcodeForStorage('NL', ' 1011  AB ')).toBe('1011 AB');
+    expect(postcodeForStorage('NL', '')).toBe('');
+    expect(postcodeForStorage('BE', '1000ab')).toBe('1000ab');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../platform/errors.ts';
-import { isValidPostcode } from '../../shared/identifiers-nl.ts';
+import { isValidPostcode, normalisePostcode } from '../../shared/identifiers-nl.ts';
 import type { TRole } from './contract.ts';
 
 export const INVITATION_DAYS = 7;
@@ -39,6 +39,11 @@ export function organisationProblems(org: {
   }
   if (!org.isController && !org.isProcessor) problems.push({ path: 'isController', code: 'role_required' });
   return problems;
+}
+
+/** How a (valid) postcode is stored: a Dutch one as "1234 AB", any other as given. */
+export function postcodeForStorage(country: string, postcode: string): string {
+  return country === 'NL' && postcode ? normalisePostcode(postcode) : postcode;
 }
 
 /**

@@ -163,6 +163,7 @@ export async function acceptInvitation(
     if (signedIn) {
       const user = await identity.findUserById(tx, signedIn.userId);
       if (user?.email !== invitation.email) throw new AppError('forbidden', 'invitation_email_mismatch');
+      if (await findMembership(tx, org.id, signedIn.userId)) throw conflict('already_member');
       userId = signedIn.userId;
     } else {
       if (!('password' in input)) throw new AppError('unauthenticated', 'invitation_sign_in_required');

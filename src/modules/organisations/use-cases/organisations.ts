@@ -10,7 +10,7 @@ import type {
   TOrganisation,
   TUpdateOrganisationRequest,
 } from '../contract.ts';
-import { nextFreeSlug, organisationProblems, slugFromName } from '../rules.ts';
+import { nextFreeSlug, organisationProblems, postcodeForStorage, slugFromName } from '../rules.ts';
 import {
   findMembership,
   findOrganisation,
@@ -125,6 +125,7 @@ export async function updateOrganisation(
     const now = ctx.clock.now();
     const updated = await updateOrganisationRow(tx, scope.orgId, {
       ...fields,
+      postcode: postcodeForStorage(merged.country, merged.postcode),
       ...(slug ? { slug } : {}),
       ...(privacyContact !== undefined ? privacyContactColumns(privacyContact) : {}),
       updatedAt: now,
