@@ -53,10 +53,10 @@ export async function getOutboxMessage(
 
 /** Sends a failed or held message again (held ones only once SMTP is configured). */
 export async function retryOutboxMessage(ctx: AppContext, scope: OrgScope, id: string): Promise<void> {
-  if (!ctx.outbox.isSmtpConfigured) throw conflict('smtp_not_configured');
   await inTransaction(ctx.db, async (tx, afterCommit) => {
     const row = await findMessage(tx, scope.orgId, id);
     if (!row) throw notFound('message_not_found');
+    if (!ctx.outbox.isSmtpConfigured) throw conflict('smtp_not_configured');
     if (row.status !== 'failed' && row.status !== 'held') throw conflict('message_not_retryable');
     await requeueMessage(tx, scope.orgId, id);
     await recordAudit(tx, ctx.clock.now(), {
