@@ -11,6 +11,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
 };
@@ -31,7 +32,7 @@ const FASTIFY_CODES: Record<string, AppError> = {
   FST_ERR_CTP_INVALID_JSON_BODY: new AppError('invalid', 'malformed_body'),
   FST_ERR_CTP_EMPTY_JSON_BODY: new AppError('invalid', 'malformed_body'),
   FST_ERR_CTP_BODY_TOO_LARGE: new AppError('too_large', 'body_too_large'),
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: new AppError('invalid', 'unsupported_media_type'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: new AppError('unsupported_media_type', 'unsupported_media_type'),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: new AppError('invalid', 'malformed_body'),
 };
 

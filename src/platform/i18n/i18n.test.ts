@@ -45,7 +45,18 @@ describe('server messages nl/en', () => {
   });
 
   it('hold a title for every error kind the HTTP layer maps', () => {
-    for (const kind of ['invalid', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'too_large']) {
+    for (const kind of [
+      'invalid',
+      'unauthenticated',
+      'forbidden',
+      'not_found',
+      'conflict',
+      'too_large',
+      'unsupported_media_type',
+      'rate_limited',
+      'unavailable',
+      'internal',
+    ]) {
       expect(hasMessage(`errors.kind.${kind}`), kind).toBe(true);
     }
   });
