@@ -61,3 +61,24 @@ export function classifyDestination(
 export function needsSafeguard(check: DestinationCheck, recordedSafeguard: string | null | undefined): boolean {
   return check.status === 'safeguard-required' && !recordedSafeguard;
 }
+
+/** The transfer check as the API presents it (`ZTransferStatus` in shared/lists.ts). */
+export interface TransferStatus {
+  status: DestinationStatus;
+  needsSafeguard: boolean;
+  /** The adequacy decision's scope note, also when its condition (DPF) is not met: it says what is missing. */
+  adequacyScope: { en: string; nl: string } | null;
+}
+
+/** Judges a destination on a day, with the safeguard recorded for it (if any). */
+export function transferStatusOf(
+  country: string,
+  options: { isDpfCertified?: boolean; on?: string; recordedSafeguard?: string | null },
+): TransferStatus {
+  const check = classifyDestination(country, { isDpfCertified: options.isDpfCertified, on: options.on });
+  return {
+    status: check.status,
+    needsSafeguard: needsSafeguard(check, options.recordedSafeguard),
+    adequacyScope: check.adequacy?.scope ?? null,
+  };
+}

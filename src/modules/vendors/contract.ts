@@ -48,8 +48,16 @@ export const ZVendor = z.object({
   notes: z.string(),
   certifications: z.array(ZCertification),
   transfer: ZTransferStatus,
-  /** How many systems run on it and how many activities send data to it. */
-  usage: z.object({ systems: z.number().int(), activities: z.number().int() }),
+  /**
+   * What refers to it: systems that run on it, locations it hosts, activities that send data to it, and its own
+   * sub-processors. A vendor in use is retired, not deleted.
+   */
+  usage: z.object({
+    systems: z.number().int(),
+    activities: z.number().int(),
+    locations: z.number().int(),
+    subProcessors: z.number().int(),
+  }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -100,6 +108,10 @@ export const ZUpdateVendorRequest = z
   .partial()
   .refine((value) => Object.keys(value).length > 0, { error: 'validation.nothing_to_change' });
 export type TUpdateVendorRequest = z.output<typeof ZUpdateVendorRequest>;
+
+/** Retiring keeps the vendor in the register's history; without a day it is retired today (Europe/Amsterdam). */
+export const ZRetireVendorRequest = z.strictObject({ retiredOn: ZCalendarDate.optional() });
+export type TRetireVendorRequest = z.output<typeof ZRetireVendorRequest>;
 
 export const ZListVendorsQuery = z.strictObject({
   ...listQueryFields,

@@ -1,15 +1,7 @@
-import type { Database } from '../../platform/db/database.ts';
-import { assertOwnedByOrg } from '../../platform/db/ownership.ts';
-import * as store from './store.ts';
-import { vendors } from './tables.ts';
+/** The vendors module's public face: processors, sub-processors and other recipients, with their certifications. */
 
 export type { VendorRow } from './store.ts';
-
-/** Refuses ids that are not this organisation's vendors (field error `unknown_reference`). */
-export function assertVendorsOfOrg(tx: Database, orgId: string, ids: readonly string[], path = 'vendorIds') {
-  return assertOwnedByOrg(tx, { table: vendors, id: vendors.id, orgId: vendors.orgId }, orgId, ids, path);
-}
-
-/** Vendor rows for other modules (the register's transfer check and consolidation). */
-export const vendorsOfOrg = (db: Database, orgId: string, ids?: readonly string[]) =>
-  store.vendorsOfOrg(db, orgId, ids);
+export { assertVendorsOfOrg, vendorsOfOrg } from './use-cases/lookups.ts';
+export { getVendor, listVendors } from './use-cases/read-vendors.ts';
+export { deleteVendor, retireVendor } from './use-cases/retire-vendor.ts';
+export { createVendor, insertVendor, updateVendor } from './use-cases/save-vendor.ts';

@@ -1,0 +1,456 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
+import type { TestClient } from '../../../test/client.ts';
+import { auditEntriesSince, auditHead, rowCount } from '../../../test/db.ts';
+import {
+  addMember,
+  createOrganisation,
+  createPerson,
+  type TestOrganisation,
+  type TestPerson,
+} from '../../../test/factories.ts';
+import { activities, activityRecipients } from '../register/tables.ts';
+import { vendorCertifications, vendors } from './tables.ts';
+
+let app: TestApp;
+let org: TestOrganisation;
+let other: TestOrganisation;
+let owner: TestClient;
+let viewer: TestPerson;
+/** An editor whose account language is English. */
+let english: TestClient;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  org = await createOrganisation(app);
+  other = await createOrganisation(app);
+  owner = org.owner.client;
+  viewer = await addMember(app, org, 'viewer');
+  english = (await addMember(app, org, 'editor', await createPerson(app, { locale: 'en' }))).client;
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const url = (orgId = org.id) => `/api/orgs/${orgId}/vendors`;
+let vendorCount = 0;
+
+/** Creates a vendor through the API; names are unique per test run unless given. */
+async function createVendor(body: Record<string, unknown> = {}, orgId = org.id, client = owner) {
+  vendorCount += 1;
+  const response = await client.post(url(orgId), {
+    name: `Leverancier ${vendorCount}`,
+    kind: 'processor',
+    country: 'NL',
+    ...body,
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body;
+}
+
+async function vendorRowsOf(orgId: string) {
+  return rowCount(app, vendors, eq(vendors.orgId, orgId));
+}
+
+describe('creating vendors', () => {
+  it('stores a vendor with its certifications, normalises EL to GR and records who added it', async () => {
+    const before = await auditHead(app, org.id);
+    const vendor = await createVendor({
+      name: 'Athene Hosting',
+      kind: 'sub_processor',
+      country: 'el',
+      services: 'VPS hosting, back-ups',
+      website: 'https://athene.example',
+      contactEmail: 'privacy@athene.example',
+      hasMfa: true,
+      canAccessClientInfrastructure: true,
+      clientAccessDescription: 'Beheer van de servers van klanten',
+      certifications: [
+        { name: 'ISO 27001', reference: 'CERT-1', validUntil: '2027-06-30' },
+        { name: 'NEN 7510', validUntil: '2026-11-22' },
+        { name: 'SOC 2 Type II' },
+      ],
+    });
+    expect(vendor).toMatchObject({
+      name: 'Athene Hosting',
+      kind: 'sub_processor',
+      country: 'GR',
+      parentVendor: null,
+      hasMfa: true,
+      canAccessClientInfrastructure: true,
+      status: 'active',
+      retiredOn: null,
+      transfer: { status: 'eea', needsSafeguard: false, adequacyScope: null },
+      usage: { systems: 0, activities: 0, locations: 0, subProcessors: 0 },
+    });
+    expect(
+      vendor.certifications.map((c: { name: string; isExpired: boolean; validUntil: string | null }) => [
+        c.name,
+        c.validUntil,
+        c.isExpired,
+      ]),
+    ).toEqual([
+      ['ISO 27001', '2027-06-30', false],
+      ['NEN 7510', '2026-11-22', true],
+      ['SOC 2 Type II', null, false],
+    ]);
+    const [entry] = await auditEntriesSince(app, org.id, before.seq);
+    expect(entry).toMatchObject({
+      action: 'vendor.created',
+      actorType: 'user',
+      actorId: org.owner.id,
+      targetType: 'vendor',
+      targetId: vendor.id,
+      data: { kind: 'sub_processor', country: 'GR', status: 'active' },
+    });
+  });
+
+  it('judges the transfer: a US vendor needs a safeguard unless DPF-certified or one is recorded', async () => {
+    const plain = await createVendor({ country: 'US' });
+    expect(plain.transfer).toMatchObject({ status: 'safeguard-required', needsSafeguard: true });
+    expect(plain.transfer.adequacyScope.en).toMatch(/Data Privacy Framework/);
+    const certified = await createVendor({ country: 'us', isDpfCertified: true });
+    expect(certified.transfer).toMatchObject({ status: 'adequate', needsSafeguard: false });
+    const withScc = await createVendor({ country: 'IN', transferSafeguard: 'scc', safeguardDetails: 'SCC module 2' });
+    expect(withScc.transfer).toEqual({ status: 'safeguard-required', needsSafeguard: false, adequacyScope: null });
+  });
+
+  it('refuses bad input with localised field errors and writes nothing', async () => {
+    const before = await auditHead(app, org.id);
+    const count = await vendorRowsOf(org.id);
+    const response = await english.post(url(), {
+      name: '',
+      kind: 'friend',
+      country: 'XX',
+      website: 'not a url',
+      certifications: [{ validUntil: '31-12-2026' }],
+    });
+    expect(response.status).toBe(400);
+    const byPath = Object.fromEntries(
+      response.body.errors.map((error: { path: string; code: string; message: string }) => [error.path, error]),
+    );
+    expect(byPath.name.code).toBe('required');
+    expect(byPath.kind.code).toBe('invalid_option');
+    expect(byPath.country).toEqual({
+      path: 'country',
+      code: 'country_code',
+      message: 'Not a known country code (ISO 3166, e.g. NL).',
+    });
+    expect(byPath.website.code).toBe('invalid_url');
+    expect(byPath['certifications.0.name'].code).toBe('required');
+    expect(byPath['certifications.0.validUntil'].code).toBe('invalid_date');
+    expect(await vendorRowsOf(org.id)).toBe(count);
+    expect((await auditHead(app, org.id)).seq).toBe(before.seq);
+  });
+
+  it('refuses a name already in use, whatever its case', async () => {
+    await createVendor({ name: 'Exact Online' });
+    const response = await owner.post(url(), { name: 'exact online', kind: 'processor', country: 'NL' });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ path: 'name', code: 'name_taken', message: expect.any(String) }]);
+  });
+
+  it("refuses another organisation's vendor as parent (unknown_reference) and writes nothing", async () => {
+    const theirs = await createVendor({}, other.id, other.owner.client);
+    const before = await auditHead(app, org.id);
+    const count = await vendorRowsOf(org.id);
+    const response = await owner.post(url(), {
+      name: 'Onderaannemer',
+      kind: 'sub_processor',
+      country: 'NL',
+      parentVendorId: theirs.id,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { path: 'parentVendorId', code: 'unknown_reference', message: expect.any(String) },
+    ]);
+    expect(await vendorRowsOf(org.id)).toBe(count);
+    expect((await auditHead(app, org.id)).seq).toBe(before.seq);
+  });
+});
+
+describe('sub-processors', () => {
+  it('links a sub-processor to its processor and refuses itself or a loop as parent', async () => {
+    const processor = await createVendor({ name: 'Mailprovider' });
+    const sub = await createVendor({ name: 'Mail back-up', kind: 'sub_processor', parentVendorId: processor.id });
+    expect(sub.parentVendor).toEqual({ id: processor.id, name: 'Mailprovider' });
+    expect((await owner.get(`${url()}/${processor.id}`)).body.usage.subProcessors).toBe(1);
+
+    const self = await owner.patch(`${url()}/${processor.id}`, { parentVendorId: processor.id });
+    expect(self.status).toBe(400);
+    expect(self.body.errors[0]).toMatchObject({ path: 'parentVendorId', code: 'parent_is_self' });
+    const loop = await owner.patch(`${url()}/${processor.id}`, { parentVendorId: sub.id });
+    expect(loop.status).toBe(400);
+    expect(loop.body.errors[0]).toMatchObject({ path: 'parentVendorId', code: 'parent_cycle' });
+  });
+});
+
+describe('listing vendors', () => {
+  let listed: Record<string, { id: string }>;
+
+  beforeAll(async () => {
+    const lijst = other;
+    listed = {
+      aws: await createVendor(
+        { name: 'Lijst AWS', country: 'US', services: 'Cloud opslag' },
+        lijst.id,
+        lijst.owner.client,
+      ),
+      hetzner: await createVendor(
+        { name: 'Lijst Hetzner', country: 'DE', services: 'Offsite back-up' },
+        lijst.id,
+        lijst.owner.client,
+      ),
+      kpn: await createVendor(
+        { name: 'Lijst KPN', country: 'NL', kind: 'recipient', services: 'Telefonie' },
+        lijst.id,
+        lijst.owner.client,
+      ),
+      cloudflare: await createVendor(
+        { name: 'Lijst Cloudflare', country: 'US', isDpfCertified: true, services: 'CDN' },
+        lijst.id,
+        lijst.owner.client,
+      ),
+      olympus: await createVendor(
+        { name: 'Lijst Olympus', country: 'EL', services: 'Mail' },
+        lijst.id,
+        lijst.owner.client,
+      ),
+      infosys: await createVendor(
+        { name: 'Lijst Infosys', country: 'IN', status: 'retired', services: 'Back-up support' },
+        lijst.id,
+        lijst.owner.client,
+      ),
+    };
+  });
+
+  const names = (body: { items: { name: string }[] }) => body.items.map((item) => item.name);
+  const list = async (query: string) => {
+    const response = await other.owner.client.get(`${url(other.id)}?${query}`);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return response.body;
+  };
+
+  it('searches name and services', async () => {
+    expect(names(await list('q=back-up'))).toEqual(['Lijst Hetzner', 'Lijst Infosys']);
+    expect(names(await list('q=kpn'))).toEqual(['Lijst KPN']);
+  });
+
+  it('filters by kind, status and country (el taken as GR)', async () => {
+    expect(names(await list('q=Lijst&kind=recipient'))).toEqual(['Lijst KPN']);
+    expect(names(await list('q=Lijst&status=retired'))).toEqual(['Lijst Infosys']);
+    expect(names(await list('q=Lijst&country=us'))).toEqual(['Lijst AWS', 'Lijst Cloudflare']);
+    expect(names(await list('country=el'))).toEqual(['Lijst Olympus']);
+    expect((await list('country=XX')).total).toBe(0);
+  });
+
+  it('filters on a missing transfer safeguard, with a total', async () => {
+    const missing = await list('q=Lijst&needsSafeguard=true');
+    expect(names(missing)).toEqual(['Lijst AWS', 'Lijst Infosys']);
+    expect(missing.total).toBe(2);
+    const fine = await list('q=Lijst&needsSafeguard=false&limit=2&offset=1');
+    expect(names(fine)).toEqual(['Lijst Hetzner', 'Lijst KPN']);
+    expect(fine.total).toBe(4);
+  });
+
+  it('sorts by a chosen column in either direction, and pages with a total', async () => {
+    expect(names(await list('q=Lijst&sort=country&order=desc'))).toEqual([
+      'Lijst AWS',
+      'Lijst Cloudflare',
+      'Lijst KPN',
+      'Lijst Infosys',
+      'Lijst Olympus',
+      'Lijst Hetzner',
+    ]);
+    const page = await list('q=Lijst&limit=2&offset=2');
+    expect(names(page)).toEqual(['Lijst Hetzner', 'Lijst Infosys']);
+    expect(page.total).toBe(6);
+    const bad = await other.owner.client.get(`${url(other.id)}?sort=colour&needsSafeguard=maybe`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'querystring.needsSafeguard',
+      'querystring.sort',
+    ]);
+  });
+
+  it("never shows another organisation's vendors", async () => {
+    expect((await owner.get(`${url()}?q=Lijst`)).body.total).toBe(0);
+    expect((await owner.get(`${url()}/${listed.aws!.id}`)).status).toBe(404);
+    expect((await owner.get(url(other.id))).status).toBe(404);
+  });
+});
+
+describe('changing vendors', () => {
+  it('updates fields, replaces certifications as a whole and records which fields changed', async () => {
+    const vendor = await createVendor({ certifications: [{ name: 'ISO 27001' }, { name: 'ISO 27701' }] });
+    const before = await auditHead(app, org.id);
+    const response = await owner.patch(`${url()}/${vendor.id}`, {
+      services: 'Boekhouding',
+      hasMfa: false,
+      certifications: [{ name: 'ISO 9001', validUntil: '2028-01-01' }],
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ services: 'Boekhouding', hasMfa: false, name: vendor.name });
+    expect(response.body.certifications.map((c: { name: string }) => c.name)).toEqual(['ISO 9001']);
+    expect(await rowCount(app, vendorCertifications, eq(vendorCertifications.vendorId, vendor.id))).toBe(1);
+    const [entry] = await auditEntriesSince(app, org.id, before.seq);
+    expect(entry).toMatchObject({
+      action: 'vendor.updated',
+      actorId: org.owner.id,
+      targetId: vendor.id,
+      data: { fields: ['certifications', 'hasMfa', 'services'] },
+    });
+  });
+
+  it('refuses a retirement day on an active vendor and bad input, changing nothing', async () => {
+    const vendor = await createVendor();
+    const before = await auditHead(app, org.id);
+    const dated = await owner.patch(`${url()}/${vendor.id}`, { retiredOn: '2025-01-01' });
+    expect(dated.status).toBe(400);
+    expect(dated.body.errors[0]).toMatchObject({ path: 'retiredOn', code: 'retired_on_needs_retired_status' });
+    const badCountry = await owner.patch(`${url()}/${vendor.id}`, { country: 'XX', name: 'Nieuw' });
+    expect(badCountry.body.errors).toEqual([{ path: 'country', code: 'country_code', message: expect.any(String) }]);
+    expect((await owner.patch(`${url()}/${vendor.id}`, {})).body.errors[0].code).toBe('nothing_to_change');
+    expect((await owner.get(`${url()}/${vendor.id}`)).body).toMatchObject({ name: vendor.name, status: 'active' });
+    expect((await auditHead(app, org.id)).seq).toBe(before.seq);
+  });
+
+  it("answers 404 for another organisation's vendor, and for an id that does not exist", async () => {
+    const theirs = await createVendor({}, other.id, other.owner.client);
+    const before = await auditHead(app, other.id);
+    for (const response of [
+      await owner.patch(`${url()}/${theirs.id}`, { name: 'Gekaapt' }),
+      await owner.post(`${url()}/${theirs.id}/retire`, {}),
+      await owner.delete(`${url()}/${theirs.id}`),
+      await owner.get(`${url()}/${randomUUID()}`),
+    ]) {
+      expect(response.status).toBe(404);
+      expect(response.body.code).toBe('vendor_not_found');
+    }
+    expect((await other.owner.client.get(`${url(other.id)}/${theirs.id}`)).body.name).toBe(theirs.name);
+    expect((await auditHead(app, other.id)).seq).toBe(before.seq);
+  });
+});
+
+describe('retiring vendors', () => {
+  it('retires today in Amsterdam by default, keeps the vendor, and refuses retiring twice', async () => {
+    const vendor = await createVendor({ country: 'BR' });
+    const now = app.clock.now();
+    app.clock.set(new Date('2026-11-23T23:30:00Z'));
+    try {
+      const before = await auditHead(app, org.id);
+      const response = await owner.post(`${url()}/${vendor.id}/retire`);
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ status: 'retired', retiredOn: '2026-11-24' });
+      const [entry] = await auditEntriesSince(app, org.id, before.seq);
+      expect(entry).toMatchObject({
+        action: 'vendor.retired',
+        actorId: org.owner.id,
+        targetId: vendor.id,
+        data: { retiredOn: '2026-11-24' },
+      });
+    } finally {
+      app.clock.set(now);
+    }
+    const again = await owner.post(`${url()}/${vendor.id}/retire`, { retiredOn: '2026-01-01' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('vendor_already_retired');
+    expect((await owner.get(`${url()}?q=${encodeURIComponent(vendor.name)}&status=retired`)).body.total).toBe(1);
+  });
+
+  it('takes a given past day, judges the transfer on it, and refuses a day in the future', async () => {
+    const vendor = await createVendor({ country: 'BR' });
+    const future = await owner.post(`${url()}/${vendor.id}/retire`, { retiredOn: '2027-01-01' });
+    expect(future.status).toBe(400);
+    expect(future.body.errors[0]).toMatchObject({ path: 'retiredOn', code: 'date_in_future' });
+    const retired = await owner.post(`${url()}/${vendor.id}/retire`, { retiredOn: '2025-12-31' });
+    expect(retired.body).toMatchObject({ status: 'retired', retiredOn: '2025-12-31' });
+    // Brazil's adequacy decision dates from 2026-01-26: on its last day this vendor needed a safeguard.
+    expect(retired.body.transfer).toMatchObject({ status: 'safeguard-required', needsSafeguard: true });
+  });
+
+  it('reactivates a vendor through an update, clearing its retirement day', async () => {
+    const vendor = await createVendor({ status: 'retired', retiredOn: '2024-02-01' });
+    expect(vendor.retiredOn).toBe('2024-02-01');
+    const active = await owner.patch(`${url()}/${vendor.id}`, { status: 'active' });
+    expect(active.body).toMatchObject({ status: 'active', retiredOn: null });
+  });
+});
+
+describe('deleting vendors', () => {
+  it('deletes an unused vendor with its certifications and records it', async () => {
+    const vendor = await createVendor({ certifications: [{ name: 'ISO 27001' }] });
+    const before = await auditHead(app, org.id);
+    expect((await owner.delete(`${url()}/${vendor.id}`)).status).toBe(204);
+    expect((await owner.get(`${url()}/${vendor.id}`)).status).toBe(404);
+    expect(await rowCount(app, vendorCertifications, eq(vendorCertifications.vendorId, vendor.id))).toBe(0);
+    const [entry] = await auditEntriesSince(app, org.id, before.seq);
+    expect(entry).toMatchObject({ action: 'vendor.deleted', actorId: org.owner.id, targetId: vendor.id });
+  });
+
+  it('refuses (409) a vendor that a system, a location, an activity or a sub-processor refers to', async () => {
+    const systemVendor = await createVendor();
+    await owner.post(`/api/orgs/${org.id}/systems`, {
+      name: 'Boekhouding',
+      kind: 'administration',
+      vendorId: systemVendor.id,
+    });
+    const host = await createVendor();
+    const backup = await owner.post(`/api/orgs/${org.id}/systems`, {
+      name: 'Back-up',
+      kind: 'backup',
+      locations: [{ role: 'backup', country: 'NL', since: '2020-01-01', providerVendorId: host.id }],
+    });
+    expect(backup.status).toBe(201);
+    const parentVendor = await createVendor();
+    await createVendor({ kind: 'sub_processor', parentVendorId: parentVendor.id });
+    const recipient = await createVendor({ kind: 'recipient' });
+    const [activity] = await app.ctx.db
+      .insert(activities)
+      .values({ orgId: org.id, name: 'Salarisadministratie', role: 'controller' })
+      .returning();
+    await app.ctx.db
+      .insert(activityRecipients)
+      .values({ orgId: org.id, activityId: activity!.id, vendorId: recipient.id });
+
+    const before = await auditHead(app, org.id);
+    const cases: [Record<string, unknown>, Record<string, number>][] = [
+      [systemVendor, { systems: 1 }],
+      [host, { locations: 1 }],
+      [parentVendor, { subProcessors: 1 }],
+      [recipient, { activities: 1 }],
+    ];
+    for (const [vendor, usage] of cases) {
+      const response = await english.delete(`${url()}/${vendor.id}`);
+      expect(response.status).toBe(409);
+      expect(response.body).toMatchObject({
+        code: 'vendor_in_use',
+        detail: expect.stringMatching(/Retire it instead/),
+      });
+      expect((await owner.get(`${url()}/${vendor.id}`)).body.usage).toMatchObject(usage);
+    }
+    expect((await auditHead(app, org.id)).seq).toBe(before.seq);
+  });
+});
+
+describe('access', () => {
+  it('lets a viewer read but not add, change, retire or delete', async () => {
+    const vendor = await createVendor();
+    const before = await auditHead(app, org.id);
+    expect((await viewer.client.get(url())).status).toBe(200);
+    expect((await viewer.client.get(`${url()}/${vendor.id}`)).status).toBe(200);
+    for (const response of [
+      await viewer.client.post(url(), { name: 'Mag niet', kind: 'processor', country: 'NL' }),
+      await viewer.client.patch(`${url()}/${vendor.id}`, { name: 'Mag niet' }),
+      await viewer.client.post(`${url()}/${vendor.id}/retire`, {}),
+      await viewer.client.delete(`${url()}/${vendor.id}`),
+    ]) {
+      expect(response.status).toBe(403);
+      expect(response.body.code).toBe('role_insufficient');
+    }
+    expect((await owner.get(`${url()}/${vendor.id}`)).body).toMatchObject({ name: vendor.name, status: 'active' });
+    expect((await auditHead(app, org.id)).seq).toBe(before.seq);
+  });
+});
