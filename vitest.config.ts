@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { chromiumUnavailableReason, e2eProject } from './e2e/project.ts';
 import { postgresUnavailableReason } from './test/postgres-setup.ts';
 
 /**
@@ -11,6 +12,10 @@ export default defineConfig(async () => {
   if (postgresProblem && process.env.CI === 'true')
     throw new Error(`${postgresProblem}; CI requires the PostgreSQL run`);
   if (postgresProblem) console.warn(`\n[postgres tests not run] ${postgresProblem}\n`);
+  const chromiumProblem = chromiumUnavailableReason();
+  if (chromiumProblem && process.env.CI === 'true')
+    throw new Error(`${chromiumProblem}; CI requires the browser tests`);
+  if (chromiumProblem) console.warn(`\n[browser tests not run] ${chromiumProblem}\n`);
 
   const dbProject = (engine: 'pglite' | 'postgres') => ({
     extends: true as const,
@@ -39,6 +44,7 @@ export default defineConfig(async () => {
         },
         dbProject('pglite'),
         ...(postgresProblem ? [] : [dbProject('postgres')]),
+        ...(chromiumProblem ? [] : [e2eProject]),
       ],
     },
   };

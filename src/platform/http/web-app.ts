@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -6,7 +7,8 @@ import { AppError } from '../errors.ts';
 
 /** Serves the built SPA; any non-API GET falls back to index.html so client-side routes load. */
 export async function registerWebApp(app: FastifyInstance, distDir: string | undefined): Promise<void> {
-  const hasWebApp = distDir !== undefined && existsSync(path.join(distDir, 'index.html'));
+  const indexFile = distDir === undefined ? undefined : path.join(distDir, 'index.html');
+  const hasWebApp = indexFile !== undefined && existsSync(indexFile);
   if (hasWebApp) {
     await app.register(fastifyStatic, {
       root: distDir,
@@ -20,6 +22,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string | und
   app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWebApp;
     if (!isPage) throw new AppError('not_found', 'route_not_found');
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', distDir as string, { maxAge: 0 });
+    // Not `sendFile`: allowedPath (rightly) keeps index.html from being served as a file, so sendFile refuses it.
+    const html = await readFile(indexFile as string);
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   });
 }

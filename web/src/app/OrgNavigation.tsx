@@ -1,0 +1,58 @@
+import { NavLink, Stack } from '@mantine/core';
+import {
+  IconBuilding,
+  IconHistory,
+  IconHome,
+  IconKey,
+  IconMail,
+  IconUsers,
+  type TablerIcon,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { roleAtLeast, type TMyOrganisation, type TRole } from '../api/organisations.ts';
+
+interface Entry {
+  path: string;
+  labelKey: string;
+  icon: TablerIcon;
+  /** The least role that may open the page; the others do not see the link. */
+  role: TRole;
+}
+
+const ENTRIES: Entry[] = [
+  { path: '', labelKey: 'nav.dashboard', icon: IconHome, role: 'viewer' },
+  { path: '/settings', labelKey: 'nav.settings', icon: IconBuilding, role: 'viewer' },
+  { path: '/members', labelKey: 'nav.members', icon: IconUsers, role: 'viewer' },
+  { path: '/api-tokens', labelKey: 'nav.apiTokens', icon: IconKey, role: 'owner' },
+  { path: '/audit', labelKey: 'nav.audit', icon: IconHistory, role: 'privacy_officer' },
+  { path: '/outbox', labelKey: 'nav.outbox', icon: IconMail, role: 'privacy_officer' },
+];
+
+export function OrgNavigation({ org, onNavigate }: { org: TMyOrganisation; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const base = `/o/${org.slug}`;
+  return (
+    <Stack gap={2} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+      {ENTRIES.filter((entry) => roleAtLeast(org.role, entry.role)).map((entry) => {
+        const to = `${base}${entry.path}`;
+        const isActive = entry.path === '' ? pathname === base : pathname.startsWith(to);
+        const Icon = entry.icon;
+        return (
+          <li key={entry.path}>
+            <NavLink
+              component={Link}
+              to={to}
+              label={t(entry.labelKey)}
+              leftSection={<Icon size={18} stroke={1.6} />}
+              active={isActive}
+              aria-current={isActive ? 'page' : undefined}
+              onClick={onNavigate}
+            />
+          </li>
+        );
+      })}
+    </Stack>
+  );
+}

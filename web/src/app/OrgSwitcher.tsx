@@ -1,0 +1,44 @@
+import { Group, Select, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { TMyOrganisation } from '../api/organisations.ts';
+import { RoleBadge } from '../components/RoleBadge.tsx';
+import { groupOrganisations } from './org-groups.ts';
+
+/** Switches between my organisations; client organisations sit under their ICT service provider. */
+export function OrgSwitcher({ organisations, current }: { organisations: TMyOrganisation[]; current?: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const bySlug = new Map(organisations.map((org) => [org.slug, org]));
+  const data = groupOrganisations(organisations).map((group) => ({
+    group: group.provider ? t('switcher.providerGroup', { name: group.provider.name }) : t('switcher.ownGroup'),
+    items: group.organisations.map((org) => ({ value: org.slug, label: org.name })),
+  }));
+
+  return (
+    <Select
+      label={t('switcher.label')}
+      placeholder={t('switcher.placeholder')}
+      data={data}
+      value={current && bySlug.has(current) ? current : null}
+      onChange={(slug) => slug && navigate(`/o/${slug}`)}
+      searchable={organisations.length > 6}
+      allowDeselect={false}
+      nothingFoundMessage={t('switcher.nothingFound')}
+      comboboxProps={{ withinPortal: true }}
+      maxDropdownHeight={360}
+      renderOption={({ option }) => {
+        const org = bySlug.get(option.value);
+        if (!org) return option.label;
+        return (
+          <Group justify="space-between" wrap="nowrap" w="100%" pl={org.managedBy ? 'sm' : 0} gap="xs">
+            <Text size="sm" truncate>
+              {org.name}
+            </Text>
+            <RoleBadge role={org.role} size="xs" />
+          </Group>
+        );
+      }}
+    />
+  );
+}

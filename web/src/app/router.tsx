@@ -1,0 +1,73 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './AppLayout.tsx';
+import { GuestOnly, PendingOnly, RequireUser, RootLayout } from './guards.tsx';
+import { HomeRedirect } from './HomeRedirect.tsx';
+import { NotFoundPage, RouteErrorPage } from './NotFoundPage.tsx';
+import { OrgLayout } from './OrgLayout.tsx';
+
+/** A route whose page loads on first visit (its own chunk), keeping the initial download small. */
+function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: (await load()).default }) };
+}
+
+const orgPages: RouteObject[] = [
+  { index: true, ...page(() => import('../pages/dashboard/DashboardPage.tsx')) },
+  { path: 'settings', ...page(() => import('../pages/organisations/SettingsPage.tsx')) },
+  { path: 'members', ...page(() => import('../pages/members/MembersPage.tsx')) },
+  { path: 'api-tokens', ...page(() => import('../pages/api-tokens/ApiTokensPage.tsx')) },
+  { path: 'audit', ...page(() => import('../pages/audit/AuditPage.tsx')) },
+  { path: 'outbox', ...page(() => import('../pages/outbox/OutboxPage.tsx')) },
+  { path: 'outbox/:messageId', ...page(() => import('../pages/outbox/OutboxMessagePage.tsx')) },
+  { path: '*', Component: NotFoundPage },
+];
+
+const accountPages: RouteObject[] = [
+  { index: true, ...page(() => import('../pages/account/ProfilePage.tsx')) },
+  { path: 'security', ...page(() => import('../pages/account/SecurityPage.tsx')) },
+  { path: 'sessions', ...page(() => import('../pages/account/SessionsPage.tsx')) },
+];
+
+export const routes: RouteObject[] = [
+  {
+    Component: RootLayout,
+    ErrorBoundary: RouteErrorPage,
+    children: [
+      {
+        Component: GuestOnly,
+        children: [
+          { path: 'sign-in', ...page(() => import('../pages/auth/SignInPage.tsx')) },
+          { path: 'forgot-password', ...page(() => import('../pages/auth/ForgotPasswordPage.tsx')) },
+        ],
+      },
+      { path: 'reset-password', ...page(() => import('../pages/auth/ResetPasswordPage.tsx')) },
+      { path: 'setup', ...page(() => import('../pages/auth/SetupPage.tsx')) },
+      {
+        Component: PendingOnly,
+        children: [{ path: 'sign-in/second-factor', ...page(() => import('../pages/auth/SecondFactorPage.tsx')) }],
+      },
+      { path: 'invitations/:token', ...page(() => import('../pages/invitations/AcceptInvitationPage.tsx')) },
+      {
+        Component: RequireUser,
+        children: [
+          {
+            Component: AppLayout,
+            children: [
+              { index: true, Component: HomeRedirect },
+              { path: 'organisations/new', ...page(() => import('../pages/organisations/CreateOrganisationPage.tsx')) },
+              {
+                path: 'account',
+                ...page(() => import('../pages/account/AccountLayout.tsx')),
+                children: accountPages,
+              },
+              { path: 'o/:org', Component: OrgLayout, children: orgPages },
+              { path: '*', Component: NotFoundPage },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

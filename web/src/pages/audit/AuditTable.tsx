@@ -1,0 +1,62 @@
+import { Code, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TAuditEntry } from '../../api/audit.ts';
+import { queryKeys } from '../../api/keys.ts';
+import { organisationsApi } from '../../api/organisations.ts';
+import { useCurrentOrganisation } from '../../app/organisations.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { currentLocale } from '../../i18n/index.ts';
+import { actionLabel, describeData } from './labels.ts';
+
+export function AuditTable({ entries }: { entries: TAuditEntry[] }) {
+  const { t } = useTranslation();
+  const org = useCurrentOrganisation();
+  const locale = currentLocale();
+  const members = useQuery({
+    queryKey: queryKeys.members(org.slug),
+    queryFn: () => organisationsApi.members(org.slug),
+  });
+  const memberNames = new Map((members.data ?? []).map((member) => [member.userId, member.name]));
+
+  const targetOf = (entry: TAuditEntry) => {
+    if (!entry.target) return '—';
+    const type = t(`audit.targetTypes.${entry.target.type}`, { defaultValue: entry.target.type });
+    const name = entry.target.type === 'user' ? memberNames.get(entry.target.id) : undefined;
+    return name ? `${type}: ${name}` : `${type} ${entry.target.id.slice(0, 8)}`;
+  };
+
+  return (
+    <Table.ScrollContainer minWidth={820}>
+      <Table verticalSpacing="xs" striped aria-label={t('audit.title')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('audit.columns.when')}</Table.Th>
+            <Table.Th>{t('audit.columns.who')}</Table.Th>
+            <Table.Th>{t('audit.columns.what')}</Table.Th>
+            <Table.Th>{t('audit.columns.object')}</Table.Th>
+            <Table.Th>{t('audit.columns.details')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((entry) => (
+            <Table.Tr key={entry.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.occurredAt, locale)}</Table.Td>
+              <Table.Td>{entry.actor.name ?? t(`audit.actorTypes.${entry.actor.type}`)}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{actionLabel(t, entry.action)}</Text>
+                <Code fz="xs">{entry.action}</Code>
+              </Table.Td>
+              <Table.Td>{targetOf(entry)}</Table.Td>
+              <Table.Td>
+                <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
+                  {describeData(entry.data)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
