@@ -1,0 +1,18 @@
+/**
+ * The register's public face: processing activities (Art. 30), their completeness check, the transfer overview and
+ * the consolidation view. Other modules (templates, import, the privacy statement) use these functions only.
+ */
+
+export type { ActivityRow } from './store.ts';
+export { getRegisterCompleteness } from './use-cases/check-register.ts';
+export { getConsolidation } from './use-cases/consolidation.ts';
+export { listActivities } from './use-cases/list-activities.ts';
+export { getActivity, getActivityCompleteness } from './use-cases/read-activity.ts';
+export { getTransferOverview } from './use-cases/transfer-overview.ts';
+export { createActivity, deleteActivity, insertActivity, updateActivity } from './use-cases/write-activity.ts';
+
+import type { Database } from '../../platform/db/database.ts';
+import { allActivities } from './store.ts';
+
+/** Every activity row of an organisation (templates and imports check names against them). */
+export const activitiesOfOrg = (db: Database, orgId: string) => allActivities(db, orgId);
