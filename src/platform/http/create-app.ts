@@ -52,6 +52,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // The API speaks JSON only: anything else (Fastify also parses text/plain by default) is a 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);
