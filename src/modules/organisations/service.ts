@@ -7,7 +7,7 @@ export {
   previewInvitation,
   revokeInvitation,
 } from './use-cases/invitations.ts';
-export { addMember, changeMemberRole, listMembers, removeMember } from './use-cases/members.ts';
+export { addMember, assertMemberOfOrg, changeMemberRole, listMembers, removeMember } from './use-cases/members.ts';
 export {
   createOrganisation,
   createOrganisationForUser,

@@ -69,6 +69,8 @@ export const ZCompletenessItem = z.object({
   itemId: z.string(),
   article: z.string(),
   status: z.enum(['complete', 'missing', 'warning']),
+  /** What the item is about, in the caller's language (Art. 30 items: the label of reference/gdpr-items.json). */
+  label: z.string(),
   /** Message key (`register.completeness.<code>`) and its parameters, and the message in the caller's language. */
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
@@ -201,6 +203,7 @@ export const ZListActivitiesQuery = z.strictObject({
     .enum(['true', 'false'])
     .optional()
     .transform((value) => (value === undefined ? undefined : value === 'true')),
+  /** `completeness` ascending puts the least complete first (most missing items, then most warnings). */
   sort: z.enum(['name', 'status', 'role', 'reviewDate', 'updatedAt', 'completeness']).default('name'),
 });
 export type TListActivitiesQuery = z.output<typeof ZListActivitiesQuery>;
@@ -241,6 +244,22 @@ export const ZTransferWarning = z.object({
   vendor: ZRef.nullable(),
   activity: ZRef.nullable(),
 });
+export type TTransferWarning = z.infer<typeof ZTransferWarning>;
+
+export const ZTransferOverviewQuery = z.strictObject({
+  /** Searches the label and the country code. */
+  q: z.string().trim().max(100).optional(),
+  source: z.enum(['location', 'vendor', 'activity_transfer']).optional(),
+  needsSafeguard: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true')),
+  /** `status`: the ones needing a safeguard first, then by country. */
+  sort: z.enum(['status', 'country', 'label']).default('status'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type TTransferOverviewQuery = z.output<typeof ZTransferOverviewQuery>;
+
 export const ZTransferOverview = z.object({
   /** Every destination outside the EEA (adequate or not), the ones needing a safeguard first. */
   transfers: z.array(ZTransferWarning),
@@ -263,6 +282,20 @@ export const ZConsolidationRow = z.object({
   activities: z.array(ZRef),
 });
 export const ZConsolidation = z.object({ rows: z.array(ZConsolidationRow) });
+export type TConsolidation = z.infer<typeof ZConsolidation>;
+
+export const ZConsolidationQuery = z.strictObject({
+  /** Searches the category's names and key. */
+  q: z.string().trim().max(100).optional(),
+  /** Only categories that at least one system, vendor or activity touches. */
+  isUsed: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true')),
+  sort: z.enum(['name', 'vendors', 'systems', 'activities']).default('vendors'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type TConsolidationQuery = z.output<typeof ZConsolidationQuery>;
 
 export const ZExportQuery = z.strictObject({
   format: z.enum(['pdf', 'xlsx', 'csv', 'json']),

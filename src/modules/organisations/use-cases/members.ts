@@ -2,7 +2,7 @@ import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
-import { AppError, conflict, notFound } from '../../../platform/errors.ts';
+import { AppError, conflict, invalidField, notFound } from '../../../platform/errors.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { TMember, TRole } from '../contract.ts';
 import { keepsAnOwner } from '../rules.ts';
@@ -47,6 +47,14 @@ export async function addMember(
     target: { type: 'user', id: input.userId },
     data: { role: input.role },
   });
+}
+
+/**
+ * Refuses a user who is not a member of the organisation (field error `not_a_member` at `path`), inside the
+ * caller's transaction: for modules that record a member as responsible (an activity's owner).
+ */
+export async function assertMemberOfOrg(tx: Database, orgId: string, userId: string, path: string): Promise<void> {
+  if (!(await findMembership(tx, orgId, userId))) throw invalidField(path, 'not_a_member');
 }
 
 /** Changes or ends a membership; the last owner can neither be demoted nor removed. */

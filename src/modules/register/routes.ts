@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { scopeOf } from '../../platform/http/access.ts';
+import {
+  ZActivity,
+  ZActivityCompleteness,
+  ZActivityPage,
+  ZConsolidation,
+  ZConsolidationQuery,
+  ZCreateActivityRequest,
+  ZListActivitiesQuery,
+  ZRegisterCompleteness,
+  ZTransferOverview,
+  ZTransferOverviewQuery,
+  ZUpdateActivityRequest,
+} from './contract.ts';
+import * as register from './service.ts';
+
+const tags = ['Register: activities'];
+const orgParams = z.object({ org: z.string().min(1).max(100) });
+const activityParams = orgParams.extend({ activityId: z.uuid() });
+const read = { type: 'org', role: 'viewer' } as const;
+const write = { type: 'org', role: 'editor' } as const;
+
+export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/orgs/:org/activities', {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Processing activities: searched, filtered, sorted and paged, each with its completeness',
+        params: orgParams,
+        querystring: ZListActivitiesQuery,
+        response: { 200: ZActivityPage },
+      },
+      handler: (request) => register.listActivities(ctx, scopeOf(request), request.query, request.locale),
+    });
+    app.post('/api/orgs/:org/activities', {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Record a processing activity',
+        params: orgParams,
+        body: ZCreateActivityRequest,
+        response: { 201: ZActivity },
+      },
+      handler: async (request, reply) =>
+        reply.status(201).send(await register.createActivity(ctx, scopeOf(request), request.body, request.locale)),
+    });
+    app.get('/api/orgs/:org/activities/:activityId', {
+      config: { access: read },
+      schema: { tags, summary: 'A processing activity', params: activityParams, response: { 200: ZActivity } },
+      handler: (request) => register.getActivity(ctx, scopeOf(request), request.params.activityId, request.locale),
+    });
+    app.patch('/api/orgs/:org/activities/:activityId', {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Change a processing activity (link lists and transfers given are replaced as a whole)',
+        params: activityParams,
+        body: ZUpdateActivityRequest,
+        response: { 200: ZActivity },
+      },
+      handler: (request) =>
+        register.updateActivity(ctx, scopeOf(request), request.params.activityId, request.body, request.locale),
+    });
+    app.delete('/api/orgs/:org/activities/:activityId', {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Delete a processing activity (set its status to retired to keep it as history)',
+        params: activityParams,
+        response: { 204: z.null() },
+      },
+      handler: async (request, reply) => {
+        await register.deleteActivity(ctx, scopeOf(request), request.params.activityId);
+        return reply.status(204).send(null);
+      },
+    });
+    app.get('/api/orgs/:org/activities/:activityId/completeness', {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: "An activity's completeness, item by item (Art. 30 and further checks)",
+        params: activityParams,
+        response: { 200: ZActivityCompleteness },
+      },
+      handler: (request) =>
+        register.getActivityCompleteness(ctx, scopeOf(request), request.params.activityId, request.locale),
+    });
+    app.get('/api/orgs/:org/register/completeness', {
+      config: { access: read },
+      schema: {
+        tags: ['Register'],
+        summary: "The register's completeness: the organisation's items and every activity that is not retired",
+        params: orgParams,
+        response: { 200: ZRegisterCompleteness },
+      },
+      handler: (request) => register.getRegisterCompleteness(ctx, scopeOf(request), request.locale),
+    });
+    app.get('/api/orgs/:org/register/transfers', {
+      config: { access: read },
+      schema: {
+        tags: ['Register'],
+        summary: 'Every destination outside the EEA, with its transfer check (needing a safeguard first)',
+        params: orgParams,
+        querystring: ZTransferOverviewQuery,
+        response: { 200: ZTransferOverview },
+      },
+      handler: (request) => register.getTransferOverview(ctx, scopeOf(request), request.query, request.locale),
+    });
+    app.get('/api/orgs/:org/register/consolidation', {
+      config: { access: read },
+      schema: {
+        tags: ['Register'],
+        summary: 'Per data category: the systems, vendors and activities that touch it',
+        params: orgParams,
+        querystring: ZConsolidationQuery,
+        response: { 200: ZConsolidation },
+      },
+      handler: (request) => register.getConsolidation(ctx, scopeOf(request), request.query, request.locale),
+    });
+  };
+}

@@ -1,0 +1,292 @@
+import { gdprItems } from '../../reference/index.ts';
+import { type RetentionFacts, retentionFindings } from './retention-rules.ts';
+import { type DestinationFacts, transferFindings } from './transfer-rules.ts';
+
+/**
+ * The completeness check of the Art. 30 register: per activity, every item of Art. 30(1) (controller) or Art. 30(2)
+ * (processor) from reference/gdpr-items.json, plus the further checks a register needs (legal basis, Art. 9/10
+ * grounds, national identifiers, DPIA decision, owner, review date). Pure: `today` is a parameter.
+ */
+export type FindingStatus = 'complete' | 'missing' | 'warning';
+
+export interface Finding {
+  itemId: string;
+  article: string;
+  status: FindingStatus;
+  /** Message key `register.completeness.<code>`. */
+  code: string;
+  params: Record<string, string | number>;
+}
+
+export type { DestinationFacts } from './transfer-rules.ts';
+
+export interface CategoryFacts {
+  name: string;
+  isSpecial: boolean;
+  isCriminal: boolean;
+  isNationalId: boolean;
+}
+
+export interface ActivityFacts {
+  name: string;
+  role: 'controller' | 'processor';
+  controllerName: string;
+  controllerContact: string;
+  processingCategories: string;
+  purposes: string[];
+  legalBasis: string | null;
+  legalBasisJustification: string;
+  specialCategoryGround: string | null;
+  criminalDataGround: string;
+  subjectCategories: { name: string }[];
+  dataCategories: CategoryFacts[];
+  recipientCount: number;
+  hasNoRecipients: boolean;
+  recipientCategories: string;
+  destinations: DestinationFacts[];
+  retention: RetentionFacts;
+  securityMeasures: string;
+  isDpiaRequired: boolean | null;
+  dpiaReason: string;
+  /** `not_member`: an owner is set but no longer belongs to the organisation. */
+  owner: 'none' | 'member' | 'not_member';
+  reviewDate: string | null;
+}
+
+export interface OrganisationFacts {
+  name: string;
+  street: string;
+  postcode: string;
+  city: string;
+  isController: boolean;
+  isProcessor: boolean;
+  privacyContact: { kind: 'dpo' | 'privacy_officer'; name: string } | null;
+}
+
+type Check = (activity: ActivityFacts, today: string) => Finding[];
+
+const filled = (text: string) => text.trim().length > 0;
+
+function finding(
+  itemId: string,
+  article: string,
+  status: FindingStatus,
+  code: string,
+  params: Record<string, string | number>,
+): Finding {
+  return { itemId, article, status, code, params };
+}
+
+/** One finding: complete when `isMet`, else missing (or a warning when `severity` says so). */
+function either(
+  itemId: string,
+  article: string,
+  isMet: boolean,
+  codes: [complete: string, notMet: string],
+  params: Record<string, string | number>,
+  severity: 'missing' | 'warning' = 'missing',
+): Finding {
+  return finding(itemId, article, isMet ? 'complete' : severity, isMet ? codes[0] : codes[1], params);
+}
+
+const names = (categories: { name: string }[]) => categories.map((category) => category.name).join(', ');
+
+const CONTROLLER_CHECKS: Record<string, Check> = {
+  // Item a concerns the organisation itself: see organisationCompleteness.
+  a: () => [],
+  b: (activity) => [
+    either('30.1.b', '30(1)(b)', activity.purposes.length > 0, ['purposes_recorded', 'purposes_missing'], {
+      activity: activity.name,
+    }),
+  ],
+  c: (activity) => [
+    either(
+      '30.1.c',
+      '30(1)(c)',
+      activity.subjectCategories.length > 0,
+      ['subject_categories_recorded', 'subject_categories_missing'],
+      { activity: activity.name },
+    ),
+    either(
+      '30.1.c',
+      '30(1)(c)',
+      activity.dataCategories.length > 0,
+      ['data_categories_recorded', 'data_categories_missing'],
+      { activity: activity.name },
+    ),
+  ],
+  d: (activity) => {
+    const params = { activity: activity.name };
+    if (activity.recipientCount > 0 || filled(activity.recipientCategories)) {
+      return [finding('30.1.d', '30(1)(d)', 'complete', 'recipients_recorded', params)];
+    }
+    const code = activity.hasNoRecipients ? 'no_recipients_recorded' : 'recipients_missing';
+    return [finding('30.1.d', '30(1)(d)', activity.hasNoRecipients ? 'complete' : 'missing', code, params)];
+  },
+  e: (activity, today) => transferFindings('30.1.e', '30(1)(e)', activity.name, activity.destinations, today),
+  f: (activity, today) => retentionFindings(activity.name, activity.retention, today),
+  g: (activity) => [securityFinding('30.1.g', '30(1)(g)', activity)],
+};
+
+const PROCESSOR_CHECKS: Record<string, Check> = {
+  a: (activity) => {
+    const params = { activity: activity.name, controller: activity.controllerName };
+    const findings = [
+      either(
+        '30.2.a',
+        '30(2)(a)',
+        filled(activity.controllerName),
+        ['controller_recorded', 'controller_name_missing'],
+        params,
+      ),
+    ];
+    if (!filled(activity.controllerContact)) {
+      findings.push(finding('30.2.a', '30(2)(a)', 'missing', 'controller_contact_missing', params));
+    }
+    return findings;
+  },
+  b: (activity) => [
+    either(
+      '30.2.b',
+      '30(2)(b)',
+      filled(activity.processingCategories),
+      ['processing_categories_recorded', 'processing_categories_missing'],
+      { activity: activity.name },
+    ),
+  ],
+  c: (activity, today) => transferFindings('30.2.c', '30(2)(c)', activity.name, activity.destinations, today),
+  d: (activity) => [securityFinding('30.2.d', '30(2)(d)', activity)],
+};
+
+function securityFinding(itemId: string, article: string, activity: ActivityFacts): Finding {
+  return either(
+    itemId,
+    article,
+    filled(activity.securityMeasures),
+    ['security_measures_recorded', 'security_measures_missing'],
+    {
+      activity: activity.name,
+    },
+  );
+}
+
+/** The checks for every item of a list in reference/gdpr-items.json; an item without a check is a programming error. */
+function itemChecks(items: readonly { id: string }[], checks: Record<string, Check>): Check[] {
+  return items.map((item) => {
+    const check = checks[item.id];
+    if (!check) throw new Error(`No completeness check for Art. 30 item ${item.id}`);
+    return check;
+  });
+}
+
+export const controllerItemChecks = () => itemChecks(gdprItems.art30_1_controller, CONTROLLER_CHECKS);
+export const processorItemChecks = () => itemChecks(gdprItems.art30_2_processor, PROCESSOR_CHECKS);
+
+function legalBasisFindings(activity: ActivityFacts): Finding[] {
+  const params = { activity: activity.name, basis: activity.legalBasis ?? '' };
+  if (!activity.legalBasis) return [finding('6.1', '6(1)', 'missing', 'legal_basis_missing', params)];
+  if (activity.legalBasis === 'f' && !filled(activity.legalBasisJustification)) {
+    return [finding('6.1', '6(1)(f)', 'missing', 'legitimate_interest_assessment_missing', params)];
+  }
+  return [finding('6.1', '6(1)', 'complete', 'legal_basis_recorded', params)];
+}
+
+/** Art. 9(2) for special categories, Art. 10 for criminal data, Art. 87 / UAVG art. 46 for national identifiers. */
+function sensitiveDataFindings(activity: ActivityFacts): Finding[] {
+  const findings: Finding[] = [];
+  const special = activity.dataCategories.filter((category) => category.isSpecial);
+  const criminal = activity.dataCategories.filter((category) => category.isCriminal);
+  const nationalIds = activity.dataCategories.filter((category) => category.isNationalId);
+  const about = (categories: CategoryFacts[]) => ({ activity: activity.name, categories: names(categories) });
+  if (special.length > 0) {
+    const codes: [string, string] = ['special_category_ground_recorded', 'special_category_ground_missing'];
+    findings.push(either('9.2', '9(2)', activity.specialCategoryGround !== null, codes, about(special)));
+  }
+  if (criminal.length > 0) {
+    const codes: [string, string] = ['criminal_data_ground_recorded', 'criminal_data_ground_missing'];
+    findings.push(either('10', '10', filled(activity.criminalDataGround), codes, about(criminal)));
+  }
+  if (nationalIds.length > 0) {
+    const codes: [string, string] = ['national_id_by_law', 'national_id_without_law'];
+    findings.push(either('87', '87', activity.legalBasis === 'c', codes, about(nationalIds), 'warning'));
+  }
+  return findings;
+}
+
+function dpiaFinding(activity: ActivityFacts): Finding {
+  const params = { activity: activity.name };
+  if (activity.isDpiaRequired === null) return finding('dpia', '35', 'warning', 'dpia_undecided', params);
+  if (activity.isDpiaRequired && !filled(activity.dpiaReason)) {
+    return finding('dpia', '35', 'warning', 'dpia_reason_missing', params);
+  }
+  return finding('dpia', '35', 'complete', 'dpia_decided', params);
+}
+
+function ownerFinding(activity: ActivityFacts): Finding {
+  const params = { activity: activity.name };
+  if (activity.owner === 'member') return finding('owner', '5(2)', 'complete', 'owner_recorded', params);
+  const code = activity.owner === 'none' ? 'owner_missing' : 'owner_not_member';
+  return finding('owner', '5(2)', 'warning', code, params);
+}
+
+function reviewFinding(activity: ActivityFacts, today: string): Finding {
+  const params = { activity: activity.name, date: activity.reviewDate ?? '' };
+  if (!activity.reviewDate) return finding('review', '24(1)', 'warning', 'review_date_missing', params);
+  if (activity.reviewDate < today) return finding('review', '24(1)', 'warning', 'review_overdue', params);
+  return finding('review', '24(1)', 'complete', 'review_scheduled', params);
+}
+
+/** Every finding for one activity, in the order of the law's item lists, then the further checks. */
+export function activityCompleteness(activity: ActivityFacts, today: string): Finding[] {
+  if (activity.role === 'processor') {
+    return [
+      ...processorItemChecks().flatMap((check) => check(activity, today)),
+      ownerFinding(activity),
+      reviewFinding(activity, today),
+    ];
+  }
+  return [
+    ...controllerItemChecks().flatMap((check) => check(activity, today)),
+    ...legalBasisFindings(activity),
+    ...sensitiveDataFindings(activity),
+    dpiaFinding(activity),
+    ownerFinding(activity),
+    reviewFinding(activity, today),
+  ];
+}
+
+/** Art. 30(1)(a) / 30(2)(a) as far as they concern the organisation itself: name, contact details, DPO. */
+export function organisationCompleteness(organisation: OrganisationFacts): Finding[] {
+  const itemId = organisation.isController ? '30.1.a' : '30.2.a';
+  const article = organisation.isController ? '30(1)(a)' : '30(2)(a)';
+  const params = { organisation: organisation.name };
+  const hasAddress = [organisation.street, organisation.postcode, organisation.city].every(filled);
+  const findings = [
+    either(itemId, article, hasAddress, ['organisation_contact_recorded', 'organisation_address_missing'], params),
+  ];
+  const contact = organisation.privacyContact;
+  if (!contact) findings.push(finding(itemId, article, 'warning', 'privacy_contact_missing', params));
+  else {
+    const code = contact.kind === 'dpo' ? 'dpo_recorded' : 'privacy_contact_recorded';
+    findings.push(finding(itemId, article, 'complete', code, { ...params, name: contact.name }));
+  }
+  return findings;
+}
+
+export interface CompletenessSummary {
+  isComplete: boolean;
+  missing: number;
+  warnings: number;
+}
+
+/** Complete means nothing the law requires is missing; warnings do not make an activity incomplete. */
+export function summarise(findings: readonly { status: FindingStatus }[]): CompletenessSummary {
+  const missing = findings.filter((item) => item.status === 'missing').length;
+  const warnings = findings.filter((item) => item.status === 'warning').length;
+  return { isComplete: missing === 0, missing, warnings };
+}
+
+/** Ordering for "sort by completeness": the least complete first (most missing items, then most warnings). */
+export function compareCompleteness(a: CompletenessSummary, b: CompletenessSummary): number {
+  return b.missing - a.missing || b.warnings - a.warnings;
+}

@@ -1,0 +1,268 @@
+import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Database } from '../../platform/db/database.ts';
+import {
+  activities,
+  activityDataCategories,
+  activityRecipients,
+  activitySubjectCategories,
+  activitySystems,
+  activityTransfers,
+} from './tables.ts';
+
+export type ActivityRow = typeof activities.$inferSelect;
+export type ActivityValues = Omit<typeof activities.$inferInsert, 'id' | 'orgId'>;
+export type TransferRow = typeof activityTransfers.$inferSelect;
+
+/** What an activity points to: the link tables and its explicit transfers. */
+export interface ActivityLinks {
+  subjectCategoryIds: string[];
+  dataCategoryIds: string[];
+  systemIds: string[];
+  vendorIds: string[];
+  transfers: TransferRow[];
+}
+
+export interface ActivityFilter {
+  q?: string | undefined;
+  role?: string | undefined;
+  status?: string | undefined;
+  legalBasis?: string | undefined;
+  dataCategoryId?: string | undefined;
+  subjectCategoryId?: string | undefined;
+  systemId?: string | undefined;
+  /** A recipient of the activity, or the vendor of one of its systems. */
+  vendorId?: string | undefined;
+}
+
+export interface ActivityOrder {
+  sort: 'name' | 'status' | 'role' | 'reviewDate' | 'updatedAt';
+  order: 'asc' | 'desc';
+}
+
+function searchCondition(q: string | undefined): SQL | undefined {
+  if (!q) return undefined;
+  const pattern = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+  return or(
+    ilike(activities.name, pattern),
+    ilike(activities.description, pattern),
+    sql`array_to_string(${activities.purposes}, ' ') ilike ${pattern}`,
+  );
+}
+
+const linked = (table: string, column: string, id: string) =>
+  sql`exists (select 1 from ${sql.identifier(table)} l where l.org_id = ${activities.orgId} and l.activity_id = ${activities.id} and ${sql.identifier('l')}.${sql.identifier(column)} = ${id})`;
+
+/** The systems table belongs to the inventory module: read by name, as categories/store.ts does for usage. */
+const usesSystemOfVendor = (vendorId: string) =>
+  sql`exists (select 1 from activity_systems l join systems s on s.org_id = l.org_id and s.id = l.system_id where l.org_id = ${activities.orgId} and l.activity_id = ${activities.id} and s.vendor_id = ${vendorId})`;
+
+function filterCondition(orgId: string, filter: ActivityFilter): SQL | undefined {
+  return and(
+    eq(activities.orgId, orgId),
+    searchCondition(filter.q),
+    filter.role ? eq(activities.role, filter.role) : undefined,
+    filter.status ? eq(activities.status, filter.status) : undefined,
+    filter.legalBasis ? eq(activities.legalBasis, filter.legalBasis) : undefined,
+    filter.dataCategoryId ? linked('activity_data_categories', 'data_category_id', filter.dataCategoryId) : undefined,
+    filter.subjectCategoryId
+      ? linked('activity_subject_categories', 'subject_category_id', filter.subjectCategoryId)
+      : undefined,
+    filter.systemId ? linked('activity_systems', 'system_id', filter.systemId) : undefined,
+    filter.vendorId
+      ? or(linked('activity_recipients', 'vendor_id', filter.vendorId), usesSystemOfVendor(filter.vendorId))
+      : undefined,
+  );
+}
+
+function orderBy(order: ActivityOrder): SQL[] {
+  const direction = order.order === 'desc' ? desc : asc;
+  const byName = asc(sql`lower(${activities.name})`);
+  if (order.sort === 'name') return [direction(sql`lower(${activities.name})`), asc(activities.id)];
+  if (order.sort === 'reviewDate') {
+    const nullsLast = sql`${activities.reviewDate} ${sql.raw(order.order === 'desc' ? 'desc' : 'asc')} nulls last`;
+    return [nullsLast, byName, asc(activities.id)];
+  }
+  const column = { status: activities.status, role: activities.role, updatedAt: activities.updatedAt }[order.sort];
+  return [direction(column), byName, asc(activities.id)];
+}
+
+/** One page of the activities matching a filter, and how many match in all. */
+export async function listActivities(
+  db: Database,
+  orgId: string,
+  filter: ActivityFilter,
+  page: ActivityOrder & { limit: number; offset: number },
+): Promise<{ rows: ActivityRow[]; total: number }> {
+  const where = filterCondition(orgId, filter);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(activities)
+      .where(where)
+      .orderBy(...orderBy(page))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ total: count() }).from(activities).where(where),
+  ]);
+  return { rows, total: total?.total ?? 0 };
+}
+
+/** Every activity matching a filter (for what the database cannot compute, such as completeness), by name by default. */
+export async function allActivities(
+  db: Database,
+  orgId: string,
+  filter: ActivityFilter = {},
+  order: ActivityOrder = { sort: 'name', order: 'asc' },
+): Promise<ActivityRow[]> {
+  return db
+    .select()
+    .from(activities)
+    .where(filterCondition(orgId, filter))
+    .orderBy(...orderBy(order));
+}
+
+export async function findActivity(db: Database, orgId: string, id: string): Promise<ActivityRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.orgId, orgId), eq(activities.id, id)));
+  return row;
+}
+
+export async function isNameTaken(db: Database, orgId: string, name: string, exceptId?: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(
+      and(eq(activities.orgId, orgId), eq(activities.name, name), exceptId ? ne(activities.id, exceptId) : undefined),
+    );
+  return row !== undefined;
+}
+
+/** Inserts an activity; undefined when its name is taken in the organisation (the unique constraint decides). */
+export async function insertActivity(
+  db: Database,
+  orgId: string,
+  values: ActivityValues & { name: string; role: string },
+): Promise<ActivityRow | undefined> {
+  const [row] = await db
+    .insert(activities)
+    .values({ ...values, orgId })
+    .onConflictDoNothing({ target: [activities.orgId, activities.name] })
+    .returning();
+  return row;
+}
+
+export async function updateActivity(db: Database, orgId: string, id: string, values: Partial<ActivityValues>) {
+  await db
+    .update(activities)
+    .set(values)
+    .where(and(eq(activities.orgId, orgId), eq(activities.id, id)));
+}
+
+export async function deleteActivity(db: Database, orgId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(activities)
+    .where(and(eq(activities.orgId, orgId), eq(activities.id, id)))
+    .returning({ id: activities.id });
+  return rows.length > 0;
+}
+
+/** Replaces the links that are given; links left out stay as they are. */
+export async function replaceLinks(
+  db: Database,
+  orgId: string,
+  activityId: string,
+  links: Partial<Omit<ActivityLinks, 'transfers'>> & { transfers?: Omit<TransferRow, 'id' | 'orgId' | 'activityId'>[] },
+): Promise<void> {
+  const owned = { orgId, activityId };
+  const replace = async <
+    T extends
+      | typeof activitySubjectCategories
+      | typeof activityDataCategories
+      | typeof activitySystems
+      | typeof activityRecipients,
+  >(
+    table: T,
+    values: Record<string, string>[] | undefined,
+  ) => {
+    if (values === undefined) return;
+    await db.delete(table).where(and(eq(table.orgId, orgId), eq(table.activityId, activityId)));
+    if (values.length > 0) await db.insert(table).values(values as never);
+  };
+  const unique = (ids: string[] | undefined) => (ids ? [...new Set(ids)] : undefined);
+  await replace(
+    activitySubjectCategories,
+    unique(links.subjectCategoryIds)?.map((subjectCategoryId) => ({ ...owned, subjectCategoryId })),
+  );
+  await replace(
+    activityDataCategories,
+    unique(links.dataCategoryIds)?.map((dataCategoryId) => ({ ...owned, dataCategoryId })),
+  );
+  await replace(
+    activitySystems,
+    unique(links.systemIds)?.map((systemId) => ({ ...owned, systemId })),
+  );
+  await replace(
+    activityRecipients,
+    unique(links.vendorIds)?.map((vendorId) => ({ ...owned, vendorId })),
+  );
+  if (links.transfers !== undefined) {
+    await db
+      .delete(activityTransfers)
+      .where(and(eq(activityTransfers.orgId, orgId), eq(activityTransfers.activityId, activityId)));
+    if (links.transfers.length > 0) {
+      await db.insert(activityTransfers).values(links.transfers.map((transfer) => ({ ...transfer, ...owned })));
+    }
+  }
+}
+
+const emptyLinks = (): ActivityLinks => ({
+  subjectCategoryIds: [],
+  dataCategoryIds: [],
+  systemIds: [],
+  vendorIds: [],
+  transfers: [],
+});
+
+/** The links of some activities (or of every activity of the organisation), in six queries whatever the count. */
+export async function linksOf(
+  db: Database,
+  orgId: string,
+  activityIds: readonly string[] | 'all',
+): Promise<Map<string, ActivityLinks>> {
+  const result = new Map<string, ActivityLinks>();
+  if (activityIds !== 'all' && activityIds.length === 0) return result;
+  const ids = activityIds === 'all' ? undefined : [...activityIds];
+  const scoped = (table: { orgId: PgColumn; activityId: PgColumn }) =>
+    and(eq(table.orgId, orgId), ids ? inArray(table.activityId, ids) : undefined);
+  const [subjects, data, systems, recipients, transfers] = await Promise.all([
+    db.select().from(activitySubjectCategories).where(scoped(activitySubjectCategories)),
+    db.select().from(activityDataCategories).where(scoped(activityDataCategories)),
+    db.select().from(activitySystems).where(scoped(activitySystems)),
+    db.select().from(activityRecipients).where(scoped(activityRecipients)),
+    db
+      .select()
+      .from(activityTransfers)
+      .where(scoped(activityTransfers))
+      .orderBy(asc(activityTransfers.country), asc(activityTransfers.recipient)),
+  ]);
+  const of = (activityId: string) => {
+    let links = result.get(activityId);
+    if (!links) {
+      links = emptyLinks();
+      result.set(activityId, links);
+    }
+    return links;
+  };
+  for (const activityId of activityIds === 'all' ? [] : activityIds) of(activityId);
+  for (const row of subjects) of(row.activityId).subjectCategoryIds.push(row.subjectCategoryId);
+  for (const row of data) of(row.activityId).dataCategoryIds.push(row.dataCategoryId);
+  for (const row of systems) of(row.activityId).systemIds.push(row.systemId);
+  for (const row of recipients) of(row.activityId).vendorIds.push(row.vendorId);
+  for (const row of transfers) of(row.activityId).transfers.push(row);
+  return result;
+}
+
+export const noLinks = emptyLinks;

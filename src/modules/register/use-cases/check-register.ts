@@ -1,0 +1,55 @@
+import type { AppContext } from '../../../platform/context.ts';
+import type { OrgScope } from '../../../platform/http/access.ts';
+import type { Locale } from '../../../platform/i18n/index.ts';
+import type { TActivityCompleteness, TRegisterCompleteness } from '../contract.ts';
+import { type Finding, organisationCompleteness, summarise } from '../rules.ts';
+import * as store from '../store.ts';
+import { loadFacts, type RegisterFacts } from './facts.ts';
+import { findingsOf, localiseFinding } from './findings.ts';
+
+function organisationFindings(facts: RegisterFacts): Finding[] {
+  const { organisation } = facts;
+  return organisationCompleteness({
+    ...organisation,
+    privacyContact: organisation.privacyContact
+      ? { kind: organisation.privacyContact.kind, name: organisation.privacyContact.name }
+      : null,
+  });
+}
+
+/**
+ * The whole register's completeness: the organisation's own items, then every activity that is not retired
+ * (retired activities are history, not part of the register), with totals.
+ */
+export async function getRegisterCompleteness(
+  ctx: AppContext,
+  scope: OrgScope,
+  locale: Locale,
+): Promise<TRegisterCompleteness> {
+  const rows = (await store.allActivities(ctx.db, scope.orgId)).filter((row) => row.status !== 'retired');
+  const links = await store.linksOf(ctx.db, scope.orgId, 'all');
+  const facts = await loadFacts(ctx, scope, rows, links);
+  const organisation = organisationFindings(facts);
+  const activities: TActivityCompleteness[] = rows.map((row) => {
+    const findings = findingsOf(row, links.get(row.id) ?? store.noLinks(), facts, locale);
+    return {
+      activity: { id: row.id, name: row.name, role: row.role as 'controller', status: row.status as 'active' },
+      items: findings.map((item) => localiseFinding(item, locale)),
+      summary: summarise(findings),
+    };
+  });
+  const organisationSummary = summarise(organisation);
+  const missing = organisationSummary.missing + activities.reduce((sum, item) => sum + item.summary.missing, 0);
+  const warnings = organisationSummary.warnings + activities.reduce((sum, item) => sum + item.summary.warnings, 0);
+  return {
+    organisation: organisation.map((item) => localiseFinding(item, locale)),
+    activities,
+    summary: {
+      isComplete: missing === 0,
+      activities: activities.length,
+      completeActivities: activities.filter((item) => item.summary.isComplete).length,
+      missing,
+      warnings,
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { AppContext } from '../../../platform/context.ts';
+import type { OrgScope } from '../../../platform/http/access.ts';
+import type { Locale } from '../../../platform/i18n/index.ts';
+import { classifyDestination } from '../../../shared/transfer-check.ts';
+import { localName } from '../../categories/rules.ts';
+import type { TActivity } from '../contract.ts';
+import { summarise } from '../rules.ts';
+import * as store from '../store.ts';
+import { loadFacts, type RegisterFacts } from './facts.ts';
+import { findingsOf, transferStatus } from './findings.ts';
+
+type Ref = { id: string; name: string };
+
+/** References by id, sorted by name; an id whose row is gone is left out. */
+function refs<T>(ids: readonly string[], rows: ReadonlyMap<string, T>, name: (row: T) => string): Ref[] {
+  return ids
+    .flatMap((id) => {
+      const row = rows.get(id);
+      return row ? [{ id, name: name(row) }] : [];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+type Enum<T extends keyof TActivity> = NonNullable<TActivity[T]>;
+
+export function presentActivity(
+  row: store.ActivityRow,
+  links: store.ActivityLinks,
+  facts: RegisterFacts,
+  locale: Locale,
+): TActivity {
+  const inLocale = (category: { nameNl: string; nameEn: string }) => localName(category, locale);
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    role: row.role as Enum<'role'>,
+    controllerName: row.controllerName,
+    controllerContact: row.controllerContact,
+    processingCategories: row.processingCategories,
+    purposes: row.purposes,
+    legalBasis: row.legalBasis as TActivity['legalBasis'],
+    legalBasisJustification: row.legalBasisJustification,
+    specialCategoryGround: row.specialCategoryGround as TActivity['specialCategoryGround'],
+    criminalDataGround: row.criminalDataGround,
+    subjectCategories: refs(links.subjectCategoryIds, facts.subjectCategories, inLocale),
+    dataCategories: refs(links.dataCategoryIds, facts.dataCategories, inLocale),
+    systems: refs(links.systemIds, facts.systems, (system) => system.name),
+    recipients: refs(links.vendorIds, facts.vendors, (vendor) => vendor.name),
+    hasNoRecipients: row.hasNoRecipients,
+    recipientCategories: row.recipientCategories,
+    transfers: links.transfers.map((transfer) => ({
+      id: transfer.id,
+      country: transfer.country,
+      recipient: transfer.recipient,
+      safeguard: transfer.safeguard as TActivity['transfers'][number]['safeguard'],
+      safeguardDetails: transfer.safeguardDetails,
+      transfer: transferStatus(classifyDestination(transfer.country, { on: facts.today }), transfer.safeguard),
+    })),
+    retention: {
+      kind: row.retentionKind as TActivity['retention']['kind'],
+      amount: row.retentionAmount,
+      unit: row.retentionUnit as TActivity['retention']['unit'],
+      startEvent: row.retentionStartEvent,
+      reference: row.retentionReference,
+      presetId: row.retentionPresetId,
+    },
+    securityMeasures: row.securityMeasures,
+    isDpiaRequired: row.isDpiaRequired,
+    dpiaReason: row.dpiaReason,
+    owner: row.ownerUserId ? { id: row.ownerUserId, name: facts.ownerNames.get(row.ownerUserId) ?? '' } : null,
+    reviewDate: row.reviewDate,
+    status: row.status as Enum<'status'>,
+    completeness: summarise(findingsOf(row, links, facts, locale)),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Presents some activities with their links and completeness, loading everything in a fixed number of queries. */
+export async function presentActivities(
+  ctx: AppContext,
+  scope: OrgScope,
+  rows: readonly store.ActivityRow[],
+  locale: Locale,
+): Promise<TActivity[]> {
+  if (rows.length === 0) return [];
+  const links = await store.linksOf(
+    ctx.db,
+    scope.orgId,
+    rows.map((row) => row.id),
+  );
+  const facts = await loadFacts(ctx, scope, rows, links);
+  return rows.map((row) => presentActivity(row, links.get(row.id) ?? store.noLinks(), facts, locale));
+}

@@ -1,0 +1,84 @@
+import type { AppContext } from '../../../platform/context.ts';
+import type { OrgScope } from '../../../platform/http/access.ts';
+import type { Locale } from '../../../platform/i18n/index.ts';
+import { COUNTRIES_VALID_AS_OF } from '../../../shared/transfer-check.ts';
+import type { TTransferOverviewQuery, TTransferWarning } from '../contract.ts';
+import {
+  type Destination,
+  locationDestinations,
+  type SystemFacts,
+  transferDestination,
+  vendorDestination,
+} from '../destinations.ts';
+import * as store from '../store.ts';
+import { loadFacts, type RegisterFacts } from './facts.ts';
+import { checkDestination, destinationLabel, transferStatus } from './findings.ts';
+
+function allDestinations(facts: RegisterFacts, rows: store.ActivityRow[], links: Map<string, store.ActivityLinks>) {
+  const systems = [...facts.systems.values()] as SystemFacts[];
+  const activeVendors = [...facts.vendors.values()].filter((vendor) => vendor.status === 'active');
+  return [
+    ...locationDestinations(systems, facts.locations, facts.vendors, facts.today),
+    ...activeVendors.map(vendorDestination),
+    ...rows.flatMap((row) =>
+      (links.get(row.id)?.transfers ?? []).map((transfer) => transferDestination(row, transfer)),
+    ),
+  ];
+}
+
+function toWarning(destination: Destination, facts: RegisterFacts, locale: Locale): TTransferWarning {
+  const check = checkDestination(destination, facts.today);
+  return {
+    source: destination.source,
+    id: destination.id,
+    label: destinationLabel(destination, locale),
+    country: check.country ?? destination.country,
+    safeguard: destination.safeguard as TTransferWarning['safeguard'],
+    transfer: transferStatus(check, destination.safeguard),
+    system: destination.system,
+    vendor: destination.vendor,
+    activity: destination.activity,
+  };
+}
+
+function matches(warning: TTransferWarning, query: TTransferOverviewQuery): boolean {
+  if (query.source && warning.source !== query.source) return false;
+  if (query.needsSafeguard !== undefined && warning.transfer.needsSafeguard !== query.needsSafeguard) return false;
+  if (!query.q) return true;
+  const q = query.q.toLowerCase();
+  return warning.label.toLowerCase().includes(q) || warning.country.toLowerCase() === q;
+}
+
+function compare(sort: TTransferOverviewQuery['sort']) {
+  const byLabel = (a: TTransferWarning, b: TTransferWarning) => a.label.localeCompare(b.label);
+  const byCountry = (a: TTransferWarning, b: TTransferWarning) => a.country.localeCompare(b.country) || byLabel(a, b);
+  if (sort === 'label') return byLabel;
+  if (sort === 'country') return byCountry;
+  return (a: TTransferWarning, b: TTransferWarning) =>
+    Number(b.transfer.needsSafeguard) - Number(a.transfer.needsSafeguard) || byCountry(a, b);
+}
+
+/**
+ * Every destination outside the EEA: the locations in force today, the active vendors and the explicit transfers of
+ * activities that are not retired, each with its transfer check. `needsSafeguard` counts them all, whatever the filter.
+ */
+export async function getTransferOverview(
+  ctx: AppContext,
+  scope: OrgScope,
+  query: TTransferOverviewQuery,
+  locale: Locale,
+) {
+  const rows = (await store.allActivities(ctx.db, scope.orgId)).filter((row) => row.status !== 'retired');
+  const links = await store.linksOf(ctx.db, scope.orgId, 'all');
+  const facts = await loadFacts(ctx, scope, rows, links, { everything: true });
+  const outside = allDestinations(facts, rows, links)
+    .map((destination) => toWarning(destination, facts, locale))
+    .filter((warning) => warning.transfer.status !== 'eea');
+  const direction = query.order === 'desc' ? -1 : 1;
+  const ordering = compare(query.sort);
+  return {
+    transfers: outside.filter((warning) => matches(warning, query)).sort((a, b) => direction * ordering(a, b)),
+    needsSafeguard: outside.filter((warning) => warning.transfer.needsSafeguard).length,
+    countriesValidAsOf: COUNTRIES_VALID_AS_OF,
+  };
+}
