@@ -11,6 +11,7 @@ import { seedDefaultCategories } from './modules/categories/service.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
+import { activityRoutes } from './modules/register/routes.ts';
 import { type AppContext, type Clock, systemClock } from './platform/context.ts';
 import { assertSecretKeyMatches } from './platform/crypto/key-check.ts';
 import { resolveSecretKey, SecretBox } from './platform/crypto/secret-box.ts';
@@ -128,6 +129,7 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
       auditRoutes(ctx),
       outboxRoutes(ctx),
       categoryRoutes(ctx),
+      activityRoutes(ctx),
     ],
     isReady: async () => {
       await database.db.execute(sql`select 1`);
