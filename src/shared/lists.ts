@@ -13,7 +13,10 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
 }
 
-export const ZCalendarDate = z.iso.date({ error: 'validation.invalid_date' });
+/** A calendar day (YYYY-MM-DD); a missing one is `required`, not an invalid date. */
+export const ZCalendarDate = z.iso.date({
+  error: (issue) => (issue.input === undefined ? 'validation.required' : 'validation.invalid_date'),
+});
 
 /** A reference to another entry, as lists show it. */
 export const ZRef = z.object({ id: z.uuid(), name: z.string() });

@@ -47,6 +47,7 @@ export const ZLocation = z.object({
   transfer: ZTransferStatus,
 });
 export type TLocation = z.infer<typeof ZLocation>;
+export const ZLocationPage = pageOf(ZLocation);
 
 const locationFields = {
   role: ZLocationRole,
