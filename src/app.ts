@@ -9,8 +9,10 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { seedDefaultCategories } from './modules/categories/service.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
+import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
+import { vendorRoutes } from './modules/vendors/routes.ts';
 import { activityRoutes } from './modules/register/routes.ts';
 import { type AppContext, type Clock, systemClock } from './platform/context.ts';
 import { assertSecretKeyMatches } from './platform/crypto/key-check.ts';
@@ -129,6 +131,8 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
       auditRoutes(ctx),
       outboxRoutes(ctx),
       categoryRoutes(ctx),
+      vendorRoutes(ctx),
+      inventoryRoutes(ctx),
       activityRoutes(ctx),
     ],
     isReady: async () => {
