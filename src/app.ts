@@ -10,6 +10,7 @@ import { categoryRoutes } from './modules/categories/routes.ts';
 import { seedDefaultCategories } from './modules/categories/service.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
+import { onboardingRoutes } from './modules/onboarding/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { activityRoutes } from './modules/register/routes.ts';
@@ -82,7 +83,13 @@ export interface Runtime {
 export async function createRuntime(config: TConfig, options: BuildOptions = {}): Promise<Runtime> {
   const database = options.database ?? (await openDatabase(config));
   const secrets = openSecretBox(config);
-  await assertSecretKeyMatches(database.db, secrets, secrets.knownKeyIds);
+  try {
+    await assertSecretKeyMatches(database.db, secrets, secrets.knownKeyIds);
+  } catch (error) {
+    // A refused start must not leave the pool open (it would keep a one-off command alive for seconds).
+    if (!options.database) await database.close();
+    throw error;
+  }
 
   const clock = options.clock ?? systemClock;
   const bossQueue = options.jobs
@@ -131,9 +138,10 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
       auditRoutes(ctx),
       outboxRoutes(ctx),
       categoryRoutes(ctx),
+      activityRoutes(ctx),
       vendorRoutes(ctx),
       inventoryRoutes(ctx),
-      activityRoutes(ctx),
+      onboardingRoutes(ctx),
     ],
     isReady: async () => {
       await database.db.execute(sql`select 1`);
