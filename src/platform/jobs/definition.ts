@@ -7,7 +7,13 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   payload: S;
   /** Cron expression (minute resolution) evaluated in Europe/Amsterdam; each slot runs once across all instances. */
   cron?: string;
+  /**
+   * pg-boss queue policy. `standard` (the default) keeps every job; `short` keeps one waiting job per singleton
+   * key, so sending the same key twice before a worker takes it queues it once.
+   */
+  policy?: 'standard' | 'short';
   retryLimit?: number;
+  /** Delay before the first retry; it doubles on every further retry (with jitter). */
   retryDelaySeconds?: number;
   expireInSeconds?: number;
 }
@@ -16,6 +22,7 @@ export type JobPayload<D extends JobDefinition> = z.output<D['payload']>;
 
 export interface JobContext {
   jobId: string;
+  /** 1 on the first run, 2 on the first retry, and so on. */
   attempt: number;
 }
 
@@ -31,7 +38,7 @@ export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): Jo
 
 export interface SendOptions {
   startAfterSeconds?: number;
-  /** Only one job with this key waits in the queue at a time. */
+  /** Only one job with this key waits in the queue at a time; needs a definition with policy `short`. */
   singletonKey?: string;
 }
 

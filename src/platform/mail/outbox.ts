@@ -1,10 +1,11 @@
-import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Database } from '../db/database.ts';
 import type { AfterCommit } from '../db/transaction.ts';
 import type { Locale } from '../i18n/index.ts';
 import { defineJob, type JobQueue } from '../jobs/definition.ts';
+import { MAX_DELIVERY_ATTEMPTS } from './retry-policy.ts';
 import { mailMessages } from './tables.ts';
 
 export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'held'] as const;
@@ -71,25 +72,37 @@ export class Outbox {
   }
 }
 
-/** Messages whose delivery is due: queued and past their retry time, or stuck in `sending` by a crashed instance. */
-export async function findDueMessageIds(db: Database, now: Date, stuckBefore: Date): Promise<string[]> {
+/** Queued messages whose (next) attempt is due: new ones, and those whose backoff has passed. */
+export async function findDueMessageIds(db: Database, now: Date, limit = 500): Promise<string[]> {
   const rows = await db
     .select({ id: mailMessages.id })
     .from(mailMessages)
     .where(
-      or(
-        and(
-          eq(mailMessages.status, 'queued'),
-          or(sql`${mailMessages.nextAttemptAt} is null`, lte(mailMessages.nextAttemptAt, now)),
-        ),
-        and(eq(mailMessages.status, 'sending'), lte(mailMessages.nextAttemptAt, stuckBefore)),
+      and(
+        eq(mailMessages.status, 'queued'),
+        or(isNull(mailMessages.nextAttemptAt), lte(mailMessages.nextAttemptAt, now)),
       ),
     )
-    .limit(500);
+    .orderBy(asc(mailMessages.createdAt))
+    .limit(limit);
   return rows.map((row) => row.id);
 }
 
-export async function requeueMessages(db: Database, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.update(mailMessages).set({ status: 'queued' }).where(inArray(mailMessages.id, ids));
+/**
+ * Puts messages claimed before `claimedBefore` and still `sending` back in the queue: their worker died mid-send.
+ * The interrupted send counts as an attempt, so a message that keeps killing its worker ends as `failed`. The
+ * condition is part of the update, so a message that a live worker is sending right now is never touched.
+ */
+export async function requeueStuckMessages(db: Database, claimedBefore: Date): Promise<number> {
+  const rows = await db
+    .update(mailMessages)
+    .set({
+      status: sql`case when ${mailMessages.attempts} + 1 >= ${MAX_DELIVERY_ATTEMPTS} then 'failed' else 'queued' end`,
+      attempts: sql`${mailMessages.attempts} + 1`,
+      lastError: 'interrupted while sending',
+      nextAttemptAt: null,
+    })
+    .where(and(eq(mailMessages.status, 'sending'), lte(mailMessages.nextAttemptAt, claimedBefore)))
+    .returning({ id: mailMessages.id });
+  return rows.length;
 }
