@@ -148,6 +148,17 @@ describe('locations of a system', () => {
     expect(bySince['2024-01-01']).toMatchObject({ status: 'adequate', needsSafeguard: false });
     expect(bySince['2016-01-01']).toMatchObject({ status: 'safeguard-required', needsSafeguard: true });
     expect(bySince['2022-01-01']).toMatchObject({ status: 'safeguard-required', needsSafeguard: false });
+
+    // SCCs recorded with the vendor do not cover a copy: the safeguard is recorded on the location.
+    const indian = await createVendor({ name: 'Indiase Hoster', country: 'IN', transferSafeguard: 'scc' });
+    const copy = await post(owner, locationsUrl(system.id), {
+      role: 'offsite_backup',
+      country: 'IN',
+      since: '2023-01-01',
+      providerVendorId: indian.id,
+    });
+    expect(copy.providerVendor).toEqual({ id: indian.id, name: 'Indiase Hoster' });
+    expect(copy.transfer).toMatchObject({ status: 'safeguard-required', needsSafeguard: true });
   });
 
   it('lets a viewer read locations but not write them', async () => {

@@ -98,8 +98,8 @@ export function allInsideSince<T extends DatedPeriod>(
 }
 
 /**
- * The vendor whose terms govern a copy: the one hosting it when named, otherwise the system's own vendor. Its DPF
- * certification and recorded safeguard count for the location when the location records none of its own.
+ * The vendor that holds a copy: the provider when one is named, otherwise the system's own vendor. Its DPF
+ * certification decides whether a US location is adequate; a safeguard must be recorded on the location itself.
  */
 export function governingVendorId(location: { providerVendorId: string | null }, systemVendorId: string | null) {
   return location.providerVendorId ?? systemVendorId;

@@ -60,7 +60,7 @@ export async function loadPresenter(
       transfer: transferStatusOf(row.country, {
         isDpfCertified: vendor?.isDpfCertified ?? false,
         on: judgedOn(row, today),
-        recordedSafeguard: row.transferSafeguard ?? vendor?.transferSafeguard,
+        recordedSafeguard: row.transferSafeguard,
       }),
     };
   };
