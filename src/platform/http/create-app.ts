@@ -20,6 +20,8 @@ export interface RegisteredRoute {
   url: string;
   access: RouteAccess | undefined;
   isHidden: boolean;
+  /** Whether the route validates a request body. */
+  hasBody: boolean;
 }
 
 declare module 'fastify' {
@@ -77,6 +79,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
         url: route.url,
         access: route.config?.access,
         isHidden: route.schema?.hide === true,
+        hasBody: route.schema?.body !== undefined,
       });
     }
   });

@@ -1,0 +1,155 @@
+import { eq, sql } from 'drizzle-orm';
+import { sessions } from '../src/modules/identity/tables.ts';
+import { mailMessages } from '../src/platform/mail/tables.ts';
+import type { TestApp } from './app.ts';
+import type { TestClient } from './client.ts';
+import { addMember, createApiToken, type TestOrganisation } from './factories.ts';
+
+/**
+ * What the tenant-isolation test needs to know about each kind of object: how to make one in an organisation,
+ * which route parameter names it, which body fields refer to it, and a minimal valid body per write route.
+ * Adding a route with a new `:param`, a new id field in a body, or a new write route on an object? Extend this
+ * file; the isolation test fails until you do.
+ */
+
+/** Route parameter (or reference field target) → the id of that organisation's object of that kind. */
+export type TenantObjects = Record<string, string>;
+
+async function created(client: TestClient, url: string, body: unknown): Promise<any> {
+  const response = await client.post(url, body);
+  if (response.status !== 201)
+    throw new Error(`POST ${url} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/**
+ * One object of every kind in the organisation, named with `marker` (so a leak shows up in any response text),
+ * made through the API by its owner. The member made here belongs to this organisation only.
+ */
+export async function createTenantObjects(app: TestApp, org: TestOrganisation, marker: string): Promise<TenantObjects> {
+  const owner = org.owner.client;
+  const base = `/api/orgs/${org.id}`;
+  const member = await addMember(app, org, 'viewer');
+  const invitation = await created(owner, `${base}/invitations`, {
+    email: `${marker}-invitee@example.nl`,
+    role: 'editor',
+  });
+  const token = await createApiToken(org, { name: `${marker} token`, scopes: ['read', 'write', 'webhook'] });
+  const [mail] = await app.ctx.db
+    .select({ id: mailMessages.id })
+    .from(mailMessages)
+    .where(eq(mailMessages.orgId, org.id))
+    .limit(1);
+  // A failed message is one a retry would requeue: the strongest case for the walk.
+  await app.ctx.db
+    .update(mailMessages)
+    .set({ status: 'failed' })
+    .where(eq(mailMessages.id, mail?.id as string));
+  const [session] = await app.ctx.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, member.id));
+
+  const dataCategory = await created(owner, `${base}/data-categories`, { nameNl: `${marker} gegevens` });
+  const subjectCategory = await created(owner, `${base}/subject-categories`, { nameNl: `${marker} betrokkenen` });
+  const vendor = await created(owner, `${base}/vendors`, {
+    name: `${marker} leverancier`,
+    kind: 'processor',
+    country: 'NL',
+  });
+  const system = await created(owner, `${base}/systems`, {
+    name: `${marker} systeem`,
+    kind: 'crm',
+    locations: [{ role: 'primary', country: 'NL', since: '2024-01-01' }],
+  });
+  const activity = await created(owner, `${base}/activities`, { name: `${marker} activiteit` });
+  return {
+    org: org.id,
+    userId: member.id,
+    invitationId: invitation.id,
+    tokenId: token.id,
+    token: token.token,
+    messageId: mail?.id as string,
+    sessionId: session?.id as string,
+    dataCategoryId: dataCategory.id,
+    subjectCategoryId: subjectCategory.id,
+    vendorId: vendor.id,
+    systemId: system.id,
+    locationId: system.locations[0].id,
+    activityId: activity.id,
+  };
+}
+
+/** Route parameters that name shared catalogue entries, not an organisation's objects, with a valid value. */
+export const SHARED_PARAMS: Record<string, string> = {
+  templateId: 'ict_provider',
+};
+
+/** Body fields and query filters holding an id, by name → the kind of object (a key of TenantObjects) they name. */
+export const REFERENCE_FIELDS: Record<string, string> = {
+  managedByOrgId: 'org',
+  ownerUserId: 'userId',
+  vendorId: 'vendorId',
+  parentVendorId: 'vendorId',
+  providerVendorId: 'vendorId',
+  recipientVendorIds: 'vendorId',
+  dataCategoryIds: 'dataCategoryId',
+  subjectCategoryIds: 'subjectCategoryId',
+  systemIds: 'systemId',
+  dataCategoryId: 'dataCategoryId',
+  subjectCategoryId: 'subjectCategoryId',
+  systemId: 'systemId',
+};
+
+/** A minimal valid body per write route (`METHOD /url/:pattern`) that names an object or refers to one. */
+export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
+  'POST /api/orgs': { name: 'Klantorganisatie' },
+  'PUT /api/orgs/:org/members/:userId/role': { role: 'viewer' },
+  'PATCH /api/orgs/:org/data-categories/:dataCategoryId': { description: 'gewijzigd' },
+  'PATCH /api/orgs/:org/subject-categories/:subjectCategoryId': { description: 'gewijzigd' },
+  'POST /api/orgs/:org/vendors': { name: 'Nieuwe leverancier', kind: 'processor', country: 'NL' },
+  'PATCH /api/orgs/:org/vendors/:vendorId': { notes: 'gewijzigd' },
+  'POST /api/orgs/:org/vendors/:vendorId/retire': {},
+  'POST /api/orgs/:org/systems': { name: 'Nieuw systeem', kind: 'crm' },
+  'PATCH /api/orgs/:org/systems/:systemId': { description: 'gewijzigd' },
+  'POST /api/orgs/:org/systems/:systemId/locations': { role: 'backup', country: 'DE', since: '2024-01-01' },
+  'PATCH /api/orgs/:org/systems/:systemId/locations/:locationId': { notes: 'gewijzigd' },
+  'POST /api/orgs/:org/activities': { name: 'Nieuwe activiteit' },
+  'PATCH /api/orgs/:org/activities/:activityId': { description: 'gewijzigd' },
+};
+
+/** Minimal items of arrays of objects in bodies, for reference fields inside them (`locations[].providerVendorId`). */
+export const MINIMAL_ITEMS: Record<string, Record<string, unknown>> = {
+  locations: { role: 'primary', country: 'NL', since: '2024-01-01' },
+};
+
+/** Where organisation rows live: every table with an org_id column (so new modules are covered unasked). */
+export async function tenantTables(app: TestApp): Promise<string[]> {
+  const result = await app.ctx.db.execute(
+    sql`select table_name from information_schema.columns
+        where column_name = 'org_id' and table_schema = 'public' order by table_name`,
+  );
+  return (result as unknown as { rows: { table_name: string }[] }).rows.map((row) => row.table_name);
+}
+
+/**
+ * Everything that belongs to an organisation: its row, every tenant table's rows, its audit head, and its
+ * members' accounts and sessions. Last-used and last-seen times are left out: using a token or cookie is no change.
+ */
+export async function tenantSnapshot(app: TestApp, orgId: string, tables: string[]) {
+  const rows = async (query: ReturnType<typeof sql>) =>
+    ((await app.ctx.db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows.map(
+      ({ last_used_at: _used, last_seen_at: _seen, ...row }) => row,
+    );
+  const snapshot: Record<string, unknown> = {
+    organisation: await rows(sql`select * from organisations where id = ${orgId}`),
+    head: await rows(sql`select * from audit_chain_heads where chain = ${orgId}`),
+    users: await rows(
+      sql`select * from users where id in (select user_id from memberships where org_id = ${orgId}) order by id`,
+    ),
+    sessions: await rows(
+      sql`select * from sessions where user_id in (select user_id from memberships where org_id = ${orgId}) order by id`,
+    ),
+  };
+  for (const table of tables) {
+    snapshot[table] = await rows(sql`select * from ${sql.identifier(table)} where org_id = ${orgId} order by 1, 2`);
+  }
+  return snapshot;
+}
