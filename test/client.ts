@@ -3,6 +3,9 @@ import { currentTotpCode } from '../src/platform/crypto/totp.ts';
 
 let clientCount = 0;
 
+/** A body sent as it is (text or bytes, e.g. an uploaded file) rather than as JSON. */
+const isRawBody = (body: unknown): body is string | Buffer => typeof body === 'string' || Buffer.isBuffer(body);
+
 /** 10.0.0.1, 10.0.0.2, …: a distinct address per client. */
 function nextClientIp(): string {
   clientCount += 1;
@@ -13,6 +16,8 @@ export interface TestResponse<T = unknown> {
   status: number;
   body: T;
   headers: Record<string, string | string[] | number | undefined>;
+  /** The body's bytes (for files: PDF, XLSX, ZIP). */
+  raw: Buffer;
 }
 
 /**
@@ -67,10 +72,10 @@ export class TestClient {
         ...(this.#cookie ? { cookie: this.#cookie } : {}),
         ...(this.#csrfToken ? { 'x-csrf-token': this.#csrfToken } : {}),
         ...(this.#bearer ? { authorization: `Bearer ${this.#bearer}` } : {}),
-        ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined && !isRawBody(body) ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },
-      ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { payload: isRawBody(body) ? body : JSON.stringify(body) } : {}),
     });
     this.#rememberCookie(response.headers['set-cookie']);
     const text = response.body;
@@ -79,7 +84,7 @@ export class TestClient {
     if (parsed && typeof parsed === 'object' && 'session' in parsed)
       this.#rememberCsrf((parsed as { session: unknown }).session);
     if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed) this.#rememberCsrf(parsed);
-    return { status: response.statusCode, body: parsed as T, headers: response.headers };
+    return { status: response.statusCode, body: parsed as T, headers: response.headers, raw: response.rawPayload };
   }
 
   get = <T = any>(url: string) => this.request<T>('GET', url);
