@@ -20,7 +20,8 @@ export const ZOutboxPage = z.object({
   messages: z.array(ZOutboxMessage),
   /** False: no SMTP_URL is set, so mail stays here (status `held`) instead of going out. */
   isSmtpConfigured: z.boolean(),
-  nextCursor: z.iso.datetime().nullable(),
+  /** Pass as `before` for the next page; null on the last page. */
+  nextCursor: z.uuid().nullable(),
 });
 
 export const ZOutboxMessageDetail = ZOutboxMessage.extend({
@@ -31,6 +32,7 @@ export const ZOutboxMessageDetail = ZOutboxMessage.extend({
 
 export const ZListOutboxQuery = z.strictObject({
   status: ZMailStatus.optional(),
-  before: z.iso.datetime({ error: 'validation.invalid_date' }).optional(),
+  /** The previous page's `nextCursor`: messages after that one, newest first. */
+  before: z.uuid({ error: 'validation.invalid_id' }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -78,6 +78,35 @@ describe('the outbox', () => {
     expect((await org.owner.client.get(`/api/orgs/${org.id}/outbox?status=sent`)).body.messages).toEqual([]);
   });
 
+  it('pages through messages queued in one transaction (same created-at) without losing any', async () => {
+    const other = await createOrganisation(app);
+    const ids = await inTransaction(app.ctx.db, async (tx, afterCommit) => {
+      const queued: string[] = [];
+      for (const to of ['a@example.nl', 'b@example.nl', 'c@example.nl']) {
+        const mail = {
+          orgId: other.id,
+          to,
+          locale: 'nl' as const,
+          template: 'test.batch',
+          subject: 'Batch',
+          text: 'x',
+        };
+        queued.push(await app.ctx.outbox.queue(tx, mail, afterCommit));
+      }
+      return queued;
+    });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&before=${encodeURIComponent(cursor)}` : '';
+      const page = await other.owner.client.get(`/api/orgs/${other.id}/outbox?limit=1${query}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.messages.map((m: { id: string }) => m.id));
+      cursor = page.body.nextCursor;
+    } while (cursor !== null && seen.length < 10);
+    expect(seen.sort()).toEqual([...ids].sort());
+  });
+
   it('shows a message’s text, but never one that holds a one-time link', async () => {
     const plain = await org.owner.client.get(`/api/orgs/${org.id}/outbox/${plainMessageId}`);
     expect(plain.status).toBe(200);

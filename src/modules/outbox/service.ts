@@ -26,14 +26,14 @@ function present(row: MailRow): TOutboxMessage {
 export async function listOutbox(ctx: AppContext, scope: OrgScope, query: z.output<typeof ZListOutboxQuery>) {
   const rows = await listMessages(ctx.db, scope.orgId, {
     status: query.status,
-    before: query.before ? new Date(query.before) : undefined,
+    before: query.before,
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
   return {
     messages: page.map(present),
     isSmtpConfigured: ctx.outbox.isSmtpConfigured,
-    nextCursor: rows.length > query.limit ? (page.at(-1)?.createdAt.toISOString() ?? null) : null,
+    nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
   };
 }
 

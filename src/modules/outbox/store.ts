@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { mailMessages } from '../../platform/mail/tables.ts';
 
@@ -7,11 +7,17 @@ export type MailRow = typeof mailMessages.$inferSelect;
 export async function listMessages(
   db: Database,
   orgId: string,
-  filter: { status?: string | undefined; before?: Date | undefined; limit: number },
+  filter: { status?: string | undefined; before?: string | undefined; limit: number },
 ) {
   const conditions: SQL[] = [eq(mailMessages.orgId, orgId)];
   if (filter.status) conditions.push(eq(mailMessages.status, filter.status));
-  if (filter.before) conditions.push(lt(mailMessages.createdAt, filter.before));
+  // Keyset on (created_at, id), compared with the cursor row's stored values: messages queued in one
+  // transaction share created_at, and a JavaScript Date would lose its microseconds.
+  if (filter.before) {
+    conditions.push(
+      sql`(${mailMessages.createdAt}, ${mailMessages.id}) < (select created_at, id from mail_messages where id = ${filter.before} and org_id = ${orgId})`,
+    );
+  }
   return db
     .select()
     .from(mailMessages)
