@@ -1,0 +1,154 @@
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import type { AccessResolver } from './access.ts';
+import { createHttpApp } from './create-app.ts';
+import { loggerOptions } from './logging.ts';
+
+/** Nobody is signed in: these tests are about the HTTP layer, not about who asks. */
+const nobody: AccessResolver = {
+  resolveSession: async () => null,
+  resolveApiToken: async () => null,
+  resolveOrg: async () => null,
+};
+
+const apps: FastifyInstance[] = [];
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.close();
+});
+
+async function appWith(
+  routes: FastifyPluginAsync,
+  options: { isReady?: () => Promise<boolean>; bodyLimitBytes?: number } = {},
+) {
+  const app = await createHttpApp({
+    logLevel: 'silent',
+    trustProxy: false,
+    access: nobody,
+    routes: [routes],
+    isReady: options.isReady ?? (async () => true),
+    ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+  });
+  apps.push(app);
+  return app;
+}
+
+const publicAccess = { access: { type: 'public' as const } };
+
+describe('createHttpApp', () => {
+  it('answers an unexpected failure with a 500 problem: a correlation id, no message, no stack', async () => {
+    const app = await appWith(async (instance) => {
+      instance.get('/api/boom', { config: publicAccess }, async () => {
+        throw new Error('duplicate key value (email)=(jan@example.nl)');
+      });
+    });
+    for (const [language, detail] of [
+      ['en', 'Something went wrong on our side. Nothing was changed. Mention reference'],
+      ['nl', 'Er ging aan onze kant iets mis. Er is niets gewijzigd.'],
+    ]) {
+      const response = await app.inject({ method: 'GET', url: '/api/boom', headers: { 'accept-language': language } });
+      expect(response.statusCode).toBe(500);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      const body = response.json();
+      expect(body.code).toBe('internal_error');
+      expect(body.detail).toContain(detail);
+      expect(body.detail).toContain(body.correlationId);
+      expect(body.correlationId).toBe(response.headers['x-correlation-id']);
+      expect(response.body).not.toMatch(/jan@example|duplicate key|at .*\.ts/);
+    }
+  });
+
+  it('maps an AppError kind to its status, with the parameters filled in', async () => {
+    const app = await appWith(async (instance) => {
+      instance.get('/api/locked', { config: publicAccess }, async () => {
+        throw new AppError('rate_limited', 'account_locked', { params: { minutes: 15 } });
+      });
+    });
+    const response = await app.inject({ method: 'GET', url: '/api/locked', headers: { 'accept-language': 'en' } });
+    expect(response.statusCode).toBe(429);
+    expect(response.json()).toMatchObject({
+      type: 'https://privacydesk.org/problems/account_locked',
+      title: 'Too many requests',
+      detail: 'Too many failed attempts. This account is locked for 15 minutes.',
+    });
+  });
+
+  it('refuses to start when an /api route declares no access rule', async () => {
+    await expect(
+      appWith(async (instance) => {
+        instance.get('/api/forgotten', async () => ({}));
+      }),
+    ).rejects.toThrow('Route GET /api/forgotten declares no access rule');
+  });
+
+  it('records every route with its access rule and whether it takes a body', async () => {
+    const app = await appWith(async (instance) => {
+      instance.post('/api/things/:thingId', {
+        config: { access: { type: 'org', role: 'editor' } },
+        schema: { body: z.object({ name: z.string() }) },
+        handler: async () => ({}),
+      });
+    });
+    expect(app.registeredRoutes).toContainEqual({
+      method: 'POST',
+      url: '/api/things/:thingId',
+      access: { type: 'org', role: 'editor' },
+      isHidden: false,
+      hasBody: true,
+    });
+  });
+
+  it('answers /readyz with 503 when the database does not answer', async () => {
+    const app = await appWith(async () => {}, {
+      isReady: async () => {
+        throw new Error('connection refused');
+      },
+    });
+    const response = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({ status: 'unavailable' });
+  });
+
+  it('refuses bodies over the configured limit with 413', async () => {
+    const app = await appWith(
+      async (instance) => {
+        instance.post('/api/echo', { config: publicAccess }, async (request) => request.body);
+      },
+      { bodyLimitBytes: 100 },
+    );
+    const response = await app.inject({ method: 'POST', url: '/api/echo', payload: { text: 'x'.repeat(200) } });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().code).toBe('body_too_large');
+    expect((await app.inject({ method: 'POST', url: '/api/echo', payload: { text: 'x' } })).statusCode).toBe(200);
+  });
+});
+
+describe('loggerOptions', () => {
+  it('is off when silent', () => {
+    expect(loggerOptions('silent')).toBe(false);
+  });
+
+  it('logs no query strings, cookies, tokens or database details', () => {
+    const options = loggerOptions('info') as any;
+    expect(options.redact.paths).toEqual(
+      expect.arrayContaining(['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]']),
+    );
+    const request = {
+      id: 'r1',
+      method: 'GET',
+      url: '/api/invitations/secret?email=jan@example.nl',
+      routeOptions: { url: '/x' },
+    };
+    expect(options.serializers.req(request)).toEqual({
+      id: 'r1',
+      method: 'GET',
+      url: '/api/invitations/secret',
+      route: '/x',
+    });
+    const logged = options.serializers.err(
+      Object.assign(new Error('boom'), { code: '23505', detail: 'Key (email)=(jan@example.nl)' }),
+    );
+    expect(JSON.stringify(logged)).not.toContain('jan@example.nl');
+  });
+});
