@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import * as organisations from '../../modules/organisations/service.ts';
+import type { TCompletenessItem, TRegisterCompleteness } from '../../modules/register/contract.ts';
+import * as register from '../../modules/register/service.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { OrgScope } from '../../platform/http/access.ts';
+import { type Locale, translate } from '../../platform/i18n/index.ts';
+import { action } from '../command.ts';
+import { EXIT } from '../output.ts';
+import { withRuntime } from '../runtime.ts';
+
+type CheckResult = TRegisterCompleteness & { org: { id: string; slug: string; name: string } };
+
+function itemLines(items: TCompletenessItem[], locale: Locale): string[] {
+  return items
+    .filter((item) => item.status !== 'complete')
+    .map(
+      (item) => `  - [${translate(locale, `register.check.${item.status}`)}] ${item.message} (art. ${item.article})`,
+    );
+}
+
+/** The report a person reads: the verdict, then what is missing or warned about, per activity. */
+function humanReport(result: CheckResult, locale: Locale): string {
+  const { summary } = result;
+  const verdict = translate(locale, summary.isComplete ? 'register.check.complete' : 'register.check.incomplete', {
+    organisation: result.org.name,
+    activities: summary.activities,
+    complete: summary.completeActivities,
+    missing: summary.missing,
+    warnings: summary.warnings,
+  });
+  const lines = [verdict];
+  const organisationLines = itemLines(result.organisation, locale);
+  if (organisationLines.length > 0)
+    lines.push(`${translate(locale, 'register.check.organisation')}:`, ...organisationLines);
+  for (const entry of result.activities) {
+    const activityLines = itemLines(entry.items, locale);
+    if (activityLines.length > 0) lines.push(`${entry.activity.name}:`, ...activityLines);
+  }
+  return lines.join('\n');
+}
+
+export function registerRegisterCommands(program: Command): void {
+  const group = program.command('register').description('the register of processing activities (Art. 30)');
+  const check = group
+    .command('check')
+    .description('check the register item by item; exits 1 listing what is missing, 0 when complete')
+    .requiredOption('--org <slug>', 'the organisation (slug or id)');
+  check.action(
+    action(check, async (output, options: { org: string }) => {
+      const result = await withRuntime(async ({ ctx }): Promise<CheckResult> => {
+        const org = await organisations.organisationByRef(ctx, options.org);
+        if (!org) throw new AppError('not_found', 'organisation_not_found');
+        const scope: OrgScope = { orgId: org.id, role: 'viewer', actor: { type: 'system', id: 'cli' } };
+        const completeness = await register.getRegisterCompleteness(ctx, scope, output.locale);
+        return { org: { id: org.id, slug: org.slug, name: org.name }, ...completeness };
+      });
+      output.result(result, humanReport(result, output.locale));
+      return result.summary.isComplete ? EXIT.ok : EXIT.checkFailed;
+    }),
+  );
+}
