@@ -1,21 +1,21 @@
-import { buildApplication } from './app.ts';
-import { loadConfig } from './config.ts';
-import { ensureDemoData } from './demo/load-demo.ts';
+import { type Application, buildApplication } from './app.ts';
+import { ConfigError, loadConfig, type TConfig } from './config.ts';
+import { type DemoSignIn, ensureDemoData } from './demo/load-demo.ts';
+import * as identity from './modules/identity/service.ts';
 
 /** Starts the server: config → application (migrations, jobs) → demo data on first start → listen. */
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const app = await buildApplication(config);
-  const demo = config.loadDemoData ? await ensureDemoData(app.ctx) : null;
+  let demo: DemoSignIn | null;
+  try {
+    demo = await prepareData(app, config);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   await app.http.listen({ port: config.port, host: config.host });
-
-  const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-  console.log(`privacydesk is running at ${config.publicUrl}`);
-  console.log(`  database: ${database}`);
-  console.log(`  mail: ${config.smtpUrl ? 'SMTP (SMTP_URL)' : 'no SMTP_URL: mail stays in the outbox'}`);
-  if (demo) console.log(`  demo sign-in: ${demo.email} / ${demo.password}${demo.isNew ? ' (demo data loaded)' : ''}`);
-  else if (!config.loadDemoData)
-    console.log('  no demo data (DEMO_DATA=false): the first visit creates the first owner');
+  await printStartup(app, config, demo);
 
   const shutdown = async (signal: string) => {
     console.log(`${signal}: stopping privacydesk`);
@@ -24,4 +24,33 @@ export async function serve(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * Demo data on a demo instance (loaded once); on a production instance (DEMO_DATA=false), a refusal to run on a
+ * database that holds demo accounts: their password is printed in every README, so they must never exist there.
+ */
+async function prepareData(app: Application, config: TConfig): Promise<DemoSignIn | null> {
+  if (config.loadDemoData) return ensureDemoData(app.ctx);
+  if (await identity.hasDemoUsers(app.ctx.db)) {
+    throw new ConfigError(
+      'DEMO_DATA=false, but this database contains demo data (demo accounts with a published password). ' +
+        'Production needs a fresh DATA_DIR / database: point DATA_DIR or DATABASE_URL at an empty one ' +
+        '(or start with DEMO_DATA=true to keep using this one as a demo).',
+    );
+  }
+  return null;
+}
+
+async function printStartup(app: Application, config: TConfig, demo: DemoSignIn | null): Promise<void> {
+  const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  console.log(`privacydesk is running at ${config.publicUrl}`);
+  console.log(`  database: ${database}`);
+  console.log(`  mail: ${config.smtpUrl ? 'SMTP (SMTP_URL)' : 'no SMTP_URL: mail stays in the outbox'}`);
+  if (demo) {
+    console.log(`  demo sign-in: ${demo.email} / ${demo.password}${demo.isNew ? ' (demo data loaded)' : ''}`);
+  } else if ((await identity.countUsers(app.ctx.db)) === 0) {
+    console.log(`  no accounts yet (DEMO_DATA=false): the first visit to ${config.publicUrl} creates the first owner`);
+    console.log('  (or run `privacydesk user create` and `privacydesk org create --owner <email>`)');
+  }
 }

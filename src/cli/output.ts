@@ -1,4 +1,5 @@
 import { ConfigError } from '../config.ts';
+import { SecretKeyMismatchError } from '../platform/crypto/key-check.ts';
 import { AppError } from '../platform/errors.ts';
 import { toProblem } from '../platform/http/problem.ts';
 import { type Locale, translate } from '../platform/i18n/index.ts';
@@ -30,7 +31,9 @@ export function createOutput(isJson: boolean): Output {
 
 /** Reports a failure the way the caller asked (JSON problem or a readable message) and picks the exit code. */
 export function reportFailure(output: Output, error: unknown): number {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof SecretKeyMismatchError) {
+    if (output.isJson)
+      process.stdout.write(`${JSON.stringify({ code: 'invalid_configuration', detail: error.message })}\n`);
     process.stderr.write(`${error.message}\n`);
     return EXIT.badInput;
   }

@@ -1,0 +1,100 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { TestClient } from '../../test/client.ts';
+import { passwordProblems } from '../modules/identity/rules.ts';
+import { auditEntries } from '../platform/audit/tables.ts';
+import { readSetting } from '../platform/db/instance-settings.ts';
+import { mailMessages } from '../platform/mail/tables.ts';
+import { DEMO_EMAIL, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './data.ts';
+import { DEMO_SETTING, type DemoSignIn, ensureDemoData } from './load-demo.ts';
+
+let app: TestApp;
+let first: DemoSignIn;
+let demo: TestClient;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  first = await ensureDemoData(app.ctx);
+  demo = new TestClient(app.http);
+  await demo.signIn(first.email, first.password);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('demo data', () => {
+  it('uses a printed password that every demo account accepts under the password rules', () => {
+    for (const person of DEMO_PEOPLE) expect(passwordProblems(DEMO_PASSWORD, person)).toEqual([]);
+  });
+
+  it('loads once and reports the sign-in; a second call finds it and changes nothing', async () => {
+    expect(first).toEqual({ email: DEMO_EMAIL, password: DEMO_PASSWORD, isNew: true });
+    const entriesBefore = await app.ctx.db.select().from(auditEntries);
+    const second = await ensureDemoData(app.ctx);
+    expect(second).toEqual({ email: DEMO_EMAIL, password: DEMO_PASSWORD, isNew: false });
+    expect(await app.ctx.db.select().from(auditEntries)).toHaveLength(entriesBefore.length);
+    expect(await readSetting(app.ctx.db, DEMO_SETTING)).toMatchObject({ loadedAt: expect.any(String) });
+  });
+
+  it('makes the demo account a member of the ICT provider, its three clients and the freelancer', async () => {
+    const response = await demo.get('/api/orgs');
+    expect(response.status).toBe(200);
+    const bySlug = new Map(response.body.organisations.map((org: { slug: string }) => [org.slug, org]));
+    expect(bySlug.size).toBe(5);
+    expect(bySlug.get('domstad-ict')).toMatchObject({ role: 'owner', clientCount: 3, managedBy: null });
+    const managed = [...bySlug.values()].filter((org: any) => org.managedBy?.name === 'Domstad ICT Beheer B.V.');
+    expect(managed.map((org: any) => org.role).sort()).toEqual(['owner', 'privacy_officer', 'privacy_officer']);
+    expect(bySlug.get('eemcode')).toMatchObject({ role: 'owner', managedBy: null, clientCount: 0 });
+  });
+
+  it('describes the ICT provider as controller and processor with a DPO, without a 2FA requirement', async () => {
+    const response = await demo.get('/api/orgs/domstad-ict');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      isController: true,
+      isProcessor: true,
+      requireMfa: false,
+      kvkNumber: '12345678',
+      city: 'Utrecht',
+      privacyContact: { kind: 'dpo', name: 'Ingrid Verhoef', isExternal: false },
+    });
+    const freelancer = await demo.get('/api/orgs/eemcode');
+    expect(freelancer.body.privacyContact).toMatchObject({ kind: 'privacy_officer', isExternal: true });
+  });
+
+  it('gives member lists several roles and leaves pending invitations with their mail in the outbox', async () => {
+    const members = await demo.get('/api/orgs/domstad-ict/members');
+    expect(members.body.members.map((member: { role: string }) => member.role).sort()).toEqual([
+      'editor',
+      'owner',
+      'privacy_officer',
+      'viewer',
+    ]);
+    const invitations = await demo.get('/api/orgs/domstad-ict/invitations');
+    expect(invitations.body.invitations).toEqual([
+      expect.objectContaining({ email: 'kees.jansen@domstad-ict.test', role: 'editor', status: 'pending' }),
+    ]);
+    const invitationCount = DEMO_ORGANISATIONS.flatMap((org) => org.invitations).length;
+    const mails = await app.ctx.db
+      .select()
+      .from(mailMessages)
+      .where(eq(mailMessages.template, 'organisations.invitation'));
+    expect(mails).toHaveLength(invitationCount);
+  });
+
+  it('lets colleagues sign in with their role, and records everything as the demo system actor', async () => {
+    const viewer = new TestClient(app.http);
+    await viewer.signIn('fatima.elamrani@domstad-ict.test', DEMO_PASSWORD);
+    expect((await viewer.get('/api/orgs/domstad-ict/audit')).status).toBe(403);
+
+    const trail = await demo.get('/api/orgs/domstad-ict/audit?limit=200');
+    expect(trail.status).toBe(200);
+    const actions = trail.body.entries.map((entry: { action: string }) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['organisation.created', 'member.added', 'invitation.created']));
+    expect(actions.filter((action: string) => action === 'client_organisation.created')).toHaveLength(3);
+    for (const entry of trail.body.entries) expect(entry.actor).toMatchObject({ type: 'system', id: 'demo' });
+    const verified = await demo.post('/api/orgs/domstad-ict/audit/verify');
+    expect(verified.body).toMatchObject({ isIntact: true });
+  });
+});
