@@ -96,6 +96,8 @@ export const REFERENCE_FIELDS: Record<string, string> = {
   dataCategoryId: 'dataCategoryId',
   subjectCategoryId: 'subjectCategoryId',
   systemId: 'systemId',
+  /** The outbox cursor: the last message of the previous page. */
+  before: 'messageId',
 };
 
 /** A minimal valid body per write route (`METHOD /url/:pattern`) that names an object or refers to one. */
