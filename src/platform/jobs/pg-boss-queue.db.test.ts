@@ -144,11 +144,11 @@ describe(`pg-boss queue on ${process.env.TEST_DB ?? 'pglite'}`, () => {
     const burst = Array.from({ length: 30 }, (_, index) => 100 + index);
     for (const n of burst) await queue.send(echoJob, { n });
     await vi.waitFor(() => expect(burst.every((n) => echoed.includes(n))).toBe(true), {
-      timeout: 20_000,
+      timeout: 40_000,
       interval: 100,
     });
-    // One job per polling interval (1 s) would take 30 s; draining takes a few seconds at most.
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // One job per polling interval (1 s) would take 30 s; draining takes well under a second (wide margin for load).
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
 

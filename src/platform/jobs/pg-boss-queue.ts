@@ -114,9 +114,8 @@ export class PgBossQueue implements JobQueue {
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
     };
-    const send = () => this.#boss.send(definition.name, parsed, sendOptions);
-    // After a database restart the pool may hand out a connection that is already gone; a second try gets a live one.
-    const id = await send().catch((error: unknown) => (isConnectionLost(error) ? send() : Promise.reject(error)));
+    // After a database restart the pool may hand out connections that are already gone; a later try gets a live one.
+    const id = await retrying(() => this.#boss.send(definition.name, parsed, sendOptions), isConnectionLost);
     if (id && !options.startAfterSeconds) this.#wakeWorker(definition.name);
     return id;
   }
@@ -151,19 +150,25 @@ function isConnectionLost(error: unknown): boolean {
 }
 
 const DEADLOCK_DETECTED = '40P01';
-const QUEUE_CREATION_ATTEMPTS = 5;
+const isDeadlock = (error: unknown) => (error as { code?: unknown }).code === DEADLOCK_DETECTED;
 
 /**
  * Creates the queue or brings its options up to date. Two instances starting at once both create queues, and
  * pg-boss's create_queue (a partition plus foreign keys) deadlocks against itself; the loser simply tries again.
  */
 async function ensureQueue(boss: PgBoss, definition: JobDefinition): Promise<void> {
+  await retrying(() => createOrUpdateQueue(boss, definition), isDeadlock);
+}
+
+const ATTEMPTS = 5;
+
+/** Runs `work`, trying again after a short random pause when it fails in a way `isTransient` recognises. */
+async function retrying<T>(work: () => Promise<T>, isTransient: (error: unknown) => boolean): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await createOrUpdateQueue(boss, definition);
+      return await work();
     } catch (error) {
-      const isDeadlock = (error as { code?: unknown }).code === DEADLOCK_DETECTED;
-      if (!isDeadlock || attempt >= QUEUE_CREATION_ATTEMPTS) throw error;
+      if (!isTransient(error) || attempt >= ATTEMPTS) throw error;
       await sleep(50 + Math.random() * 200);
     }
   }
