@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { CHROMIUM_PATH } from '../project.ts';
 
 const CHROMIUM_ARGS = [
@@ -74,4 +75,13 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** The form field with this label (Mantine adds " *" to required fields' labels). */
 export function field(page: Page, label: string) {
   return page.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
+}
+
+/** After a failed test, a screenshot of the page as it was (when SCREENSHOT_DIR is set), for whoever debugs it. */
+export function screenshotFailures(page: () => Page | undefined): void {
+  afterEach(async (context) => {
+    const current = page();
+    if (context.task.result?.state !== 'fail' || !current) return;
+    await screenshot(current, `failed-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
+  });
 }

@@ -101,6 +101,23 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** Sends a file as the raw request body (an import); resolves and rejects like `request`. */
+export async function sendFile<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { ...headersFor('POST', false), 'content-type': contentType },
+      body: file,
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'network_error', detail: '' });
+  }
+  if (!response.ok) throw await problemFrom(response);
+  return (await response.json()) as T;
+}
+
 /** A query string from the defined values only. */
 export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {
   const params = new URLSearchParams();

@@ -1,10 +1,9 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconLogout, IconUserCircle } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { identityApi } from '../api/identity.ts';
-import { queryKeys } from '../api/keys.ts';
 import { useCurrentUser } from './session.ts';
 
 const initialsOf = (name: string) =>
@@ -19,15 +18,10 @@ const initialsOf = (name: string) =>
 export function UserMenu() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
+  // A full page load after signing out: nothing of the person's data stays in memory (shared computers).
   const signOut = useMutation({
     mutationFn: identityApi.signOut,
-    onSuccess: async () => {
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.session });
-      navigate('/sign-in');
-    },
+    onSuccess: () => window.location.assign('/sign-in'),
   });
 
   return (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TAuditEntry } from '../../api/audit.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { organisationsApi } from '../../api/organisations.ts';
-import { useCurrentOrganisation } from '../../app/organisations.ts';
+import { useCurrentOrganisation, useMyOrganisations } from '../../app/organisations.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { actionLabel, describeData } from './labels.ts';
@@ -17,12 +17,16 @@ export function AuditTable({ entries }: { entries: TAuditEntry[] }) {
     queryKey: queryKeys.members(org.slug),
     queryFn: () => organisationsApi.members(org.slug),
   });
-  const memberNames = new Map((members.data ?? []).map((member) => [member.userId, member.name]));
+  const organisations = useMyOrganisations();
+  const namesById = new Map([
+    ...(members.data ?? []).map((member) => [member.userId, member.name] as const),
+    ...(organisations.data ?? []).map((organisation) => [organisation.id, organisation.name] as const),
+  ]);
 
   const targetOf = (entry: TAuditEntry) => {
     if (!entry.target) return '—';
     const type = t(`audit.targetTypes.${entry.target.type}`, { defaultValue: entry.target.type });
-    const name = entry.target.type === 'user' ? memberNames.get(entry.target.id) : undefined;
+    const name = namesById.get(entry.target.id);
     return name ? `${type}: ${name}` : `${type} ${entry.target.id.slice(0, 8)}`;
   };
 

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { isApiError } from '../../api/http.ts';
 import { identityApi } from '../../api/identity.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { applyProblem } from '../../app/forms.ts';
@@ -30,7 +31,15 @@ export default function SecondFactorPage() {
       setSessionState(state);
       navigate(safeNextPath(params.get('next')));
     },
-    onError: (error) => setFormError(applyProblem(form, error)),
+    onError: (error) => {
+      // The server answers a wrong code as it answers a wrong password; at this step, say which field is wrong.
+      if (isApiError(error) && error.code === 'invalid_credentials') {
+        form.setFieldError(
+          usesRecoveryCode ? 'recoveryCode' : 'code',
+          t(usesRecoveryCode ? 'auth.secondFactor.wrongRecoveryCode' : 'validation.totp_wrong'),
+        );
+      } else setFormError(applyProblem(form, error));
+    },
   });
 
   const cancel = useMutation({

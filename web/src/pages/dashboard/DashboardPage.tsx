@@ -1,11 +1,11 @@
 import { Alert, Anchor, Button, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconClockHour4, IconShieldLock } from '@tabler/icons-react';
+import { IconBuildingPlus, IconClockHour4, IconShieldLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { queryKeys } from '../../api/keys.ts';
 import { organisationsApi } from '../../api/organisations.ts';
-import { useCurrentOrganisation, useMyOrganisations } from '../../app/organisations.ts';
+import { useCan, useCurrentOrganisation, useMyOrganisations } from '../../app/organisations.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { KeyFacts } from './KeyFacts.tsx';
@@ -31,6 +31,7 @@ export default function DashboardPage() {
     queryKey: queryKeys.organisation(membership.slug),
     queryFn: () => organisationsApi.get(membership.slug),
   });
+  const canAddClients = useCan('privacy_officer');
   const clients = (useMyOrganisations().data ?? []).filter((org) => org.managedBy?.id === membership.id);
 
   return (
@@ -83,14 +84,27 @@ export default function DashboardPage() {
         </Card>
       </SimpleGrid>
 
-      {membership.clientCount > 0 && (
+      {(membership.clientCount > 0 || organisation.data?.isProcessor) && (
         <Card withBorder radius="md" padding="lg">
-          <Title order={2} size="h4" mb="xs">
-            {t('dashboard.clientsTitle', { count: membership.clientCount })}
-          </Title>
+          <Group justify="space-between" mb="xs">
+            <Title order={2} size="h4">
+              {t('dashboard.clientsTitle', { count: membership.clientCount })}
+            </Title>
+            {canAddClients && (
+              <Button
+                component={Link}
+                to={`/organisations/new?managedBy=${membership.id}`}
+                size="xs"
+                variant="light"
+                leftSection={<IconBuildingPlus size={16} />}
+              >
+                {t('dashboard.addClient')}
+              </Button>
+            )}
+          </Group>
           {clients.length === 0 ? (
             <Text size="sm" c="dimmed">
-              {t('dashboard.clientsNotMember')}
+              {t(membership.clientCount > 0 ? 'dashboard.clientsNotMember' : 'dashboard.noClients')}
             </Text>
           ) : (
             <List spacing={4} size="sm">

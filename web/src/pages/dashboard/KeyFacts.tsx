@@ -1,4 +1,5 @@
-import { Anchor, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Card, Group, Text, Title } from '@mantine/core';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TOrganisation } from '../../api/organisations.ts';
@@ -26,7 +27,7 @@ export function KeyFacts({ organisation }: { organisation: TOrganisation }) {
       t('dashboard.privacyContact'),
       contact ? `${contact.name} (${t(`organisations.contact.kinds.${contact.kind}`)})` : t('common.notSet'),
     ],
-    [t('organisations.fields.requireMfa'), organisation.requireMfa ? t('common.yes') : t('common.no')],
+    [t('dashboard.mfaRequired'), organisation.requireMfa ? t('common.yes') : t('common.no')],
   ];
   if (organisation.managedBy) rows.push([t('dashboard.managedBy'), organisation.managedBy.name]);
 
@@ -40,22 +41,22 @@ export function KeyFacts({ organisation }: { organisation: TOrganisation }) {
           {t('dashboard.editFacts')}
         </Anchor>
       </Group>
-      <Table variant="vertical" layout="fixed" withRowBorders={false} verticalSpacing={6}>
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th w="42%" fw={500}>
-                <Text size="sm" c="dimmed">
-                  {label}
-                </Text>
-              </Table.Th>
-              <Table.Td>
-                <Text size="sm">{value}</Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Box
+        component="dl"
+        m={0}
+        style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr)', gap: '8px 16px' }}
+      >
+        {rows.map(([label, value]) => (
+          <Fragment key={label}>
+            <Text component="dt" size="sm" c="dimmed">
+              {label}
+            </Text>
+            <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+              {value}
+            </Text>
+          </Fragment>
+        ))}
+      </Box>
     </Card>
   );
 }

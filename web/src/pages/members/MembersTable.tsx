@@ -59,9 +59,9 @@ export function MembersTable({ members, isOwner }: { members: TMember[]; isOwner
                   <Text size="sm" fw={500}>
                     {member.name}{' '}
                     {isMe && (
-                      <Badge variant="outline" size="xs">
-                        {t('members.you')}
-                      </Badge>
+                      <Text span size="xs" c="dimmed" fw={400}>
+                        ({t('members.you')})
+                      </Text>
                     )}
                   </Text>
                   <Text size="xs" c="dimmed">

@@ -33,7 +33,11 @@ export function OrganisationFields({ inputProps, error }: { inputProps: InputPro
         <TextInput label={t('organisations.fields.city')} autoComplete="address-level2" {...inputProps('city')} />
         <CountrySelect label={t('organisations.fields.country')} {...inputProps('country')} />
       </SimpleGrid>
-      <Fieldset legend={t('organisations.fields.gdprRoles')} variant="unstyled">
+      <Fieldset
+        legend={t('organisations.fields.gdprRoles')}
+        variant="unstyled"
+        styles={{ legend: { fontWeight: 500, fontSize: 'var(--mantine-font-size-sm)' } }}
+      >
         <Stack gap="xs">
           <Text size="sm" c="dimmed">
             {t('organisations.fields.gdprRolesHint')}

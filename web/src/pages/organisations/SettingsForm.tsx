@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -93,6 +93,11 @@ export function SettingsForm({
           </Fieldset>
           <Fieldset legend={t('organisations.settings.ownerSection')} disabled={!isOwner}>
             <Stack>
+              {!isOwner && (
+                <Text size="sm" c="dimmed">
+                  {t('organisations.settings.ownerOnly')}
+                </Text>
+              )}
               <TextInput
                 label={t('organisations.fields.slug')}
                 description={t('organisations.fields.slugHint')}
