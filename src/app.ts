@@ -14,6 +14,7 @@ import { onboardingRoutes } from './modules/onboarding/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { activityRoutes } from './modules/register/routes.ts';
+import { registerIoRoutes } from './modules/register-io/routes.ts';
 import { vendorRoutes } from './modules/vendors/routes.ts';
 import { type AppContext, type Clock, systemClock } from './platform/context.ts';
 import { assertSecretKeyMatches } from './platform/crypto/key-check.ts';
@@ -142,6 +143,7 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
       vendorRoutes(ctx),
       inventoryRoutes(ctx),
       onboardingRoutes(ctx),
+      registerIoRoutes(ctx),
     ],
     isReady: async () => {
       await database.db.execute(sql`select 1`);

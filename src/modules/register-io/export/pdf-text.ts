@@ -1,0 +1,105 @@
+import type { Locale } from '../../../platform/i18n/index.ts';
+import type { TActivity } from '../../register/contract.ts';
+import { say } from '../labels/document.ts';
+import { enumLabel } from '../labels/enums.ts';
+import type { RegisterSnapshot, SnapshotOrganisation } from '../snapshot.ts';
+
+/** Plain-text phrases the PDF builds from register values, one small function each. */
+
+export function countryName(code: string, locale: Locale): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'region' }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
+
+export function addressLine(organisation: SnapshotOrganisation, locale: Locale): string {
+  const place = [organisation.postcode, organisation.city].filter(Boolean).join(' ');
+  return [organisation.street, place, countryName(organisation.country, locale)].filter(Boolean).join(', ');
+}
+
+/** The DPO or privacy officer and how to reach them; `withRole` names which of the two it is. */
+export function privacyContactLine(organisation: SnapshotOrganisation, locale: Locale, withRole = true): string {
+  const contact = organisation.privacyContact;
+  if (!contact) return say(locale, 'noPrivacyContact');
+  const role = withRole ? `${say(locale, contact.kind === 'dpo' ? 'dpo' : 'privacyOfficer')}: ` : '';
+  const external =
+    contact.isExternal && contact.organisation
+      ? ` (${say(locale, 'external', { organisation: contact.organisation })})`
+      : '';
+  const reach = [contact.email, contact.phone].filter(Boolean).join(', ');
+  return `${role}${contact.name}${external}, ${reach}`;
+}
+
+/** Name, KvK number and address of the organisation, on one line: Art. 30(1)(a) and 30(2)(a). */
+export function organisationLine(organisation: SnapshotOrganisation, locale: Locale): string {
+  const kvk = organisation.kvkNumber ? `, ${say(locale, 'kvk')} ${organisation.kvkNumber}` : '';
+  return `${organisation.name}${kvk}, ${addressLine(organisation, locale)}`;
+}
+
+export function retentionText(retention: TActivity['retention'], locale: Locale): string {
+  const parts: string[] = [];
+  if (retention.kind === 'period' && retention.amount !== null && retention.unit !== null) {
+    const unit = enumLabel('retentionUnit', retention.unit, locale);
+    parts.push(say(locale, 'retentionPeriod', { amount: retention.amount, unit }));
+    if (retention.startEvent) parts.push(say(locale, 'retentionFrom', { event: retention.startEvent }));
+  } else if (retention.kind === 'until_event' && retention.startEvent) {
+    parts.push(say(locale, 'retentionUntil', { event: retention.startEvent }));
+  }
+  if (parts.length === 0) return say(locale, 'notRecorded');
+  const reference = retention.reference ? ` (${retention.reference})` : '';
+  return `${parts.join(' ')}${reference}`;
+}
+
+export function yesNoUnknown(value: boolean | null, locale: Locale): string {
+  if (value === null) return say(locale, 'unknown');
+  return say(locale, value ? 'yes' : 'no');
+}
+
+export function safeguardText(safeguard: string | null, details: string, locale: Locale): string {
+  if (!safeguard) return say(locale, 'noSafeguard');
+  const label = enumLabel('safeguard', safeguard, locale);
+  return details ? `${label}: ${details}` : label;
+}
+
+/** Where the data of an activity leaves the EEA: explicit transfers, system locations in force, recipients. */
+export function transferLines(activity: TActivity, snapshot: RegisterSnapshot, locale: Locale): string[] {
+  const lines = activity.transfers.map(
+    (transfer) =>
+      `${countryName(transfer.country, locale)} — ${transfer.recipient}: ${transferJudgement({ ...transfer, transferSafeguard: transfer.safeguard }, locale)}`,
+  );
+  const systemIds = new Set(activity.systems.map((ref) => ref.id));
+  for (const system of snapshot.systems) {
+    if (!systemIds.has(system.id)) continue;
+    for (const location of system.locations) {
+      const isInForce = location.until === null || location.until >= snapshot.exportDate;
+      if (!isInForce || location.transfer.status === 'eea') continue;
+      const role = enumLabel('locationRole', location.role, locale);
+      lines.push(
+        `${countryName(location.country, locale)} — ${system.name} (${role}): ${transferJudgement(location, locale)}`,
+      );
+    }
+  }
+  const recipientIds = new Set(activity.recipients.map((ref) => ref.id));
+  for (const vendor of snapshot.vendors) {
+    if (!recipientIds.has(vendor.id) || vendor.transfer.status === 'eea') continue;
+    lines.push(`${countryName(vendor.country, locale)} — ${vendor.name}: ${transferJudgement(vendor, locale)}`);
+  }
+  return lines;
+}
+
+function transferJudgement(
+  entry: {
+    transfer: { status: string; needsSafeguard: boolean };
+    transferSafeguard: string | null;
+    safeguardDetails: string;
+  },
+  locale: Locale,
+): string {
+  if (entry.transfer.status === 'adequate' && !entry.transferSafeguard) {
+    return enumLabel('transferStatus', 'adequate', locale);
+  }
+  return safeguardText(entry.transferSafeguard, entry.safeguardDetails, locale);
+}

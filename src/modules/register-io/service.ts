@@ -1,0 +1,13 @@
+/**
+ * The register's export (PDF, XLSX, CSV, JSON) and import (CSV, XLSX) of activities, systems and vendors. It owns
+ * no tables: it reads and writes through the categories, vendors, inventory, register and organisations services.
+ */
+
+export { type ExportFile, exportRegister, XLSX_MEDIA_TYPE } from './use-cases/export-register.ts';
+export {
+  ImportNotCleanError,
+  type ImportRequest,
+  importRegister,
+  type UploadKind,
+} from './use-cases/import-register.ts';
+export { loadSnapshot } from './use-cases/load-snapshot.ts';

@@ -1,0 +1,89 @@
+import { recordAudit } from '../../../platform/audit/writer.ts';
+import type { AppContext } from '../../../platform/context.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
+import { invalidField } from '../../../platform/errors.ts';
+import type { OrgScope } from '../../../platform/http/access.ts';
+import type { Locale } from '../../../platform/i18n/index.ts';
+import type { TExportQuery } from '../../register/contract.ts';
+import { ENTITY_NAMES } from '../columns/index.ts';
+import { entityCsv, registerCsvZip } from '../export/csv-files.ts';
+import { registerJson } from '../export/json.ts';
+import { registerPdf } from '../export/pdf-document.ts';
+import { registerXlsx } from '../export/xlsx.ts';
+import { countsOf, type RegisterEntity, type RegisterSnapshot } from '../snapshot.ts';
+import { loadSnapshot } from './load-snapshot.ts';
+
+/** A file to hand to the caller: its bytes, media type and a name to save it under. */
+export interface ExportFile {
+  body: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function fileName(snapshot: RegisterSnapshot, extension: string, entity?: RegisterEntity, locale: Locale = 'nl') {
+  const part = entity ? `-${ENTITY_NAMES[entity][locale]}` : '';
+  return `register-${snapshot.organisation.slug}${part}-${snapshot.exportDate}.${extension}`;
+}
+
+async function render(snapshot: RegisterSnapshot, query: TExportQuery, locale: Locale): Promise<ExportFile> {
+  switch (query.format) {
+    case 'pdf':
+      return {
+        body: await registerPdf(snapshot, locale),
+        contentType: 'application/pdf',
+        fileName: fileName(snapshot, 'pdf'),
+      };
+    case 'xlsx':
+      return {
+        body: await registerXlsx(snapshot, locale),
+        contentType: XLSX_MEDIA_TYPE,
+        fileName: fileName(snapshot, 'xlsx'),
+      };
+    case 'json':
+      return {
+        body: registerJson(snapshot, locale),
+        contentType: 'application/json; charset=utf-8',
+        fileName: fileName(snapshot, 'json'),
+      };
+    case 'csv':
+      if (query.entity) {
+        return {
+          body: Buffer.from(entityCsv(snapshot, query.entity, locale), 'utf8'),
+          contentType: 'text/csv; charset=utf-8',
+          fileName: fileName(snapshot, 'csv', query.entity, locale),
+        };
+      }
+      return {
+        body: registerCsvZip(snapshot, locale),
+        contentType: 'application/zip',
+        fileName: fileName(snapshot, 'zip'),
+      };
+  }
+}
+
+/**
+ * The register as a file (PDF, XLSX, CSV or a ZIP of CSVs, JSON) in the chosen language, with an audit record of
+ * what was exported (format and counts, no content).
+ */
+export async function exportRegister(
+  ctx: AppContext,
+  scope: OrgScope,
+  query: TExportQuery,
+  locale: Locale,
+): Promise<ExportFile> {
+  if (query.entity && query.format !== 'csv') throw invalidField('entity', 'entity_csv_only');
+  const snapshot = await loadSnapshot(ctx, scope, locale);
+  const file = await render(snapshot, query, locale);
+  await inTransaction(ctx.db, (tx) =>
+    recordAudit(tx, ctx.clock.now(), {
+      orgId: scope.orgId,
+      actor: scope.actor,
+      action: 'register.exported',
+      target: { type: 'organisation', id: scope.orgId },
+      data: { format: query.format, locale, entity: query.entity ?? null, counts: countsOf(snapshot) },
+    }),
+  );
+  return file;
+}
