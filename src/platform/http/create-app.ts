@@ -54,7 +54,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
-  // The API speaks JSON only: anything else (Fastify also parses text/plain by default) is a 415.
+  // Bodies are JSON (a module that takes uploads adds its own parser): anything else, text/plain included, is a 415.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
