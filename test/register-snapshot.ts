@@ -22,6 +22,7 @@ const ids = {
 };
 const stamp = '2026-11-01T10:00:00.000Z';
 const eea = { status: 'eea' as const, needsSafeguard: false, adequacyScope: null };
+const adequate = { status: 'adequate' as const, needsSafeguard: false, adequacyScope: null };
 const usNeedsSafeguard = { status: 'safeguard-required' as const, needsSafeguard: true, adequacyScope: null };
 
 const category = (id: string, key: string, nameNl: string, nameEn: string, isSpecial = false) => ({
@@ -237,7 +238,7 @@ function activity(id: string, name: string, role: 'controller' | 'processor'): R
               recipient: 'Zwitserse bank',
               safeguard: null,
               safeguardDetails: '',
-              transfer: eea,
+              transfer: adequate,
             },
           ]
         : [],

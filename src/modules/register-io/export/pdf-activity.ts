@@ -90,7 +90,10 @@ function controllerRows(activity: TActivity, snapshot: RegisterSnapshot, locale:
   const { organisation } = snapshot;
   const label = (id: string) => itemLabel(controllerItems, id, locale);
   const basis = activity.legalBasis
-    ? `${enumLabel('legalBasis', activity.legalBasis, locale)} (${activity.legalBasis})`
+    ? say(locale, 'legalBasisValue', {
+        label: enumLabel('legalBasis', activity.legalBasis, locale),
+        code: activity.legalBasis,
+      })
     : say(locale, 'notRecorded');
   const rows: Row[] = [
     [label('a'), [organisationLine(organisation, locale), privacyContactLine(organisation, locale)]],

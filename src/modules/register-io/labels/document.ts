@@ -43,6 +43,7 @@ export const DOCUMENT_TEXT = {
   status: { nl: 'Status', en: 'Status' },
   description: { nl: 'Omschrijving', en: 'Description' },
   legalBasis: { nl: 'Rechtsgrond (art. 6 lid 1 AVG)', en: 'Legal basis (Art. 6(1) GDPR)' },
+  legalBasisValue: { nl: '{{label}} (art. 6 lid 1 sub {{code}} AVG)', en: '{{label}} (Art. 6(1)({{code}}) GDPR)' },
   specialGround: {
     nl: 'Uitzonderingsgrond bijzondere persoonsgegevens (art. 9 lid 2 AVG)',
     en: 'Ground for special categories (Art. 9(2) GDPR)',
