@@ -18,6 +18,8 @@ export interface ExportFile {
   body: Buffer;
   contentType: string;
   fileName: string;
+  /** How many entries of each entity the file holds. */
+  counts: Record<RegisterEntity, number>;
 }
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,7 +29,11 @@ function fileName(snapshot: RegisterSnapshot, extension: string, entity?: Regist
   return `register-${snapshot.organisation.slug}${part}-${snapshot.exportDate}.${extension}`;
 }
 
-async function render(snapshot: RegisterSnapshot, query: TExportQuery, locale: Locale): Promise<ExportFile> {
+async function render(
+  snapshot: RegisterSnapshot,
+  query: TExportQuery,
+  locale: Locale,
+): Promise<Omit<ExportFile, 'counts'>> {
   switch (query.format) {
     case 'pdf':
       return {
@@ -75,14 +81,14 @@ export async function exportRegister(
 ): Promise<ExportFile> {
   if (query.entity && query.format !== 'csv') throw invalidField('entity', 'entity_csv_only');
   const snapshot = await loadSnapshot(ctx, scope, locale);
-  const file = await render(snapshot, query, locale);
+  const file = { ...(await render(snapshot, query, locale)), counts: countsOf(snapshot) };
   await inTransaction(ctx.db, (tx) =>
     recordAudit(tx, ctx.clock.now(), {
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'register.exported',
       target: { type: 'organisation', id: scope.orgId },
-      data: { format: query.format, locale, entity: query.entity ?? null, counts: countsOf(snapshot) },
+      data: { format: query.format, locale, entity: query.entity ?? null, counts: file.counts },
     }),
   );
   return file;
