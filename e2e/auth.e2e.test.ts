@@ -26,7 +26,7 @@ describe('signing in, two-factor and password reset', () => {
     await browser?.close();
     await server?.close();
   });
-  screenshotFailures(() => browser?.page);
+  screenshotFailures(() => [browser?.page]);
 
   it('refuses a wrong password with the server message and signs in with the right one', async () => {
     const { page } = browser;

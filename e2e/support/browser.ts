@@ -77,11 +77,12 @@ export function field(page: Page, label: string) {
   return page.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
 }
 
-/** After a failed test, a screenshot of the page as it was (when SCREENSHOT_DIR is set), for whoever debugs it. */
-export function screenshotFailures(page: () => Page | undefined): void {
+/** After a failed test, screenshots of the pages as they were (when SCREENSHOT_DIR is set), for whoever debugs it. */
+export function screenshotFailures(pages: () => (Page | undefined)[]): void {
   afterEach(async (context) => {
-    const current = page();
-    if (context.task.result?.state !== 'fail' || !current) return;
-    await screenshot(current, `failed-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
+    if (context.task.result?.state !== 'fail') return;
+    const name = `failed-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
+    const open = pages().filter((page): page is Page => page !== undefined);
+    for (const [index, page] of open.entries()) await screenshot(page, `${name}-${index}`);
   });
 }

@@ -9,6 +9,7 @@ import { describeError } from '../../app/query-client.ts';
 import { useSessionState } from '../../app/session.ts';
 import { AuthLayout } from '../../components/AuthLayout.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
+import { currentLocale } from '../../i18n/index.ts';
 import { NewAccountForm } from './NewAccountForm.tsx';
 
 /** /invitations/:token — join the organisation: signed in as the invited address, or with a new account. */
@@ -86,7 +87,7 @@ export default function AcceptInvitationPage() {
           </Button>
         </Stack>
       ) : (
-        <NewAccountForm email={invitation.email} locale={invitation.locale} onSubmit={accept.mutateAsync} />
+        <NewAccountForm email={invitation.email} locale={currentLocale()} onSubmit={accept.mutateAsync} />
       )}
     </AuthLayout>
   );

@@ -2,6 +2,8 @@ import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ZPassword, ZPersonName } from '../../../../src/shared/fields.ts';
+import { fieldRule } from '../../app/field-rules.ts';
 import { applyProblem } from '../../app/forms.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { LocaleSelect } from '../../components/LocaleSelect.tsx';
@@ -25,7 +27,11 @@ export function NewAccountForm({
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
-  const form = useForm<NewAccountValues>({ initialValues: { name: '', password: '', locale } });
+  const form = useForm<NewAccountValues>({
+    initialValues: { name: '', password: '', locale },
+    // The accept request is a union (signed in, or a new account), so the server cannot point at a field.
+    validate: { name: fieldRule(ZPersonName), password: fieldRule(ZPassword) },
+  });
 
   const handleSubmit = async (values: NewAccountValues) => {
     setFormError(null);
