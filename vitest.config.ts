@@ -23,7 +23,7 @@ export default defineConfig(async () => {
       name: `db-${engine}`,
       include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'],
       env: { TEST_DB: engine },
-      ...(engine === 'postgres' ? { globalSetup: ['test/postgres-setup.ts'] } : {}),
+      globalSetup: [engine === 'postgres' ? 'test/postgres-setup.ts' : 'test/pglite-setup.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,
     },

@@ -1,23 +1,11 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { connectDatabase } from '../src/platform/db/connect.ts';
-import { migrateDatabase, migrationsFolder } from '../src/platform/db/migrate.ts';
+import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { adminDatabaseUrl, withDatabase } from '../src/platform/db/testing.ts';
+import { migrationsFingerprint } from './migrations-fingerprint.ts';
 
 const STALE_AFTER_SECONDS = 6 * 3600;
 const TEMPLATE_LOCK = 7_303_118_430;
-
-function migrationsFingerprint(): string {
-  const hash = createHash('sha256');
-  for (const file of readdirSync(migrationsFolder)
-    .filter((name) => name.endsWith('.sql'))
-    .sort()) {
-    hash.update(file).update(readFileSync(path.join(migrationsFolder, file)));
-  }
-  return hash.digest('hex').slice(0, 12);
-}
 
 async function dropStaleTestDatabases(admin: pg.Client): Promise<void> {
   const { rows } = await admin.query<{ datname: string }>(

@@ -1,8 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { connectDatabase } from './connect.ts';
 import type { DatabaseEngine, DatabaseHandle } from './database.ts';
 import { migrateDatabase } from './migrate.ts';
+
+/** An in-memory PGlite: from the global setup's migrated snapshot when there is one, else initdb + migrations. */
+async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
+  const snapshot = process.env.TEST_PGLITE_SNAPSHOT;
+  if (snapshot && existsSync(snapshot)) {
+    return connectDatabase({ pgliteLoadDataDir: new Blob([readFileSync(snapshot)]) });
+  }
+  const database = await connectDatabase({});
+  await migrateDatabase(database);
+  return database;
+}
 
 /** Which engine this test run uses: the vitest project sets TEST_DB (pglite | postgres). */
 export function testEngine(): DatabaseEngine {
@@ -27,11 +39,7 @@ export function testDatabaseName(): string {
  * template that the global setup migrated once (cloning takes milliseconds, migrating each time would not).
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
-  if (testEngine() === 'pglite') {
-    const database = await connectDatabase({});
-    await migrateDatabase(database);
-    return database;
-  }
+  if (testEngine() === 'pglite') return createPgliteTestDatabase();
   const template = process.env.TEST_DB_TEMPLATE;
   if (!template) throw new Error('TEST_DB_TEMPLATE is not set: run the postgres tests through vitest (global setup)');
   const name = testDatabaseName();
