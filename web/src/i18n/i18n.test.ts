@@ -2,6 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ZTokenScope } from '../../../src/modules/api-tokens/contract.ts';
+import { ZAuditActor, ZChainBreak } from '../../../src/modules/audit/contract.ts';
+import { ZInvitation, ZPrivacyContact, ZRole } from '../../../src/modules/organisations/contract.ts';
+import { ZMailStatus } from '../../../src/modules/outbox/contract.ts';
 import en from './en.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
 
@@ -56,10 +60,29 @@ function literalKeysInCode(): Set<string> {
   return keys;
 }
 
+const i18nDir = path.dirname(fileURLToPath(import.meta.url));
+const readCatalog = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Messages;
+
+/** The module catalogs, web/src/i18n/<module>/{nl,en}.json, mounted under <module>. */
+const moduleCatalogs = readdirSync(i18nDir)
+  .filter((name) => statSync(path.join(i18nDir, name)).isDirectory())
+  .map((module) => ({
+    module,
+    nl: readCatalog(path.join(i18nDir, module, 'nl.json')),
+    en: readCatalog(path.join(i18nDir, module, 'en.json')),
+  }));
+
 describe('web translations', () => {
   it('has the same keys in Dutch and English', () => {
     expect(keysOf(en as Messages).sort()).toEqual(keysOf(nl as Messages).sort());
   });
+
+  it.each(moduleCatalogs.map((catalog) => [catalog.module, catalog] as const))(
+    'has the same keys in Dutch and English for %s',
+    (_module, catalog) => {
+      expect(keysOf(catalog.en).sort()).toEqual(keysOf(catalog.nl).sort());
+    },
+  );
 
   it('uses the same placeholders in both languages', () => {
     const dutch = placeholdersOf(nl as Messages);
@@ -84,11 +107,27 @@ describe('web translations', () => {
       .default as Messages;
     const known = new Set([
       ...keysOf(nl as Messages),
+      ...moduleCatalogs.flatMap((catalog) => keysOf(catalog.nl, `${catalog.module}.`)),
       ...keysOf({ errors: serverNl.errors, validation: serverNl.validation, roles: serverNl.roles } as Messages),
     ]);
     const isKnown = (key: string) => known.has(key) || known.has(`${key}_one`);
     const used = literalKeysInCode();
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((key) => !isKnown(key)).sort()).toEqual([]);
+  });
+
+  it('names every value of the enums the pages show (keys the code builds from API values)', () => {
+    const keys = new Set(keysOf(nl as Messages));
+    const expected = [
+      ...ZMailStatus.options.map((status) => `outbox.statuses.${status}`),
+      ...ZInvitation.shape.status.options.map((status) => `members.invitations.statuses.${status}`),
+      ...ZTokenScope.options.flatMap((scope) => [`apiTokens.scopeNames.${scope}`, `apiTokens.scopeHints.${scope}`]),
+      ...ZAuditActor.shape.type.options.map((type) => `audit.actorTypes.${type}`),
+      ...ZChainBreak.shape.reason.options.map((reason) => `audit.verify.reasons.${reason}`),
+      ...ZPrivacyContact.shape.kind.options.map((kind) => `organisations.contact.kinds.${kind}`),
+    ];
+    expect(expected.filter((key) => !keys.has(key))).toEqual([]);
+    const serverNl = JSON.parse(readFileSync(path.join(webSrc, '../../src/platform/i18n/nl.json'), 'utf8'));
+    expect(ZRole.options.filter((role) => !serverNl.roles[role])).toEqual([]);
   });
 });

@@ -17,13 +17,42 @@ export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'nl';
 
+type Messages = { [key: string]: string | Messages };
+
+/** Texts of a module's pages kept in their own files, web/src/i18n/<module>/{nl,en}.json, under the key <module>. */
+const moduleCatalogs = import.meta.glob<Messages>('./*/{nl,en}.json', { eager: true, import: 'default' });
+
+function moduleTexts(locale: 'nl' | 'en'): Messages {
+  return Object.fromEntries(
+    Object.entries(moduleCatalogs)
+      .filter(([file]) => file.endsWith(`/${locale}.json`))
+      .map(([file, messages]) => [file.split('/')[1] as string, messages]),
+  );
+}
+
 /**
  * The web app's own texts plus the server's error, validation and role texts: one source of truth for what a
  * person reads, whether the message comes from the server or is shown before anything was sent.
  */
 export const resources = {
-  nl: { translation: { ...nl, errors: serverErrorsNl, validation: serverValidationNl, roles: serverRolesNl } },
-  en: { translation: { ...en, errors: serverErrorsEn, validation: serverValidationEn, roles: serverRolesEn } },
+  nl: {
+    translation: {
+      ...nl,
+      ...moduleTexts('nl'),
+      errors: serverErrorsNl,
+      validation: serverValidationNl,
+      roles: serverRolesNl,
+    },
+  },
+  en: {
+    translation: {
+      ...en,
+      ...moduleTexts('en'),
+      errors: serverErrorsEn,
+      validation: serverValidationEn,
+      roles: serverRolesEn,
+    },
+  },
 };
 
 const STORAGE_KEY = 'privacydesk.locale';
