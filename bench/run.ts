@@ -5,6 +5,8 @@
  *   --n 200 --warmup 30        measured and discarded rounds per benchmark
  *   --audit-entries 10000 --orgs 50
  *   --skip-analyze             leave the planner without statistics (what PGlite does on its own, see README)
+ *   --only api-lists|register  one group of benchmarks (default: all)
+ *   --activities 2000 --systems 500 --check-n 20 --export-n 3   the register benchmarks' size and rounds
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -15,6 +17,8 @@ import { RecordingQueue } from '../src/platform/jobs/definition.ts';
 import { listBenchmarks, runListBenchmark, signInCookie } from './api-lists.ts';
 import { type BenchDatabase, openEngine } from './lib/engines.ts';
 import { buildFixture } from './lib/fixture.ts';
+import { buildRegisterFixture } from './lib/register-fixture.ts';
+import { runRegisterBenchmarks } from './register.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,6 +28,11 @@ const { values: args } = parseArgs({
     'audit-entries': { type: 'string', default: '10000' },
     orgs: { type: 'string', default: '50' },
     'skip-analyze': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    activities: { type: 'string', default: '2000' },
+    systems: { type: 'string', default: '500' },
+    'check-n': { type: 'string', default: '20' },
+    'export-n': { type: 'string', default: '3' },
   },
 });
 const settings = {
@@ -32,23 +41,35 @@ const settings = {
   auditEntries: Number(args['audit-entries']),
   organisationCount: Number(args.orgs),
   analyze: !args['skip-analyze'],
+  activities: Number(args.activities),
+  systems: Number(args.systems),
+  checkN: Number(args['check-n']),
+  exportN: Number(args['export-n']),
 };
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-/** The API list pages on one engine: build the application on the database, seed it, measure. */
-async function runApiLists(database: BenchDatabase): Promise<void> {
-  const config = loadConfig({
+function benchConfig(database: BenchDatabase) {
+  return loadConfig({
     DATA_DIR: database.dataDir,
     PRIVACYDESK_SECRET_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
     JOBS: 'false',
   });
-  const app = await buildApplication(config, {
+}
+
+/** The application on a benchmark database: jobs recorded rather than run, no web app. */
+function benchApplication(database: BenchDatabase) {
+  return buildApplication(benchConfig(database), {
     database: database.handle,
     jobs: new RecordingQueue(),
     withoutWebApp: true,
   });
+}
+
+/** The API list pages on one engine: build the application on the database, seed it, measure. */
+async function runApiLists(database: BenchDatabase): Promise<void> {
+  const app = await benchApplication(database);
   try {
     await app.http.ready();
     const started = Date.now();
@@ -75,6 +96,24 @@ async function runApiLists(database: BenchDatabase): Promise<void> {
   }
 }
 
+/** The register (2,000 activities, 500 systems) on one engine: lists, completeness check, PDF export. */
+async function runRegister(database: BenchDatabase): Promise<void> {
+  const app = await benchApplication(database);
+  try {
+    await app.http.ready();
+    const started = Date.now();
+    const fixture = await buildRegisterFixture(app.ctx, settings);
+    progress(
+      `${database.engine}: register of ${fixture.activities} activities, ${fixture.systems} systems in ${Date.now() - started} ms`,
+    );
+    await runRegisterBenchmarks(app, database.handle.sql, database.engine, fixture, settings, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<void> {
   const engines: DatabaseEngine[] = args.engine ? [args.engine as DatabaseEngine] : ['pglite', 'postgres'];
   for (const engine of engines) {
@@ -85,7 +124,8 @@ async function main(): Promise<void> {
       continue;
     }
     try {
-      await runApiLists(opening.database);
+      if (!args.only || args.only === 'api-lists') await runApiLists(opening.database);
+      if (!args.only || args.only === 'register') await runRegister(opening.database);
     } finally {
       await opening.database.dispose();
     }

@@ -8,6 +8,7 @@ import { parseCsv } from '../formats/csv.ts';
 import { entityCsv, registerCsvZip } from './csv-files.ts';
 import { registerJson } from './json.ts';
 import { registerPdf } from './pdf-document.ts';
+import { registerPdfOffThread } from './pdf-off-thread.ts';
 import { registerXlsx } from './xlsx.ts';
 
 describe('register export formats (a register built by hand, no database)', () => {
@@ -90,5 +91,14 @@ describe('register export formats (a register built by hand, no database)', () =
     expect(text).toContain('7 years from einde boekjaar (art. 52 AWR)');
     expect(text).toContain('Annex C — Completeness');
     expect(text).toContain('Missing Beveiligingsmaatregelen Beschrijf de beveiligingsmaatregelen.');
+  });
+
+  it('pdf in a worker thread (large registers): the same document', { timeout: 60_000 }, async () => {
+    const [inPlace, offThread] = await Promise.all([
+      registerPdf(sampleSnapshot(), 'nl'),
+      registerPdfOffThread(sampleSnapshot(), 'nl'),
+    ]);
+    expect(offThread.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfText(offThread)).toBe(pdfText(inPlace));
   });
 });

@@ -8,7 +8,7 @@ import type { TExportQuery } from '../../register/contract.ts';
 import { ENTITY_NAMES } from '../columns/index.ts';
 import { entityCsv, registerCsvZip } from '../export/csv-files.ts';
 import { registerJson } from '../export/json.ts';
-import { registerPdf } from '../export/pdf-document.ts';
+import { registerPdfFor } from '../export/pdf-off-thread.ts';
 import { registerXlsx } from '../export/xlsx.ts';
 import { countsOf, type RegisterEntity, type RegisterSnapshot } from '../snapshot.ts';
 import { loadSnapshot } from './load-snapshot.ts';
@@ -37,7 +37,7 @@ async function render(
   switch (query.format) {
     case 'pdf':
       return {
-        body: await registerPdf(snapshot, locale),
+        body: await registerPdfFor(snapshot, locale),
         contentType: 'application/pdf',
         fileName: fileName(snapshot, 'pdf'),
       };

@@ -1,0 +1,64 @@
+import { Worker } from 'node:worker_threads';
+import type { Locale } from '../../../platform/i18n/index.ts';
+import type { RegisterSnapshot } from '../snapshot.ts';
+import { registerPdf } from './pdf-document.ts';
+
+export interface PdfJob {
+  snapshot: RegisterSnapshot;
+  locale: Locale;
+}
+
+/**
+ * Laying out a large register (thousands of activities) takes pdfmake seconds of CPU and hundreds of MB, all of it
+ * synchronous. Such a PDF is rendered in a worker thread, so the server keeps answering meanwhile, and at most this
+ * many at once per instance; further exports wait their turn. A small register renders faster than a worker starts
+ * (it loads tsx and pdfmake afresh), so up to INLINE_ENTRIES entries it is rendered in place.
+ */
+const MAX_CONCURRENT_RENDERS = 2;
+const INLINE_ENTRIES = 200;
+const WORKER_URL = new URL('./pdf-worker.boot.js', import.meta.url);
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function takeTurn(): Promise<void> {
+  if (running < MAX_CONCURRENT_RENDERS) {
+    running++;
+    return;
+  }
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function endTurn(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else running--;
+}
+
+function renderInWorker(job: PdfJob): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL, { workerData: job });
+    worker.once('message', (bytes: Uint8Array) =>
+      resolve(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    );
+    worker.once('error', reject);
+    // After a message this changes nothing (the promise is settled); without one it reports the lost render.
+    worker.once('exit', (code) => reject(new Error(`the PDF worker stopped (exit code ${code}) without a PDF`)));
+  });
+}
+
+/** The register PDF: rendered in place when the register is small, else in a worker thread. */
+export function registerPdfFor(snapshot: RegisterSnapshot, locale: Locale): Promise<Buffer> {
+  const entries = snapshot.activities.length + snapshot.systems.length + snapshot.vendors.length;
+  return entries <= INLINE_ENTRIES ? registerPdf(snapshot, locale) : registerPdfOffThread(snapshot, locale);
+}
+
+/** The register PDF, rendered in a worker thread. */
+export async function registerPdfOffThread(snapshot: RegisterSnapshot, locale: Locale): Promise<Buffer> {
+  await takeTurn();
+  try {
+    return await renderInWorker({ snapshot, locale });
+  } finally {
+    endTurn();
+  }
+}
