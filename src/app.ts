@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import type { TConfig } from './config.ts';
 import { createAccessResolver } from './modules/access/service.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
@@ -51,6 +52,15 @@ export interface BuildOptions {
   withoutWebApp?: boolean;
 }
 
+/** Job-queue events go to the same structured log as requests (entries are already free of personal data). */
+function jobLogger(level: string) {
+  const logger = pino({ level, name: 'jobs' });
+  return {
+    info: (details: object, message: string) => logger.info(details, message),
+    error: (details: object, message: string) => logger.error(details, message),
+  };
+}
+
 /** Wires module reactions to other modules' events. */
 function registerHooks(ctx: AppContext): void {
   ctx.hooks.on('organisation.created', (tx, { orgId }) => seedDefaultCategories(tx, orgId));
@@ -98,7 +108,7 @@ export async function createRuntime(config: TConfig, options: BuildOptions = {})
     : new PgBossQueue({
         database,
         runWorkers: config.runJobs,
-        logger: { info: () => {}, error: (details, message) => console.error(message, details) },
+        logger: jobLogger(config.logLevel),
         ...(options.jobPollingIntervalSeconds ? { pollingIntervalSeconds: options.jobPollingIntervalSeconds } : {}),
       });
   const jobs: JobQueue = options.jobs ?? (bossQueue as PgBossQueue);

@@ -162,6 +162,20 @@ describe('password reset by e-mailed link', () => {
     expect(reused.body.code).toBe('reset_link_invalid');
   });
 
+  it('sends at most three reset mails an hour to one address, answering every request the same', async () => {
+    const person = await createPerson(app);
+    const mailsTo = async () =>
+      (await app.ctx.db.select().from(mailMessages).where(eq(mailMessages.recipient, person.email))).length;
+    for (let request = 0; request < 5; request += 1) {
+      const response = await new TestClient(app.http).post('/api/auth/password-reset', { email: person.email });
+      expect(response.status).toBe(202);
+    }
+    expect(await mailsTo()).toBe(3);
+    app.clock.advance(61 * 60_000);
+    await new TestClient(app.http).post('/api/auth/password-reset', { email: person.email });
+    expect(await mailsTo()).toBe(4);
+  });
+
   it('answers an unknown address the same, and mails nothing', async () => {
     const person = await createPerson(app);
     const known = await new TestClient(app.http).post('/api/auth/password-reset', { email: person.email });

@@ -3,6 +3,8 @@
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
 export const PASSWORD_RESET_MINUTES = 60;
+/** More reset mails than this per hour to one address are not sent: the form must not become a way to flood someone. */
+export const MAX_RESET_MAILS_PER_HOUR = 3;
 export const RECOVERY_CODE_COUNT = 10;
 const SESSION_TOUCH_INTERVAL_MS = 60_000;
 

@@ -122,6 +122,16 @@ describe('sign-in with a password', () => {
     expect(await sessionCount(person.id)).toBe(sessionsBefore + 1);
   });
 
+  it('counts failed attempts made in parallel, each of them', async () => {
+    const person = await createPerson(app);
+    const attempts = Array.from({ length: 5 }, () =>
+      new TestClient(app.http).post('/api/auth/sign-in', { email: person.email, password: 'wrong password!!' }),
+    );
+    const codes = (await Promise.all(attempts)).map((response) => response.body.code);
+    expect(codes.filter((code) => code === 'account_locked')).toHaveLength(1);
+    expect((await userRow(person.id)).lockedUntil).not.toBeNull();
+  });
+
   it('rate-limits sign-in attempts per address with a 429 problem', async () => {
     const client = new TestClient(app.http, { locale: 'en' });
     const attempt = () => client.post('/api/auth/sign-in', { email: 'guess@example.nl', password: 'guess-guess-1' });

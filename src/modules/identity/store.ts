@@ -26,6 +26,12 @@ export async function findUserById(db: Database, id: string): Promise<UserRow | 
   return row;
 }
 
+/** The user row locked for the rest of the transaction (for read-modify-write of counters). */
+export async function findUserForUpdate(db: Database, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).for('update');
+  return row;
+}
+
 export async function findUsersByIds(db: Database, ids: string[]) {
   if (ids.length === 0) return [];
   return db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, ids));
@@ -110,6 +116,14 @@ export async function countUnusedRecoveryCodes(db: Database, userId: string): Pr
     .select({ total: count() })
     .from(recoveryCodes)
     .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return row?.total ?? 0;
+}
+
+export async function countPasswordResetsSince(db: Database, userId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(passwordResets)
+    .where(and(eq(passwordResets.userId, userId), gt(passwordResets.createdAt, since)));
   return row?.total ?? 0;
 }
 

@@ -24,7 +24,11 @@ export const ZSlug = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,48}[a-z0-9])$/, { error: 'validation.slug_format' });
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,48}[a-z0-9])$/, { error: 'validation.slug_format' })
+  // A slug shaped like an id would be read as an id wherever an organisation is named by either.
+  .refine((slug) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(slug), {
+    error: 'validation.slug_format',
+  });
 
 export const ZPrivacyContact = z.strictObject({
   kind: z.enum(['dpo', 'privacy_officer']),

@@ -10,8 +10,10 @@ import {
   invitationTokenFromOutbox,
   type TestOrganisation,
 } from '../../../test/factories.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { mailMessages } from '../../platform/mail/tables.ts';
 import { users } from '../identity/tables.ts';
+import * as organisations from './service.ts';
 import { invitations, memberships } from './tables.ts';
 
 let app: TestApp;
@@ -162,6 +164,23 @@ describe('invitations', () => {
     expect((await invited.client.post(`/api/invitations/${token}/accept`, {})).status).toBe(200);
   });
 
+  it('keeps only the newest link working when someone is invited twice', async () => {
+    const org = await createOrganisation(app);
+    const email = newAddress();
+    const first = await invite(org, email);
+    const second = await invite(org, email);
+    expect((await new TestClient(app.http).get(`/api/invitations/${first.token}`)).status).toBe(404);
+    expect((await new TestClient(app.http).get(`/api/invitations/${second.token}`)).status).toBe(200);
+    const listed = await org.owner.client.get(`/api/orgs/${org.id}/invitations`);
+    const statuses = listed.body.invitations.map((i: { id: string; status: string }) => [i.id, i.status]);
+    expect(statuses).toEqual(
+      expect.arrayContaining([
+        [first.invitation.id, 'revoked'],
+        [second.invitation.id, 'pending'],
+      ]),
+    );
+  });
+
   it('refuses a revoked link and an expired one', async () => {
     const org = await createOrganisation(app);
     const revoked = await invite(org, newAddress());
@@ -188,7 +207,7 @@ describe('invitations', () => {
     expect(await membershipsOf(org)).toBe(1);
   });
 
-  it('refuses to invite a member (409), and a second invitation once the first made them one', async () => {
+  it('refuses to invite a member (409), and an invitation accepted by someone who became a member meanwhile', async () => {
     const org = await createOrganisation(app);
     const member = await addMember(app, org, 'viewer');
     const response = await org.owner.client.post(`/api/orgs/${org.id}/invitations`, {
@@ -199,10 +218,16 @@ describe('invitations', () => {
     expect(response.body.code).toBe('already_member');
 
     const person = await createPerson(app);
-    const first = await invite(org, person.email, 'viewer');
-    const second = await invite(org, person.email, 'owner');
-    expect((await person.client.post(`/api/invitations/${first.token}/accept`, {})).status).toBe(200);
-    const twice = await person.client.post(`/api/invitations/${second.token}/accept`, {});
+    const pending = await invite(org, person.email, 'owner');
+    await inTransaction(app.ctx.db, (tx) =>
+      organisations.addMember(
+        app.ctx,
+        tx,
+        { orgId: org.id, userId: person.id, role: 'viewer' },
+        { type: 'system', id: 'test' },
+      ),
+    );
+    const twice = await person.client.post(`/api/invitations/${pending.token}/accept`, {});
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('already_member');
     const [row] = await app.ctx.db
@@ -210,8 +235,8 @@ describe('invitations', () => {
       .from(memberships)
       .where(and(eq(memberships.orgId, org.id), eq(memberships.userId, person.id)));
     expect(row?.role).toBe('viewer');
-    const [secondRow] = await app.ctx.db.select().from(invitations).where(eq(invitations.id, second.invitation.id));
-    expect(secondRow?.acceptedAt).toBeNull();
+    const [pendingRow] = await app.ctx.db.select().from(invitations).where(eq(invitations.id, pending.invitation.id));
+    expect(pendingRow?.acceptedAt).toBeNull();
   });
 
   it('is managed by owners only', async () => {

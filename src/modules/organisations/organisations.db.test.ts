@@ -233,6 +233,23 @@ describe('client organisations (ICT service providers)', () => {
 });
 
 describe('an organisation that requires two-factor authentication', () => {
+  it('cannot be required by an owner who does not use it, which would lock them out', async () => {
+    const org = await createOrganisation(app);
+    const response = await org.owner.client.patch(`/api/orgs/${org.id}`, { requireMfa: true });
+    expect(response.status).toBe(409);
+    expect(response.body.code).toBe('enable_own_mfa_first');
+    expect((await org.owner.client.get(`/api/orgs/${org.id}`)).body.requireMfa).toBe(false);
+  });
+
+  it('refuses a short name shaped like an id, which would be read as one', async () => {
+    const org = await createOrganisation(app);
+    const response = await org.owner.client.patch(`/api/orgs/${org.id}`, {
+      slug: '6f1d2c3b-0a9e-4d8c-b7a6-5f4e3d2c1b0a',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ path: 'slug', code: 'slug_format' })]);
+  });
+
   it('turns members without TOTP away from its routes, but lets them enrol under /api/me', async () => {
     const owner = await createPerson(app, { withTotp: true });
     const org = await createOrganisation(app, { owner });

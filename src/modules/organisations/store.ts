@@ -118,6 +118,21 @@ export async function insertInvitation(db: Database, values: typeof invitations.
   return row as InvitationRow;
 }
 
+/** Ends the pending invitations to an address, so only the newest link works. */
+export async function revokePendingInvitationsTo(db: Database, orgId: string, email: string, now: Date) {
+  await db
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(invitations.orgId, orgId),
+        eq(invitations.email, email),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
+}
+
 export async function listInvitations(db: Database, orgId: string) {
   return db
     .select({ invitation: invitations, invitedBy: users.name })

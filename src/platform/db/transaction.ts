@@ -1,3 +1,4 @@
+import { describeError } from '../safe-error.ts';
 import type { Database } from './database.ts';
 
 export type AfterCommit = () => unknown;
@@ -15,8 +16,9 @@ export async function inTransaction<T>(
   for (const fn of pending) {
     try {
       await fn();
-    } catch {
+    } catch (error) {
       // After-commit work is an optimisation (sweepers retry it); its failure must not undo a committed change.
+      process.emitWarning(`after-commit work failed: ${describeError(error)}`);
     }
   }
   return result;

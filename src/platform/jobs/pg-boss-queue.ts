@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../db/database.ts';
+import { describeError } from '../safe-error.ts';
 import type { JobDefinition, JobHandler, JobPayload, JobQueue, SendOptions } from './definition.ts';
-import { describeError } from './safe-error.ts';
 
 const SCHEDULE_TIME_ZONE = 'Europe/Amsterdam';
 const DEFAULT_POLLING_INTERVAL_SECONDS = 2;

@@ -1,4 +1,4 @@
-import { describeError } from '../jobs/safe-error.ts';
+import { describeError } from '../safe-error.ts';
 
 /** How often a message is tried before it is marked `failed`. */
 export const MAX_DELIVERY_ATTEMPTS = 5;

@@ -7,9 +7,10 @@ import { AppError, invalidField } from '../../../platform/errors.ts';
 import type { SessionPrincipal } from '../../../platform/http/access.ts';
 import { isLocale, translate } from '../../../platform/i18n/index.ts';
 import { composeText } from '../../../platform/mail/layout.ts';
-import { PASSWORD_RESET_MINUTES } from '../rules.ts';
+import { MAX_RESET_MAILS_PER_HOUR, PASSWORD_RESET_MINUTES } from '../rules.ts';
 import {
   consumePasswordReset,
+  countPasswordResetsSince,
   findUserByEmail,
   findUserById,
   insertPasswordReset,
@@ -61,10 +62,21 @@ export async function requestPasswordReset(ctx: AppContext, email: string): Prom
       });
       return;
     }
+    const recent = await countPasswordResetsSince(tx, user.id, new Date(now.getTime() - 3_600_000));
+    if (recent >= MAX_RESET_MAILS_PER_HOUR) {
+      await recordAudit(tx, now, {
+        orgId: null,
+        actor: { type: 'anonymous', id: null },
+        action: 'auth.password_reset_throttled',
+        target: { type: 'user', id: user.id },
+      });
+      return;
+    }
     const token = generateToken('', 32);
     await insertPasswordReset(tx, {
       userId: user.id,
       tokenHash: hashToken(token),
+      createdAt: now,
       expiresAt: new Date(now.getTime() + PASSWORD_RESET_MINUTES * 60_000),
     });
     const locale = isLocale(user.locale) ? user.locale : 'nl';

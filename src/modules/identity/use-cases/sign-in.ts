@@ -12,6 +12,7 @@ import {
   consumeRecoveryCode,
   findUserByEmail,
   findUserById,
+  findUserForUpdate,
   revokeSession,
   type UserRow,
   updateUser,
@@ -29,12 +30,14 @@ const accountLocked = () => new AppError('rate_limited', 'account_locked', { par
 /** Counts a failed attempt (password or second factor) and locks the account after too many; commits, then throws. */
 async function registerFailure(ctx: AppContext, user: UserRow, action: string): Promise<never> {
   const now = ctx.clock.now();
-  const next = afterFailedSignIn(user, now);
-  await inTransaction(ctx.db, async (tx) => {
-    await updateUser(tx, user.id, { failedSignInCount: next.failedSignInCount, lockedUntil: next.lockedUntil });
+  // The count is read under a row lock: parallel failed attempts each count, none is lost.
+  const next = await inTransaction(ctx.db, async (tx) => {
+    const current = (await findUserForUpdate(tx, user.id)) ?? user;
+    const counted = afterFailedSignIn(current, now);
+    await updateUser(tx, user.id, { failedSignInCount: counted.failedSignInCount, lockedUntil: counted.lockedUntil });
     const actor = { type: 'user' as const, id: user.id };
     await recordAudit(tx, now, { orgId: null, actor, action, target: { type: 'user', id: user.id } });
-    if (next.hasJustLocked) {
+    if (counted.hasJustLocked) {
       await recordAudit(tx, now, {
         orgId: null,
         actor,
@@ -42,6 +45,7 @@ async function registerFailure(ctx: AppContext, user: UserRow, action: string): 
         target: { type: 'user', id: user.id },
       });
     }
+    return counted;
   });
   throw next.hasJustLocked ? accountLocked() : invalidCredentials();
 }

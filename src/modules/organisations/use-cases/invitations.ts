@@ -19,6 +19,7 @@ import {
   listInvitations as listInvitationRows,
   markInvitationAccepted,
   revokeInvitation as revokeInvitationRow,
+  revokePendingInvitationsTo,
 } from '../store.ts';
 import { listMyOrganisations } from './organisations.ts';
 import { asRole } from './present.ts';
@@ -50,6 +51,7 @@ export async function createInvitation(
     const token = generateToken('', 32);
     const inviterName =
       scope.actor.type === 'user' ? ((await identity.findUserById(tx, scope.actor.id))?.name ?? '') : org.name;
+    await revokePendingInvitationsTo(tx, org.id, input.email, now);
     const invitation = await insertInvitation(tx, {
       orgId: org.id,
       email: input.email,

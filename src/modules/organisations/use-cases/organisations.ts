@@ -2,8 +2,9 @@ import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
-import { AppError, invalidFields, notFound } from '../../../platform/errors.ts';
+import { AppError, conflict, invalidFields, notFound } from '../../../platform/errors.ts';
 import { type Actor, type OrgScope, roleAtLeast } from '../../../platform/http/access.ts';
+import * as identity from '../../identity/service.ts';
 import type {
   TCreateOrganisationRequest,
   TMyOrganisation,
@@ -101,6 +102,13 @@ export async function getOrganisation(ctx: AppContext, scope: OrgScope): Promise
   return presentOrganisation(org, await managerOf(ctx.db, org));
 }
 
+/** Requiring two-factor sign-in without using it yourself would lock you out of your own organisation. */
+async function assertActorUsesMfa(ctx: AppContext, scope: OrgScope): Promise<void> {
+  if (scope.actor.type !== 'user') return;
+  const user = await identity.findUserById(ctx.db, scope.actor.id);
+  if (!user?.totpSecretSealed) throw conflict('enable_own_mfa_first');
+}
+
 /** Fields only an owner may change: who the organisation is (slug) and its security rule. */
 const OWNER_ONLY_FIELDS = ['slug', 'requireMfa'] as const;
 
@@ -112,6 +120,7 @@ export async function updateOrganisation(
   if (scope.role !== 'owner' && OWNER_ONLY_FIELDS.some((field) => input[field] !== undefined)) {
     throw new AppError('forbidden', 'role_insufficient', { params: { role: 'owner' } });
   }
+  if (input.requireMfa === true) await assertActorUsesMfa(ctx, scope);
   return inTransaction(ctx.db, async (tx) => {
     const current = await findOrganisation(tx, scope.orgId);
     if (!current) throw notFound('organisation_not_found');
