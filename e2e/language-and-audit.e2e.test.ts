@@ -92,6 +92,18 @@ describe('language and the audit trail', () => {
     await field(page, 'Chamber of Commerce (KvK) number').fill('123');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('A KvK number has exactly 8 digits.').waitFor();
+    expect((await owner.client.get(`/api/orgs/${owner.orgSlug}`)).body.kvkNumber).toBe('12345678');
+    await field(page, 'Chamber of Commerce (KvK) number').fill('87654321');
+    await page.getByLabel('Data protection officer (DPO)').waitFor({ state: 'detached' });
+    await page.getByRole('switch', { name: /data protection officer or privacy officer has been designated/ }).check();
+    await page.getByRole('radio', { name: 'Data protection officer (DPO)' }).check();
+    await field(page, 'Name').fill('Fatima El Amrani');
+    await field(page, 'Email address').fill('fg@privacypartners.example');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The organisation details have been saved.').waitFor();
+    const saved = (await owner.client.get(`/api/orgs/${owner.orgSlug}`)).body;
+    expect(saved.kvkNumber).toBe('87654321');
+    expect(saved.privacyContact).toMatchObject({ kind: 'dpo', name: 'Fatima El Amrani', isExternal: false });
     expect(browser.problems).toEqual([]);
   });
 

@@ -34,9 +34,12 @@ export function OrganisationFields({ inputProps, error }: { inputProps: InputPro
         <CountrySelect label={t('organisations.fields.country')} {...inputProps('country')} />
       </SimpleGrid>
       <Fieldset
-        legend={t('organisations.fields.gdprRoles')}
         variant="unstyled"
-        styles={{ legend: { fontWeight: 500, fontSize: 'var(--mantine-font-size-sm)' } }}
+        legend={
+          <Text span size="sm" fw={500}>
+            {t('organisations.fields.gdprRoles')}
+          </Text>
+        }
       >
         <Stack gap="xs">
           <Text size="sm" c="dimmed">

@@ -1,4 +1,4 @@
-import { Checkbox, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Checkbox, Radio, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InputPropsAt } from '../../app/forms.ts';
 import type { PrivacyContactValues } from './organisation-form.ts';
@@ -12,30 +12,21 @@ export function PrivacyContactFields({
   inputProps: InputPropsAt;
 }) {
   const { t } = useTranslation();
-  const kindProps = inputProps('kind');
   return (
     <Stack gap="md">
       <Switch label={t('organisations.contact.hasContact')} {...inputProps('hasContact', { type: 'checkbox' })} />
       {values.hasContact && (
         <>
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="privacy-contact-kind">
-              {t('organisations.contact.kind')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="privacy-contact-kind"
-              data={[
-                { value: 'privacy_officer', label: t('organisations.contact.kinds.privacy_officer') },
-                { value: 'dpo', label: t('organisations.contact.kinds.dpo') },
-              ]}
-              value={kindProps.value as string}
-              onChange={kindProps.onChange as (value: string) => void}
-              style={{ alignSelf: 'flex-start' }}
-            />
-            <Text size="xs" c="dimmed">
-              {t('organisations.contact.kindHint')}
-            </Text>
-          </Stack>
+          <Radio.Group
+            label={t('organisations.contact.kind')}
+            description={t('organisations.contact.kindHint')}
+            {...inputProps('kind')}
+          >
+            <Stack gap="xs" mt="xs">
+              <Radio value="privacy_officer" label={t('organisations.contact.kinds.privacy_officer')} />
+              <Radio value="dpo" label={t('organisations.contact.kinds.dpo')} />
+            </Stack>
+          </Radio.Group>
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <TextInput label={t('organisations.contact.name')} withAsterisk {...inputProps('name')} />
             <TextInput label={t('organisations.contact.email')} type="email" withAsterisk {...inputProps('email')} />
