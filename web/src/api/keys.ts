@@ -12,5 +12,6 @@ export const queryKeys = {
   auditActions: (org: string) => ['org', org, 'audit-actions'] as const,
   outbox: (org: string, filters: object) => ['org', org, 'outbox', filters] as const,
   outboxMessage: (org: string, id: string) => ['org', org, 'outbox-message', id] as const,
+  outboxSmtp: (org: string) => ['org', org, 'outbox-smtp'] as const,
   invitationPreview: (token: string) => ['invitation', token] as const,
 };

@@ -42,7 +42,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
         <AppShell.Section>
-          <OrgSwitcher organisations={organisations} current={currentOrg?.slug} />
+          <OrgSwitcher organisations={organisations} current={currentOrg?.slug} onNavigate={close} />
         </AppShell.Section>
         <AppShell.Section grow component={ScrollArea} mt="md">
           {currentOrg && <OrgNavigation org={currentOrg} onNavigate={close} />}

@@ -6,7 +6,15 @@ import { RoleBadge } from '../components/RoleBadge.tsx';
 import { groupOrganisations } from './org-groups.ts';
 
 /** Switches between my organisations; client organisations sit under their ICT service provider. */
-export function OrgSwitcher({ organisations, current }: { organisations: TMyOrganisation[]; current?: string }) {
+export function OrgSwitcher({
+  organisations,
+  current,
+  onNavigate,
+}: {
+  organisations: TMyOrganisation[];
+  current?: string | undefined;
+  onNavigate?: () => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const bySlug = new Map(organisations.map((org) => [org.slug, org]));
@@ -21,7 +29,11 @@ export function OrgSwitcher({ organisations, current }: { organisations: TMyOrga
       placeholder={t('switcher.placeholder')}
       data={data}
       value={current && bySlug.has(current) ? current : null}
-      onChange={(slug) => slug && navigate(`/o/${slug}`)}
+      onChange={(slug) => {
+        if (!slug) return;
+        navigate(`/o/${slug}`);
+        onNavigate?.();
+      }}
       searchable={organisations.length > 6}
       allowDeselect={false}
       nothingFoundMessage={t('switcher.nothingFound')}

@@ -22,6 +22,11 @@ export default function OutboxMessagePage() {
     queryKey: queryKeys.outboxMessage(org.slug, messageId),
     queryFn: () => outboxApi.get(org.slug, messageId),
   });
+  // Held mail only leaves once SMTP is set up; until then "send again" could only fail.
+  const smtp = useQuery({
+    queryKey: queryKeys.outboxSmtp(org.slug),
+    queryFn: async () => (await outboxApi.list(org.slug, undefined, undefined, 1)).isSmtpConfigured,
+  });
   const retry = useMutation({
     mutationFn: () => outboxApi.retry(org.slug, messageId),
     onSuccess: () => notifications.show({ color: 'green', message: t('outbox.retried') }),
@@ -70,7 +75,7 @@ export default function OutboxMessagePage() {
           <Badge color={STATUS_COLOURS[mail.status]} variant="light" size="lg">
             {t(`outbox.statuses.${mail.status}`)}
           </Badge>
-          {isRetryable(mail.status) && (
+          {isRetryable(mail.status) && (mail.status === 'failed' || smtp.data === true) && (
             <Button onClick={() => retry.mutate()} loading={retry.isPending}>
               {t('outbox.retry')}
             </Button>
