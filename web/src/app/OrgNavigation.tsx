@@ -8,9 +8,11 @@ import {
   IconUsers,
   type TablerIcon,
 } from '@tabler/icons-react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { roleAtLeast, type TMyOrganisation, type TRole } from '../api/organisations.ts';
+import { RegisterNavigation } from '../pages/register/RegisterNavigation.tsx';
 
 interface Entry {
   path: string;
@@ -40,17 +42,20 @@ export function OrgNavigation({ org, onNavigate }: { org: TMyOrganisation; onNav
         const isActive = entry.path === '' ? pathname === base : pathname.startsWith(to);
         const Icon = entry.icon;
         return (
-          <li key={entry.path}>
-            <NavLink
-              component={Link}
-              to={to}
-              label={t(entry.labelKey)}
-              leftSection={<Icon size={18} stroke={1.6} />}
-              active={isActive}
-              aria-current={isActive ? 'page' : undefined}
-              onClick={onNavigate}
-            />
-          </li>
+          <Fragment key={entry.path}>
+            <li>
+              <NavLink
+                component={Link}
+                to={to}
+                label={t(entry.labelKey)}
+                leftSection={<Icon size={18} stroke={1.6} />}
+                active={isActive}
+                aria-current={isActive ? 'page' : undefined}
+                onClick={onNavigate}
+              />
+            </li>
+            {entry.path === '' && <RegisterNavigation base={base} role={org.role} onNavigate={onNavigate} />}
+          </Fragment>
         );
       })}
     </Stack>

@@ -11,6 +11,31 @@ function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject
   return { lazy: async () => ({ Component: (await load()).default }) };
 }
 
+/** The register of processing (issue 4): overview, the lists and their pages, the questions, quick start, files. */
+function registerPages(): RouteObject[] {
+  const at = (path: string, load: () => Promise<{ default: ComponentType }>): RouteObject => ({ path, ...page(load) });
+  return [
+    { index: true, ...page(() => import('../pages/register/overview/RegisterOverviewPage.tsx')) },
+    at('activities', () => import('../pages/register/activities/ActivitiesPage.tsx')),
+    at('activities/new', () => import('../pages/register/activities/ActivityPage.tsx')),
+    at('activities/:activityId', () => import('../pages/register/activities/ActivityPage.tsx')),
+    at('systems', () => import('../pages/register/systems/SystemsPage.tsx')),
+    at('systems/new', () => import('../pages/register/systems/SystemPage.tsx')),
+    at('systems/:systemId', () => import('../pages/register/systems/SystemPage.tsx')),
+    at('vendors', () => import('../pages/register/vendors/VendorsPage.tsx')),
+    at('vendors/new', () => import('../pages/register/vendors/VendorPage.tsx')),
+    at('vendors/:vendorId', () => import('../pages/register/vendors/VendorPage.tsx')),
+    at('categories', () => import('../pages/register/categories/CategoriesPage.tsx')),
+    at('where', () => import('../pages/register/where/WhereIsDataPage.tsx')),
+    at('transfers', () => import('../pages/register/transfers/TransfersPage.tsx')),
+    at('consolidation', () => import('../pages/register/consolidation/ConsolidationPage.tsx')),
+    at('start', () => import('../pages/register/start/StartPage.tsx')),
+    at('start/guided', () => import('../pages/register/start/GuidedStartPage.tsx')),
+    at('start/templates/:templateId', () => import('../pages/register/start/TemplatePage.tsx')),
+    at('import-export', () => import('../pages/register/import-export/ImportExportPage.tsx')),
+  ];
+}
+
 const orgPages: RouteObject[] = [
   { index: true, ...page(() => import('../pages/dashboard/DashboardPage.tsx')) },
   { path: 'settings', ...page(() => import('../pages/organisations/SettingsPage.tsx')) },
@@ -19,6 +44,7 @@ const orgPages: RouteObject[] = [
   { path: 'audit', ...page(() => import('../pages/audit/AuditPage.tsx')) },
   { path: 'outbox', ...page(() => import('../pages/outbox/OutboxPage.tsx')) },
   { path: 'outbox/:messageId', ...page(() => import('../pages/outbox/OutboxMessagePage.tsx')) },
+  { path: 'register', children: registerPages() },
   { path: '*', Component: NotFoundPage },
 ];
 

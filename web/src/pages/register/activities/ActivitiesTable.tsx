@@ -1,0 +1,79 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TActivity } from '../../../api/activities.ts';
+import { formatDate, toCalendarDate } from '../../../i18n/format.ts';
+import { currentLocale } from '../../../i18n/index.ts';
+import { Tag } from '../shared/Tag.tsx';
+
+const STATUS_COLOURS = { draft: 'gray', active: 'teal', retired: 'dark' } as const;
+
+/** The completeness of an activity in one badge: complete, or how many items are missing. */
+export function CompletenessBadge({ completeness }: { completeness: TActivity['completeness'] }) {
+  const { t } = useTranslation();
+  if (completeness.isComplete) {
+    return (
+      <Tag color="teal" variant="light">
+        {t('register.completeness.status.complete')}
+      </Tag>
+    );
+  }
+  return (
+    <Tag color="red" variant="light">
+      {t('register.completeness.missing', { count: completeness.missing })}
+    </Tag>
+  );
+}
+
+export function ActivitiesTable({ activities }: { activities: TActivity[] }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const today = toCalendarDate(new Date());
+  return (
+    <Table.ScrollContainer minWidth={820}>
+      <Table verticalSpacing="xs" striped aria-label={t('register.activities.title')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('register.activity.fields.name')}</Table.Th>
+            <Table.Th>{t('register.activities.columns.role')}</Table.Th>
+            <Table.Th>{t('register.common.status')}</Table.Th>
+            <Table.Th>{t('register.activities.columns.legalBasis')}</Table.Th>
+            <Table.Th>{t('register.completeness.title')}</Table.Th>
+            <Table.Th>{t('register.activities.columns.review')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {activities.map((activity) => (
+            <Table.Tr key={activity.id}>
+              <Table.Td>
+                <Anchor component={Link} to={activity.id} fw={500} size="sm">
+                  {activity.name}
+                </Anchor>
+                {activity.purposes[0] && (
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    {activity.purposes[0]}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{t(`register.enums.activityRolesShort.${activity.role}`)}</Table.Td>
+              <Table.Td>
+                <Tag color={STATUS_COLOURS[activity.status]} variant="light">
+                  {t(`register.enums.activityStatus.${activity.status}`)}
+                </Tag>
+              </Table.Td>
+              <Table.Td>{activity.legalBasis ? t(`register.enums.legalBases.${activity.legalBasis}`) : '—'}</Table.Td>
+              <Table.Td>
+                <CompletenessBadge completeness={activity.completeness} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={activity.reviewDate && activity.reviewDate < today ? 'red' : undefined}>
+                  {formatDate(activity.reviewDate, locale)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,110 @@
+import { Alert, Anchor, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { activitiesApi, type TCompletenessItem } from '../../../api/activities.ts';
+import { registerKeys } from '../../../api/register-keys.ts';
+import { useCurrentOrganisation } from '../../../app/organisations.ts';
+import { QueryState } from '../shared/QueryState.tsx';
+import { Tag } from '../shared/Tag.tsx';
+import { sectionAnchor, sectionOfItem } from './completeness-sections.ts';
+
+const ORDER: Record<TCompletenessItem['status'], number> = { missing: 0, warning: 1, complete: 2 };
+
+/** The server's completeness check of a saved activity, item by item, the missing ones first. */
+export function CompletenessPanel({ activityId }: { activityId: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="completeness-title">
+      <Title order={2} size="h4" id="completeness-title" mb="xs">
+        {t('register.completeness.title')}
+      </Title>
+      {activityId ? (
+        <CompletenessItems activityId={activityId} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('register.completeness.saveFirst')}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+function CompletenessItems({ activityId }: { activityId: string }) {
+  const { t } = useTranslation();
+  const org = useCurrentOrganisation();
+  const completeness = useQuery({
+    queryKey: registerKeys.activityCompleteness(org.slug, activityId),
+    queryFn: () => activitiesApi.completeness(org.slug, activityId),
+  });
+  if (!completeness.data) return <QueryState isPending={completeness.isPending} error={completeness.error} />;
+  const { summary, items } = completeness.data;
+  const sorted = [...items].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  return (
+    <Stack gap="sm" aria-live="polite">
+      {summary.isComplete ? (
+        <Alert color="teal" icon={<IconCircleCheck size={18} />} title={t('register.completeness.complete')}>
+          {summary.warnings > 0 && t('register.completeness.warnings', { count: summary.warnings })}
+        </Alert>
+      ) : (
+        <Alert
+          color="red"
+          icon={<IconCircleX size={18} />}
+          title={t('register.completeness.missing', { count: summary.missing })}
+        >
+          {summary.warnings > 0 && t('register.completeness.warnings', { count: summary.warnings })}
+        </Alert>
+      )}
+      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        {sorted.map((item) => (
+          <CompletenessRow key={`${item.itemId}-${item.code}-${item.message}`} item={item} />
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+const ICONS = {
+  complete: { icon: IconCircleCheck, colour: 'teal' },
+  warning: { icon: IconAlertTriangle, colour: 'orange' },
+  missing: { icon: IconCircleX, colour: 'red' },
+} as const;
+
+/** One item: its status, what it is about (with the article), and the plain-language finding. */
+export function CompletenessRow({ item, linkToSection = true }: { item: TCompletenessItem; linkToSection?: boolean }) {
+  const { t } = useTranslation();
+  const { icon: Icon, colour } = ICONS[item.status];
+  const section = sectionOfItem(item.itemId);
+  const label = `${item.label} (${t('register.completeness.article', { article: item.article })})`;
+  return (
+    <Group component="li" gap="xs" wrap="nowrap" align="flex-start" data-status={item.status}>
+      <ThemeIcon
+        color={colour}
+        variant="light"
+        size="sm"
+        radius="xl"
+        mt={2}
+        aria-label={t(`register.completeness.status.${item.status}`)}
+      >
+        <Icon size={14} />
+      </ThemeIcon>
+      <Stack gap={0}>
+        <Text size="sm">{item.message}</Text>
+        {linkToSection && section && item.status !== 'complete' ? (
+          <Anchor href={`#${sectionAnchor(section)}`} size="xs">
+            {label}
+          </Anchor>
+        ) : (
+          <Text size="xs" c="dimmed">
+            {label}
+          </Text>
+        )}
+      </Stack>
+      {item.status !== 'complete' && (
+        <Tag size="xs" color={colour} variant="outline" ml="auto" style={{ flexShrink: 0 }}>
+          {t(`register.completeness.status.${item.status}`)}
+        </Tag>
+      )}
+    </Group>
+  );
+}

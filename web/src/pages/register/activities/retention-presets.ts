@@ -1,0 +1,47 @@
+import retentionNl from '../../../../../reference/retention-nl.json';
+import type { RetentionUnit, RetentionValues } from './activity-form.ts';
+
+/** A Dutch retention period from reference/retention-nl.json, as the form offers it. */
+export interface RetentionPreset {
+  id: string;
+  /** law: a statutory minimum; guidance: the Autoriteit Persoonsgegevens' advice on a maximum; policy: an example. */
+  kind: 'law' | 'guidance' | 'policy';
+  amount: number | null;
+  unit: RetentionUnit | null;
+  start: string;
+  label: { nl: string; en: string };
+  reference: string;
+}
+
+const UNITS: readonly RetentionUnit[] = ['years', 'months', 'weeks', 'days'];
+
+export const RETENTION_PRESETS: readonly RetentionPreset[] = retentionNl.periods.map((period) => {
+  const fields = period as Record<string, unknown>;
+  const unit = UNITS.find((candidate) => typeof fields[candidate] === 'number') ?? null;
+  return {
+    id: period.id,
+    kind: period.kind as RetentionPreset['kind'],
+    amount: unit ? (fields[unit] as number) : null,
+    unit,
+    start: period.start,
+    label: { nl: period.nl, en: period.en },
+    reference: period.ref,
+  };
+});
+
+export const RETENTION_VALID_AS_OF: string = retentionNl.validAsOf;
+
+/**
+ * The retention a preset fills in: its period (or "until an event"), the start event in words, the legal or
+ * policy reference and the preset's id, so the register can later check the period against the reference.
+ */
+export function retentionFromPreset(preset: RetentionPreset, startEventLabel: string): RetentionValues {
+  return {
+    kind: preset.amount === null ? 'until_event' : 'period',
+    amount: preset.amount ?? '',
+    unit: preset.unit,
+    startEvent: startEventLabel,
+    reference: preset.reference,
+    presetId: preset.id,
+  };
+}

@@ -1,0 +1,87 @@
+import { ActionIcon, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { TRANSFER_SAFEGUARDS } from '../../../../api/vendors.ts';
+import { CountrySelect } from '../../../../components/CountrySelect.tsx';
+import { useEnumOptions } from '../../shared/options.ts';
+import { TransferCheck } from '../../shared/TransferCheck.tsx';
+import { FormSection } from './FormSection.tsx';
+import type { SectionProps } from './types.ts';
+
+/**
+ * Art. 30(1)(e) / 30(2)(c): transfers outside the EEA named on the activity. Locations of its systems and its
+ * recipients abroad count too; the server's check includes them, this section adds other destinations.
+ */
+export function TransfersSection({ form }: SectionProps) {
+  const { t } = useTranslation();
+  const safeguards = useEnumOptions(TRANSFER_SAFEGUARDS, 'safeguards');
+  const { transfers, role } = form.getValues();
+  return (
+    <FormSection
+      id="transfers"
+      title={t('register.activity.sections.transfers')}
+      article={t(
+        role === 'processor' ? 'register.activity.articles.transfersProcessor' : 'register.activity.articles.transfers',
+      )}
+      help={t('register.activity.help.transfers')}
+    >
+      {transfers.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('register.activity.noTransfers')}
+        </Text>
+      )}
+      {transfers.map((transfer, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: transfers are replaced as a whole; the position is the row
+        <Paper key={index} withBorder p="sm" radius="sm">
+          <Stack gap="xs">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <CountrySelect
+                label={t('register.common.country')}
+                {...form.getInputProps(`transfers.${index}.country`)}
+              />
+              <TextInput
+                label={t('register.activity.fields.transferRecipient')}
+                withAsterisk
+                {...form.getInputProps(`transfers.${index}.recipient`)}
+              />
+              <Select
+                label={t('register.vendors.fields.transferSafeguard')}
+                placeholder={t('register.common.none')}
+                data={safeguards}
+                clearable
+                {...form.getInputProps(`transfers.${index}.safeguard`)}
+              />
+              <TextInput
+                label={t('register.vendors.fields.safeguardDetails')}
+                {...form.getInputProps(`transfers.${index}.safeguardDetails`)}
+              />
+            </SimpleGrid>
+            <TransferCheck country={transfer.country} safeguard={transfer.safeguard} />
+            <Group justify="flex-end">
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('register.activity.removeTransfer', { number: index + 1 })}
+                onClick={() => form.removeListItem('transfers', index)}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Group>
+          </Stack>
+        </Paper>
+      ))}
+      <Group>
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          onClick={() =>
+            form.insertListItem('transfers', { country: '', recipient: '', safeguard: null, safeguardDetails: '' })
+          }
+        >
+          {t('register.activity.addTransfer')}
+        </Button>
+      </Group>
+    </FormSection>
+  );
+}

@@ -1,0 +1,63 @@
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_ENTITIES, EXPORT_FORMATS, registerIoApi, type TExportEntity } from '../../../api/register-io.ts';
+import { useCurrentOrganisation } from '../../../app/organisations.ts';
+import { LANGUAGE_OPTIONS } from '../../../components/LocaleSelect.tsx';
+import { currentLocale } from '../../../i18n/index.ts';
+
+/** Downloads of the register: PDF (the Art. 30 document), Excel, CSV (one list, or all in a ZIP) and JSON. */
+export function ExportSection() {
+  const { t } = useTranslation();
+  const org = useCurrentOrganisation();
+  const [locale, setLocale] = useState<'nl' | 'en'>(currentLocale());
+  const [entity, setEntity] = useState<TExportEntity | ''>('');
+
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="export-title">
+      <Stack>
+        <Title order={2} size="h3" id="export-title">
+          {t('register.io.exportTitle')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('register.io.exportText')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('register.io.language')}
+            data={LANGUAGE_OPTIONS}
+            value={locale}
+            allowDeselect={false}
+            onChange={(next) => setLocale(next === 'en' ? 'en' : 'nl')}
+          />
+          <Select
+            label={t('register.io.csvEntity')}
+            description={t('register.io.csvEntityHelp')}
+            data={[
+              { value: '', label: t('register.io.allEntities') },
+              ...EXPORT_ENTITIES.map((value) => ({ value, label: t(`register.io.entities.${value}`) })),
+            ]}
+            value={entity}
+            allowDeselect={false}
+            onChange={(next) => setEntity((next ?? '') as TExportEntity | '')}
+          />
+        </SimpleGrid>
+        <Group gap="sm">
+          {EXPORT_FORMATS.map((format) => (
+            <Button
+              key={format}
+              component="a"
+              href={registerIoApi.exportUrl(org.slug, format, locale, entity || undefined)}
+              download
+              variant={format === 'pdf' ? 'filled' : 'light'}
+              leftSection={<IconDownload size={16} />}
+            >
+              {t(`register.io.formats.${format}`)}
+            </Button>
+          ))}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

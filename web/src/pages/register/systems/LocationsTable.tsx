@@ -1,0 +1,124 @@
+import { ActionIcon, Group, Stack, Table, Text } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { transferStatusOf } from '../../../../../src/shared/transfer-check.ts';
+import type { TTransferStatus } from '../../../api/transfer.ts';
+import { countryName, formatDate, toCalendarDate } from '../../../i18n/format.ts';
+import { currentLocale } from '../../../i18n/index.ts';
+import { useAllVendors } from '../shared/options.ts';
+import { TransferBadge } from '../shared/TransferCheck.tsx';
+import type { LocationValues } from './system-form.ts';
+
+export interface LocationRow {
+  key: string;
+  values: LocationValues;
+  /** The server's transfer check; for a location not yet saved it is computed here with the same rule. */
+  transfer?: TTransferStatus;
+  /** Field problems of an unsaved row, shown under it. */
+  problems?: string[];
+}
+
+/** A system's locations, past and present, with their dates and the transfer check of each. */
+export function LocationsTable({
+  rows,
+  systemVendorId,
+  onEdit,
+  onDelete,
+}: {
+  rows: LocationRow[];
+  systemVendorId: string | null;
+  onEdit?: (row: LocationRow) => void;
+  onDelete?: (row: LocationRow) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const vendors = useAllVendors().data?.items ?? [];
+  const vendorName = (id: string | null) => vendors.find((vendor) => vendor.id === id)?.name;
+  const transferOf = (row: LocationRow): TTransferStatus => {
+    if (row.transfer) return row.transfer;
+    const holder = vendors.find((vendor) => vendor.id === (row.values.providerVendorId ?? systemVendorId));
+    return transferStatusOf(row.values.country, {
+      isDpfCertified: holder?.isDpfCertified ?? false,
+      on: row.values.until || toCalendarDate(new Date()),
+      recordedSafeguard: row.values.transferSafeguard,
+    });
+  };
+  const canChange = Boolean(onEdit || onDelete);
+
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="xs" aria-label={t('register.systems.locationsTitle')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('register.systems.location.role')}</Table.Th>
+            <Table.Th>{t('register.common.country')}</Table.Th>
+            <Table.Th>{t('register.systems.location.provider')}</Table.Th>
+            <Table.Th>{t('register.systems.location.period')}</Table.Th>
+            {canChange && <Table.Th>{t('register.common.actions')}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const { values } = row;
+            const roleLabel = t(`register.enums.locationRoles.${values.role}`);
+            return (
+              <Table.Tr key={row.key}>
+                <Table.Td>
+                  <Text size="sm">{roleLabel}</Text>
+                  {row.problems?.map((problem) => (
+                    <Text key={problem} size="xs" c="red">
+                      {problem}
+                    </Text>
+                  ))}
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={2} align="flex-start">
+                    <Text size="sm">
+                      {countryName(values.country, locale)}
+                      {values.region && ` · ${values.region}`}
+                    </Text>
+                    <TransferBadge transfer={transferOf(row)} />
+                  </Stack>
+                </Table.Td>
+                <Table.Td>{vendorName(values.providerVendorId) ?? t('register.systems.location.sameVendor')}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {values.until
+                    ? t('register.systems.location.fromTo', {
+                        since: formatDate(values.since, locale),
+                        until: formatDate(values.until, locale),
+                      })
+                    : t('register.systems.location.sinceOnly', { since: formatDate(values.since, locale) })}
+                </Table.Td>
+                {canChange && (
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      {onEdit && (
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('register.systems.location.editNamed', { role: roleLabel })}
+                          onClick={() => onEdit(row)}
+                        >
+                          <IconPencil size={16} />
+                        </ActionIcon>
+                      )}
+                      {onDelete && (
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('register.systems.location.deleteNamed', { role: roleLabel })}
+                          onClick={() => onDelete(row)}
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      )}
+                    </Group>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

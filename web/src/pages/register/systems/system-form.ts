@@ -1,0 +1,101 @@
+import type {
+  TCreateSystemInput,
+  TLocation,
+  TLocationInput,
+  TLocationRole,
+  TSystem,
+  TSystemKind,
+} from '../../../api/inventory.ts';
+import type { TTransferSafeguard } from '../../../api/vendors.ts';
+
+export interface LocationValues {
+  role: TLocationRole;
+  country: string;
+  region: string;
+  providerVendorId: string | null;
+  since: string;
+  until: string;
+  transferSafeguard: TTransferSafeguard | null;
+  safeguardDetails: string;
+  notes: string;
+}
+
+export interface SystemValues {
+  name: string;
+  kind: TSystemKind;
+  vendorId: string | null;
+  description: string;
+  isMfaEnforced: boolean | null;
+  isEncryptedAtRest: boolean | null;
+  status: 'active' | 'retired';
+  dataCategoryIds: string[];
+  /** Only for a new system: locations recorded together with it. */
+  locations: LocationValues[];
+}
+
+export const emptyLocation = (today: string): LocationValues => ({
+  role: 'primary',
+  country: 'NL',
+  region: '',
+  providerVendorId: null,
+  since: today,
+  until: '',
+  transferSafeguard: null,
+  safeguardDetails: '',
+  notes: '',
+});
+
+export function locationValuesOf(location: TLocation): LocationValues {
+  return {
+    role: location.role,
+    country: location.country,
+    region: location.region,
+    providerVendorId: location.providerVendor?.id ?? null,
+    since: location.since,
+    until: location.until ?? '',
+    transferSafeguard: location.transferSafeguard,
+    safeguardDetails: location.safeguardDetails,
+    notes: location.notes,
+  };
+}
+
+/** An empty last day means the copy is still there. */
+export function toLocationInput(values: LocationValues): TLocationInput {
+  return { ...values, until: values.until === '' ? null : values.until };
+}
+
+export const emptySystem = (): SystemValues => ({
+  name: '',
+  kind: 'other',
+  vendorId: null,
+  description: '',
+  isMfaEnforced: null,
+  isEncryptedAtRest: null,
+  status: 'active',
+  dataCategoryIds: [],
+  locations: [],
+});
+
+export function systemValuesOf(system: TSystem): SystemValues {
+  return {
+    name: system.name,
+    kind: system.kind,
+    vendorId: system.vendor?.id ?? null,
+    description: system.description,
+    isMfaEnforced: system.isMfaEnforced,
+    isEncryptedAtRest: system.isEncryptedAtRest,
+    status: system.status,
+    dataCategoryIds: system.dataCategoryIds,
+    locations: [],
+  };
+}
+
+export function toCreateSystemInput(values: SystemValues): TCreateSystemInput {
+  return { ...values, locations: values.locations.map(toLocationInput) };
+}
+
+/** The fields a change sends: locations of an existing system are saved one by one, not with the system. */
+export function toUpdateSystemInput(values: SystemValues): Omit<TCreateSystemInput, 'locations'> {
+  const { locations: _, ...fields } = values;
+  return fields;
+}
