@@ -18,10 +18,12 @@ import { activityRoutes } from './modules/register/routes.ts';
 import { registerIoRoutes } from './modules/register-io/routes.ts';
 import { vendorRoutes } from './modules/vendors/routes.ts';
 import { type AppContext, type Clock, systemClock } from './platform/context.ts';
+import { loadIdentifierHasher } from './platform/crypto/identifier-hash.ts';
 import { assertSecretKeyMatches } from './platform/crypto/key-check.ts';
 import { resolveSecretKey, SecretBox } from './platform/crypto/secret-box.ts';
 import { connectDatabase } from './platform/db/connect.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
+import { maintenanceJobHandlers, refreshStatistics } from './platform/db/maintenance.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
 import { type AppEvents, Hooks } from './platform/hooks.ts';
 import { createHttpApp } from './platform/http/create-app.ts';
@@ -73,6 +75,7 @@ export async function openDatabase(config: TConfig): Promise<DatabaseHandle> {
     pgliteDir: path.join(config.dataDir, 'pglite'),
   });
   await migrateDatabase(database);
+  await refreshStatistics(database);
   return database;
 }
 
@@ -115,10 +118,22 @@ export async function createRuntime(config: TConfig, options: BuildOptions = {})
   const transport = createSmtpTransport(config.smtpUrl);
   const outbox = new Outbox({ secrets, jobs, isSmtpConfigured: transport !== null });
   const hooks = new Hooks<AppEvents>();
-  const ctx: AppContext = { db: database.db, engine: database.engine, config, clock, secrets, outbox, jobs, hooks };
+  const identifiers = await loadIdentifierHasher(database.db, secrets);
+  const ctx: AppContext = {
+    db: database.db,
+    engine: database.engine,
+    config,
+    clock,
+    secrets,
+    identifiers,
+    outbox,
+    jobs,
+    hooks,
+  };
   registerHooks(ctx);
 
   const handlers: JobHandler[] = [
+    ...maintenanceJobHandlers(database),
     ...mailJobHandlers({ db: database.db, secrets, jobs, transport, from: config.mailFrom, now: () => clock.now() }),
   ];
   await bossQueue?.start(handlers);

@@ -5,4 +5,5 @@ export const SEALED_COLUMNS: SealedColumn[] = [
   { table: 'users', column: 'totp_secret_sealed', id: 'id' },
   { table: 'users', column: 'totp_pending_sealed', id: 'id' },
   { table: 'mail_messages', column: 'body_sealed', id: 'id' },
+  { table: 'instance_secrets', column: 'sealed', id: 'name' },
 ];

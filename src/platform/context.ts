@@ -1,4 +1,5 @@
 import type { TConfig } from '../config.ts';
+import type { IdentifierHasher } from './crypto/identifier-hash.ts';
 import type { SecretBox } from './crypto/secret-box.ts';
 import type { Database, DatabaseEngine } from './db/database.ts';
 import type { AppEvents, Hooks } from './hooks.ts';
@@ -18,6 +19,8 @@ export interface AppContext {
   config: TConfig;
   clock: Clock;
   secrets: SecretBox;
+  /** Keyed hashes of e-mail addresses and other identifiers (audit entries, suppression lists). */
+  identifiers: IdentifierHasher;
   outbox: Outbox;
   jobs: JobQueue;
   hooks: Hooks<AppEvents>;

@@ -75,14 +75,6 @@ describe('SecretBox', () => {
     expect(new SecretBox(OLD_KEY).keyId).not.toBe(box.keyId);
     expect(box.keyId).toMatch(/^[0-9a-f]{8}$/);
   });
-
-  it('hashes identifiers with a key: stable, not the plain SHA-256, different per instance key', () => {
-    const hash = box.hashIdentifier('jan@example.nl');
-    expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(box.hashIdentifier('jan@example.nl')).toBe(hash);
-    expect(box.hashIdentifier('piet@example.nl')).not.toBe(hash);
-    expect(new SecretBox(OLD_KEY).hashIdentifier('jan@example.nl')).not.toBe(hash);
-  });
 });
 
 describe('resolveSecretKey', () => {

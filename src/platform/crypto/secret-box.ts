@@ -28,12 +28,10 @@ function toKey(secret: string): Key {
 export class SecretBox {
   readonly #current: Key;
   readonly #byId: Map<string, Key>;
-  readonly #identifierKey: Buffer;
 
   constructor(currentSecret: string, previousSecrets: string[] = []) {
     this.#current = toKey(currentSecret);
     this.#byId = new Map([this.#current, ...previousSecrets.map(toKey)].map((key) => [key.id, key]));
-    this.#identifierKey = deriveKey(currentSecret, 'identifier-hash v1');
   }
 
   get keyId(): string {
@@ -68,11 +66,6 @@ export class SecretBox {
   /** True when the value was sealed with an older key and should be re-sealed. */
   isStale(sealed: string): boolean {
     return sealed.split('.')[1] !== this.#current.id;
-  }
-
-  /** Keyed hash of an identifier (e-mail, phone): comparable, not reversible without the key. */
-  hashIdentifier(value: string): string {
-    return createHash('sha256').update(this.#identifierKey).update(value).digest('hex');
   }
 }
 

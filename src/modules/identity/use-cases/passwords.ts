@@ -58,7 +58,7 @@ export async function requestPasswordReset(ctx: AppContext, email: string): Prom
         orgId: null,
         actor: { type: 'anonymous', id: null },
         action: 'auth.password_reset_requested',
-        data: { emailHash: ctx.secrets.hashIdentifier(email), isKnown: false },
+        data: { emailHash: ctx.identifiers.hash(email), isKnown: false },
       });
       return;
     }

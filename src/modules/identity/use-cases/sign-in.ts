@@ -61,7 +61,7 @@ export async function signIn(ctx: AppContext, input: TSignInRequest, device: Dev
         orgId: null,
         actor: { type: 'anonymous', id: null },
         action: 'auth.sign_in_failed',
-        data: { emailHash: ctx.secrets.hashIdentifier(input.email) },
+        data: { emailHash: ctx.identifiers.hash(input.email) },
       }),
     );
     throw invalidCredentials();

@@ -73,7 +73,7 @@ export async function createInvitation(
       actor: scope.actor,
       action: 'invitation.created',
       target: { type: 'invitation', id: invitation.id },
-      data: { role: input.role, emailHash: ctx.secrets.hashIdentifier(input.email) },
+      data: { role: input.role, emailHash: ctx.identifiers.hash(input.email) },
     });
     return { ...presentInvitation(invitation, inviterName || null, now) };
   });
