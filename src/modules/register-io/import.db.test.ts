@@ -267,4 +267,35 @@ describe('POST /api/orgs/:org/register/import', () => {
     const audit = await org.owner.client.get(`/api/orgs/${org.id}/audit?action=register.imported`);
     expect(audit.body.entries[0].data).toEqual({ entity: 'vendors', rows: 2, created: 2 });
   });
+
+  it('answers a JSON body with 415 and an empty file with its problems, writing nothing', async () => {
+    const before = await registerState(org);
+    const json = await org.owner.client.post(`/api/orgs/${org.id}/register/import?entity=vendors&mode=apply`, {});
+    expect(json.status).toBe(415);
+    expect(json.body.code).toBe('unsupported_media_type');
+    const empty = await upload(org.owner.client, org, 'entity=vendors&mode=apply', '');
+    expect(empty.status).toBe(400);
+    expect(empty.body.report.errors.map((error: { code: string }) => error.code)).toEqual([
+      'missing_column',
+      'no_rows',
+    ]);
+    expect(await registerState(org)).toEqual(before);
+  });
+
+  it('reads a CSV that Dutch Excel saved in Windows-1252', async () => {
+    const text = 'Naam;Soort;Land;Notities\r\nBakkerij Beëindigd;Verwerker;NL;Crème brûlée\r\n';
+    const bytes = Buffer.from(text.replace('ë', '\xeb').replace('è', '\xe8').replace('û', '\xfb'), 'latin1');
+    expect(bytes.includes(Buffer.from('ë'))).toBe(false);
+    const response = await upload(
+      org.owner.client,
+      org,
+      'entity=vendors&mode=preview',
+      bytes,
+      'application/vnd.ms-excel',
+    );
+    expect(response.body).toMatchObject({
+      isClean: true,
+      sample: [{ name: 'Bakkerij Beëindigd', notes: 'Crème brûlée' }],
+    });
+  });
 });

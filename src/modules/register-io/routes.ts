@@ -31,6 +31,13 @@ function uploadKind(contentType: string | undefined): registerIo.UploadKind {
   return UPLOAD_KINDS[mediaType] ?? 'sniff';
 }
 
+/** The raw file; a JSON body (the one other parser of the API) is not a file. An empty body is an empty file. */
+function uploadedFile(body: unknown): Buffer {
+  if (body === undefined || body === null) return Buffer.alloc(0);
+  if (!Buffer.isBuffer(body)) throw new AppError('unsupported_media_type', 'unsupported_media_type');
+  return body;
+}
+
 /** `attachment` with a plain ASCII name and the RFC 5987 form for anything else. */
 function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\w.-]/g, '_');
@@ -102,7 +109,7 @@ export function registerIoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       handler: async (request) => {
         const upload = {
           ...request.query,
-          file: request.body as Buffer,
+          file: uploadedFile(request.body),
           kind: uploadKind(request.headers['content-type']),
         };
         return registerIo.importRegister(ctx, scopeOf(request), upload, request.locale);
