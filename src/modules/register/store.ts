@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { type PgColumn, unionAll } from 'drizzle-orm/pg-core';
 import type { Database } from '../../platform/db/database.ts';
 import {
   activities,
@@ -13,6 +13,11 @@ import {
 export type ActivityRow = typeof activities.$inferSelect;
 export type ActivityValues = Omit<typeof activities.$inferInsert, 'id' | 'orgId'>;
 export type TransferRow = typeof activityTransfers.$inferSelect;
+type LinkTable =
+  | typeof activitySubjectCategories
+  | typeof activityDataCategories
+  | typeof activitySystems
+  | typeof activityRecipients;
 
 /** What an activity points to: the link tables and its explicit transfers. */
 export interface ActivityLinks {
@@ -169,6 +174,19 @@ export async function deleteActivity(db: Database, orgId: string, id: string): P
   return rows.length > 0;
 }
 
+/** Replaces one link table's rows of an activity; `undefined` leaves them as they are. */
+async function replaceLinkRows(
+  db: Database,
+  table: LinkTable,
+  owned: { orgId: string; activityId: string },
+  rows: object[] | undefined,
+): Promise<void> {
+  if (rows === undefined) return;
+  await db.delete(table).where(and(eq(table.orgId, owned.orgId), eq(table.activityId, owned.activityId)));
+  // The rows match `table` by construction in replaceLinks; Drizzle cannot type an insert into a union of tables.
+  if (rows.length > 0) await db.insert(table).values(rows as never);
+}
+
 /** Replaces the links that are given; links left out stay as they are. */
 export async function replaceLinks(
   db: Database,
@@ -177,21 +195,8 @@ export async function replaceLinks(
   links: Partial<Omit<ActivityLinks, 'transfers'>> & { transfers?: Omit<TransferRow, 'id' | 'orgId' | 'activityId'>[] },
 ): Promise<void> {
   const owned = { orgId, activityId };
-  const replace = async <
-    T extends
-      | typeof activitySubjectCategories
-      | typeof activityDataCategories
-      | typeof activitySystems
-      | typeof activityRecipients,
-  >(
-    table: T,
-    values: Record<string, string>[] | undefined,
-  ) => {
-    if (values === undefined) return;
-    await db.delete(table).where(and(eq(table.orgId, orgId), eq(table.activityId, activityId)));
-    if (values.length > 0) await db.insert(table).values(values as never);
-  };
   const unique = (ids: string[] | undefined) => (ids ? [...new Set(ids)] : undefined);
+  const replace = (table: LinkTable, rows: object[] | undefined) => replaceLinkRows(db, table, owned, rows);
   await replace(
     activitySubjectCategories,
     unique(links.subjectCategoryIds)?.map((subjectCategoryId) => ({ ...owned, subjectCategoryId })),
@@ -226,7 +231,7 @@ const emptyLinks = (): ActivityLinks => ({
   transfers: [],
 });
 
-/** The links of some activities (or of every activity of the organisation), in six queries whatever the count. */
+/** The links of some activities (or of every activity of the organisation), in two queries whatever the count. */
 export async function linksOf(
   db: Database,
   orgId: string,
@@ -237,11 +242,23 @@ export async function linksOf(
   const ids = activityIds === 'all' ? undefined : [...activityIds];
   const scoped = (table: { orgId: PgColumn; activityId: PgColumn }) =>
     and(eq(table.orgId, orgId), ids ? inArray(table.activityId, ids) : undefined);
-  const [subjects, data, systems, recipients, transfers] = await Promise.all([
-    db.select().from(activitySubjectCategories).where(scoped(activitySubjectCategories)),
-    db.select().from(activityDataCategories).where(scoped(activityDataCategories)),
-    db.select().from(activitySystems).where(scoped(activitySystems)),
-    db.select().from(activityRecipients).where(scoped(activityRecipients)),
+  const linkRows = (kind: string, table: LinkTable, refId: PgColumn) =>
+    db
+      .select({
+        kind: sql<string>`${kind}`.as('kind'),
+        activityId: table.activityId,
+        refId: sql<string>`${refId}`.as('ref_id'),
+      })
+      .from(table)
+      .where(scoped(table));
+  // One round trip for the four link tables: the per-query cost dominates on PGlite.
+  const [allLinks, transfers] = await Promise.all([
+    unionAll(
+      linkRows('subject', activitySubjectCategories, activitySubjectCategories.subjectCategoryId),
+      linkRows('data', activityDataCategories, activityDataCategories.dataCategoryId),
+      linkRows('system', activitySystems, activitySystems.systemId),
+      linkRows('vendor', activityRecipients, activityRecipients.vendorId),
+    ),
     db
       .select()
       .from(activityTransfers)
@@ -257,10 +274,13 @@ export async function linksOf(
     return links;
   };
   for (const activityId of activityIds === 'all' ? [] : activityIds) of(activityId);
-  for (const row of subjects) of(row.activityId).subjectCategoryIds.push(row.subjectCategoryId);
-  for (const row of data) of(row.activityId).dataCategoryIds.push(row.dataCategoryId);
-  for (const row of systems) of(row.activityId).systemIds.push(row.systemId);
-  for (const row of recipients) of(row.activityId).vendorIds.push(row.vendorId);
+  const listOf = {
+    subject: 'subjectCategoryIds',
+    data: 'dataCategoryIds',
+    system: 'systemIds',
+    vendor: 'vendorIds',
+  } as const;
+  for (const row of allLinks) of(row.activityId)[listOf[row.kind as keyof typeof listOf]].push(row.refId);
   for (const row of transfers) of(row.activityId).transfers.push(row);
   return result;
 }

@@ -23,6 +23,7 @@ export interface RegisterFacts {
   subjectCategories: Map<string, SubjectCategoryRow>;
   systems: Map<string, inventory.SystemRow>;
   locations: inventory.LocationRow[];
+  locationsBySystem: Map<string, inventory.LocationRow[]>;
   vendors: Map<string, vendors.VendorRow>;
   memberIds: Set<string>;
   /** Names of the activities' owners (members or not). */
@@ -31,6 +32,16 @@ export interface RegisterFacts {
 
 const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]));
 
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(keyOf(row));
+    if (group) group.push(row);
+    else groups.set(keyOf(row), [row]);
+  }
+  return groups;
+}
+
 function unionOf(values: Iterable<readonly (string | null)[]>): string[] {
   const all = new Set<string>();
   for (const list of values) for (const value of list) if (value) all.add(value);
@@ -38,8 +49,9 @@ function unionOf(values: Iterable<readonly (string | null)[]>): string[] {
 }
 
 /**
- * Loads the facts for some activities in a fixed number of queries. `everything` loads every system, location and
- * vendor of the organisation (the transfer overview and the consolidation view need them all).
+ * Loads the facts for some activities in a fixed number of queries. Every vendor is loaded (a small business has
+ * tens, and it saves a round trip); `everything` loads every system and location too, not only those the
+ * activities use (the transfer overview and the consolidation view need them all).
  */
 export async function loadFacts(
   ctx: AppContext,
@@ -50,26 +62,19 @@ export async function loadFacts(
 ): Promise<RegisterFacts> {
   const { db } = ctx;
   const systemIds = options.everything ? undefined : unionOf([...links.values()].map((link) => link.systemIds));
-  const [dataCategories, subjectCategories, systems, locations, organisation, members] = await Promise.all([
+  const [dataCategories, subjectCategories, systems, locations, vendorRows, organisation, members] = await Promise.all([
     categories.allDataCategories(db, scope.orgId),
     categories.allSubjectCategories(db, scope.orgId),
     inventory.systemsOfOrg(db, scope.orgId, systemIds),
     inventory.locationsOfSystems(db, scope.orgId, systemIds),
+    vendors.vendorsOfOrg(db, scope.orgId),
     organisations.getOrganisation(ctx, scope),
     organisations.listMembers(ctx, scope),
   ]);
-  const vendorIds = options.everything
-    ? undefined
-    : unionOf([
-        ...[...links.values()].map((link) => link.vendorIds),
-        systems.map((system) => system.vendorId),
-        locations.map((location) => location.providerVendorId),
-      ]);
-  const ownerIds = unionOf([rows.map((row) => row.ownerUserId)]);
-  const [vendorRows, owners] = await Promise.all([
-    vendors.vendorsOfOrg(db, scope.orgId, vendorIds),
-    ownerIds.length > 0 ? identity.userNames(ctx, ownerIds) : new Map<string, { name: string }>(),
-  ]);
+  const memberNames = new Map(members.map((member) => [member.userId, member.name]));
+  // Owners are members, unless they left since: only those need a look-up of their own.
+  const formerMembers = unionOf([rows.map((row) => row.ownerUserId)]).filter((id) => !memberNames.has(id));
+  const formerNames = formerMembers.length > 0 ? await identity.userNames(ctx, formerMembers) : new Map();
   return {
     today: calendarDateIn(ctx.clock.now()),
     organisation,
@@ -77,8 +82,9 @@ export async function loadFacts(
     subjectCategories: byId(subjectCategories),
     systems: byId(systems),
     locations,
+    locationsBySystem: groupBy(locations, (location) => location.systemId),
     vendors: byId(vendorRows),
-    memberIds: new Set(members.map((member) => member.userId)),
-    ownerNames: new Map([...owners].map(([id, owner]) => [id, owner.name])),
+    memberIds: new Set(memberNames.keys()),
+    ownerNames: new Map([...memberNames, ...[...formerNames].map(([id, user]) => [id, user.name] as const)]),
   };
 }

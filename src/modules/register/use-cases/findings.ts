@@ -18,9 +18,10 @@ import type { RegisterFacts } from './facts.ts';
 /** Every place the activity's data reaches: its systems' locations in force today, its recipients, its transfers. */
 export function destinationsOf(row: ActivityRow, links: ActivityLinks, facts: RegisterFacts): Destination[] {
   const systems = links.systemIds.map((id) => facts.systems.get(id)).filter((system) => system !== undefined);
+  const locations = links.systemIds.flatMap((id) => facts.locationsBySystem.get(id) ?? []);
   const recipients = links.vendorIds.map((id) => facts.vendors.get(id)).filter((vendor) => vendor !== undefined);
   return [
-    ...locationDestinations(systems as SystemFacts[], facts.locations, facts.vendors, facts.today),
+    ...locationDestinations(systems as SystemFacts[], locations, facts.vendors, facts.today),
     ...recipients.map(vendorDestination),
     ...links.transfers.map((transfer) => transferDestination(row, transfer)),
   ];
@@ -74,7 +75,12 @@ export function activityFacts(
     ...row,
     role: row.role === 'processor' ? 'processor' : 'controller',
     subjectCategories: subjectCategories.map((category) => ({ name: localName(category, locale) })),
-    dataCategories: dataCategories.map((category) => ({ ...category, name: localName(category, locale) })),
+    dataCategories: dataCategories.map(({ isSpecial, isCriminal, isNationalId, ...names }) => ({
+      name: localName(names, locale),
+      isSpecial,
+      isCriminal,
+      isNationalId,
+    })),
     recipientCount: links.vendorIds.length,
     destinations: destinationsOf(row, links, facts).map((destination) => ({
       ...destination,
@@ -117,9 +123,16 @@ export function itemLabel(itemId: string, locale: Locale): string {
   return translate(locale, `register.items.${EXTRA_ITEM_KEYS[itemId] ?? itemId}`);
 }
 
+const regionNames = new Map<Locale, Intl.DisplayNames>();
+
 function countryName(code: string, locale: Locale): string {
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'region' });
+    regionNames.set(locale, names);
+  }
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+    return names.of(code) ?? code;
   } catch {
     return code;
   }

@@ -2,18 +2,22 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import type { TActivity, TListActivitiesQuery } from '../contract.ts';
-import { compareCompleteness } from '../rules.ts';
+import { compareCompleteness, summarise } from '../rules.ts';
 import * as store from '../store.ts';
-import { presentActivities } from './present.ts';
+import { loadFacts } from './facts.ts';
+import { findingsOf } from './findings.ts';
+import { presentActivities, presentActivity } from './present.ts';
 
 function filterOf(query: TListActivitiesQuery): store.ActivityFilter {
   const { q, role, status, legalBasis, dataCategoryId, subjectCategoryId, systemId, vendorId } = query;
   return { q, role, status, legalBasis, dataCategoryId, subjectCategoryId, systemId, vendorId };
 }
 
+const hasFilter = (filter: store.ActivityFilter) => Object.values(filter).some((value) => value !== undefined);
+
 /**
  * Completeness is computed, not stored (it depends on today, on vendors and on locations), so sorting or
- * filtering by it checks every matching activity and pages afterwards. Every other list pages in the database.
+ * filtering by it checks every matching activity, then presents only the requested page.
  */
 async function listByCompleteness(
   ctx: AppContext,
@@ -21,19 +25,22 @@ async function listByCompleteness(
   query: TListActivitiesQuery,
   locale: Locale,
 ): Promise<{ items: TActivity[]; total: number }> {
+  const filter = filterOf(query);
   const order: store.ActivityOrder =
     query.sort === 'completeness' ? { sort: 'name', order: 'asc' } : { sort: query.sort, order: query.order };
-  const rows = await store.allActivities(ctx.db, scope.orgId, filterOf(query), order);
-  let items = await presentActivities(ctx, scope, rows, locale);
-  if (query.isComplete !== undefined) {
-    items = items.filter((item) => item.completeness.isComplete === query.isComplete);
-  }
+  const rows = await store.allActivities(ctx.db, scope.orgId, filter, order);
+  const links = await store.linksOf(ctx.db, scope.orgId, hasFilter(filter) ? rows.map((row) => row.id) : 'all');
+  const facts = await loadFacts(ctx, scope, rows, links);
+  const linksOf = (row: store.ActivityRow) => links.get(row.id) ?? store.noLinks();
+  let ranked = rows.map((row) => ({ row, summary: summarise(findingsOf(row, linksOf(row), facts, locale)) }));
+  if (query.isComplete !== undefined) ranked = ranked.filter((entry) => entry.summary.isComplete === query.isComplete);
   if (query.sort === 'completeness') {
     const direction = query.order === 'desc' ? -1 : 1;
     // Array.prototype.sort is stable: activities of equal completeness stay in name order.
-    items.sort((a, b) => direction * compareCompleteness(a.completeness, b.completeness));
+    ranked.sort((a, b) => direction * compareCompleteness(a.summary, b.summary));
   }
-  return { items: items.slice(query.offset, query.offset + query.limit), total: items.length };
+  const page = ranked.slice(query.offset, query.offset + query.limit);
+  return { items: page.map(({ row }) => presentActivity(row, linksOf(row), facts, locale)), total: ranked.length };
 }
 
 /** The register's activities: searched, filtered, sorted and paged, each with its completeness summary. */
