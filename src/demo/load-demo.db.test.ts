@@ -97,4 +97,48 @@ describe('demo data', () => {
     const verified = await demo.post('/api/orgs/domstad-ict/audit/verify');
     expect(verified.body).toMatchObject({ isIntact: true });
   });
+
+  it('gives the ICT provider a register from its template, run on ISO 27001 suppliers with dated locations', async () => {
+    const activities = await demo.get('/api/orgs/domstad-ict/activities?limit=100');
+    expect(activities.body.total).toBe(6);
+    const systems = await demo.get('/api/orgs/domstad-ict/systems?limit=100');
+    expect(
+      systems.body.items.every(
+        (system: { vendor: unknown; locations: unknown[] }) => system.vendor && system.locations.length > 0,
+      ),
+    ).toBe(true);
+    const vendors = await demo.get('/api/orgs/domstad-ict/vendors?limit=100');
+    const iso = vendors.body.items.filter((vendor: { certifications: { name: string }[] }) =>
+      vendor.certifications.some((certification) => certification.name === 'ISO 27001'),
+    );
+    expect(iso.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('shows a transfer warning for the one supplier outside the EEA without a safeguard', async () => {
+    const transfers = await demo.get('/api/orgs/domstad-ict/register/transfers');
+    const needing = transfers.body.transfers.filter(
+      (transfer: { transfer: { needsSafeguard: boolean } }) => transfer.transfer.needsSafeguard,
+    );
+    expect(
+      needing.map(
+        (transfer: { vendor: { name: string } | null; label: string }) => transfer.vendor?.name ?? transfer.label,
+      ),
+    ).toEqual(['PhishDrill Labs LLC']);
+  });
+
+  it('answers the freelancer’s question: all backups in Europe since 1 January 2018', async () => {
+    const status = await demo.get('/api/orgs/eemcode/locations/eea-status');
+    expect(status.body).toMatchObject({
+      isAllInsideNow: true,
+      allInsideSince: '2018-01-01',
+      recordsSince: '2015-05-01',
+    });
+    const onDay = await demo.get('/api/orgs/eemcode/locations?on=2017-06-01&role=backup');
+    expect(onDay.body.locations.map((location: { country: string }) => location.country)).toEqual(['US']);
+    const vendors = await demo.get('/api/orgs/eemcode/vendors?status=retired');
+    expect(vendors.body.items.map((vendor: { name: string }) => vendor.name).sort()).toEqual([
+      'CloudVault Backup Inc.',
+      'Factuurhoek V.O.F.',
+    ]);
+  });
 });

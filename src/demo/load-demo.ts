@@ -15,6 +15,8 @@ import {
   type DemoOrganisation,
   type DemoPerson,
 } from './data.ts';
+import { loadDemoRegister } from './load-register.ts';
+import { BAKERY_REGISTER, FREELANCER_REGISTER, MSP_REGISTER } from './register-data.ts';
 
 export interface DemoSignIn {
   email: string;
@@ -48,10 +50,20 @@ export async function ensureDemoData(ctx: AppContext): Promise<DemoSignIn> {
     const txCtx: AppContext = { ...ctx, db: tx };
     const ids: DemoIds = { people: await createPeople(txCtx, tx), organisations: new Map() };
     for (const spec of DEMO_ORGANISATIONS) await createDemoOrganisation(txCtx, tx, spec, ids);
+    await loadDemoRegisters(txCtx, tx, ids);
     await writeSetting(tx, DEMO_SETTING, { loadedAt: ctx.clock.now().toISOString() });
     return true;
   });
   return { email: DEMO_EMAIL, password: DEMO_PASSWORD, isNew };
+}
+
+const DEMO_REGISTERS = { msp: MSP_REGISTER, freelancer: FREELANCER_REGISTER, bakery: BAKERY_REGISTER } as const;
+
+async function loadDemoRegisters(ctx: AppContext, tx: Database, ids: DemoIds): Promise<void> {
+  for (const [key, spec] of Object.entries(DEMO_REGISTERS)) {
+    const scope: OrgScope = { orgId: lookup(ids.organisations, key), role: 'owner', actor: DEMO_ACTOR };
+    await loadDemoRegister(ctx, tx, scope, spec);
+  }
 }
 
 async function createPeople(ctx: AppContext, tx: Database): Promise<Map<string, string>> {

@@ -70,3 +70,8 @@ export function previewGuidedStart(ctx: AppContext, scope: OrgScope, answers: TG
 export function applyGuidedStart(ctx: AppContext, scope: OrgScope, answers: TGuidedStartAnswers, locale?: Locale) {
   return apply(ctx, scope, guidedBlueprint(ctx, answers), locale, { kind: 'guided_start', id: answers.businessKind });
 }
+
+export type { Blueprint } from './templates/blueprint.ts';
+export { blueprintOf, composeGuidedStart, findTemplate } from './templates/index.ts';
+/** For loaders that build a register inside their own transaction (demo data). */
+export { applyBlueprint } from './use-cases/apply-blueprint.ts';
