@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -73,6 +74,8 @@ export const activities = pgTable(
     unique('processing_activities_org_id_id_key').on(table.orgId, table.id),
     unique('processing_activities_org_name_key').on(table.orgId, table.name),
     index('processing_activities_org_updated_idx').on(table.orgId, table.updatedAt),
+    // The default list order (case-insensitive name), so a page is read from the index instead of sorting them all.
+    index('processing_activities_org_lower_name_idx').on(table.orgId, sql`lower(${table.name})`, table.id),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "processing_activities_org_lower_name_idx" ON "processing_activities" USING btree ("org_id",lower("name"),"id");
