@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router';
 import { queryKeys } from '../../api/keys.ts';
 import { organisationsApi, type TOrganisation, type TUpdateOrganisationInput } from '../../api/organisations.ts';
 import { applyProblem, inputPropsAt } from '../../app/forms.ts';
+import { useCurrentUser } from '../../app/session.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { OrganisationFields } from './OrganisationFields.tsx';
 import {
@@ -54,6 +55,8 @@ export function SettingsForm({
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SettingsValues>({ initialValues: valuesOf(organisation) });
+  // The server refuses to require two-factor from an owner who does not use it; say so before they try.
+  const mustEnableOwnMfaFirst = !useCurrentUser().hasTotp && !organisation.requireMfa;
 
   const save = useMutation({
     mutationFn: (values: SettingsValues) =>
@@ -107,7 +110,10 @@ export function SettingsForm({
               />
               <Switch
                 label={t('organisations.fields.requireMfa')}
-                description={t('organisations.fields.requireMfaHint')}
+                description={
+                  mustEnableOwnMfaFirst ? t('errors.enable_own_mfa_first') : t('organisations.fields.requireMfaHint')
+                }
+                disabled={mustEnableOwnMfaFirst}
                 {...form.getInputProps('requireMfa', { type: 'checkbox' })}
               />
             </Stack>
