@@ -34,6 +34,8 @@ export default defineConfig({
   build: {
     outDir: path.join(webRoot, 'dist'),
     emptyOutDir: true,
+    // dist/.vite/manifest.json tells web/scripts/bundle-size.ts which chunks the first page needs (never served).
+    manifest: true,
     // The server's CSP allows scripts from 'self' only: no inline module-preload polyfill is needed on Chromium,
     // Firefox and Safari of the last years, and the polyfill would be bundled anyway.
     modulePreload: { polyfill: false },

@@ -3,19 +3,37 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** The JavaScript a browser fetches before the first page renders: the entry script and its module preloads. */
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+}
+
+/** The chunks the first page waits for: the entry with its static imports, and the default language's texts. */
+const FIRST_PAGE = ['index.html', 'src/i18n/catalogs/nl.ts'];
+
+/** The JavaScript a browser downloads before the first page renders, with its gzip size. */
 export function initialJavaScript(distDir: string): {
   files: { file: string; gzipBytes: number }[];
   gzipBytes: number;
 } {
-  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
-  const references = [
-    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
-    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
-  ].map((match) => match[1] as string);
-  const files = references.map((reference) => ({
-    file: reference,
-    gzipBytes: gzipSync(readFileSync(path.join(distDir, reference)), { level: 9 }).length,
+  const manifest = JSON.parse(readFileSync(path.join(distDir, '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const needed = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || needed.has(chunk.file)) return;
+    needed.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const key of FIRST_PAGE) {
+    if (!manifest[key]) throw new Error(`${key} is not in the build manifest`);
+    visit(key);
+  }
+  const files = [...needed].map((file) => ({
+    file,
+    gzipBytes: gzipSync(readFileSync(path.join(distDir, file)), { level: 9 }).length,
   }));
   return { files, gzipBytes: files.reduce((total, file) => total + file.gzipBytes, 0) };
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -65,7 +65,7 @@ const readCatalog = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as 
 
 /** The module catalogs, web/src/i18n/<module>/{nl,en}.json, mounted under <module>. */
 const moduleCatalogs = readdirSync(i18nDir)
-  .filter((name) => statSync(path.join(i18nDir, name)).isDirectory())
+  .filter((name) => existsSync(path.join(i18nDir, name, 'nl.json')) || existsSync(path.join(i18nDir, name, 'en.json')))
   .map((module) => ({
     module,
     nl: readCatalog(path.join(i18nDir, module, 'nl.json')),

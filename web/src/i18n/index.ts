@@ -1,59 +1,25 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import {
-  errors as serverErrorsEn,
-  roles as serverRolesEn,
-  validation as serverValidationEn,
-} from '../../../src/platform/i18n/en.json';
-import {
-  errors as serverErrorsNl,
-  roles as serverRolesNl,
-  validation as serverValidationNl,
-} from '../../../src/platform/i18n/nl.json';
-import en from './en.json';
-import nl from './nl.json';
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'nl';
 
-type Messages = { [key: string]: string | Messages };
-
-/** Texts of a module's pages kept in their own files, web/src/i18n/<module>/{nl,en}.json, under the key <module>. */
-const moduleCatalogs = import.meta.glob<Messages>('./*/{nl,en}.json', { eager: true, import: 'default' });
-
-function moduleTexts(locale: 'nl' | 'en'): Messages {
-  return Object.fromEntries(
-    Object.entries(moduleCatalogs)
-      .filter(([file]) => file.endsWith(`/${locale}.json`))
-      .map(([file, messages]) => [file.split('/')[1] as string, messages]),
-  );
-}
-
 /**
- * The web app's own texts plus the server's error, validation and role texts: one source of truth for what a
- * person reads, whether the message comes from the server or is shown before anything was sent.
+ * One chunk per language with the web app's own texts, every module's texts and the server's error, validation
+ * and role texts (one source of truth for what a person reads, whoever shows it). Only the language in use is
+ * downloaded; the other follows when someone switches.
  */
-export const resources = {
-  nl: {
-    translation: {
-      ...nl,
-      ...moduleTexts('nl'),
-      errors: serverErrorsNl,
-      validation: serverValidationNl,
-      roles: serverRolesNl,
-    },
-  },
-  en: {
-    translation: {
-      ...en,
-      ...moduleTexts('en'),
-      errors: serverErrorsEn,
-      validation: serverValidationEn,
-      roles: serverRolesEn,
-    },
-  },
+const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
+  nl: () => import('./catalogs/nl.ts'),
+  en: () => import('./catalogs/en.ts'),
 };
+
+async function loadLanguage(locale: Locale): Promise<void> {
+  if (i18next.hasResourceBundle(locale, 'translation')) return;
+  const { default: messages } = await CATALOGS[locale]();
+  i18next.addResourceBundle(locale, 'translation', messages);
+}
 
 const STORAGE_KEY = 'privacydesk.locale';
 
@@ -94,6 +60,7 @@ export function currentLocale(): Locale {
 }
 
 export async function applyLocale(locale: Locale): Promise<void> {
+  await loadLanguage(locale);
   document.documentElement.lang = locale;
   if (i18next.language !== locale) await i18next.changeLanguage(locale);
 }
@@ -102,11 +69,14 @@ export async function initI18n(): Promise<typeof i18next> {
   const locale = signedOutLocale();
   document.documentElement.lang = locale;
   await i18next.use(initReactI18next).init({
-    resources,
+    resources: {},
     lng: locale,
-    fallbackLng: DEFAULT_LOCALE,
+    // No fallback language: both catalogs have the same keys (i18n.test.ts), and a fallback would download both.
+    fallbackLng: false,
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  await loadLanguage(locale);
+  await i18next.changeLanguage(locale);
   return i18next;
 }
