@@ -142,6 +142,10 @@ describe('POST /api/orgs/:org/register/import', () => {
       ],
       ['Website', '', 'Bestaande Leverancier', 'financial', 'Primair | ZZ | | 2020-01-01; Back-up | NL | | gisteren'],
     ]);
+    const before = await registerState(org);
+    const refused = await upload(org.owner.client, org, 'entity=systems&mode=apply', systems, XLSX);
+    expect(refused.status).toBe(400);
+    expect(await registerState(org)).toEqual(before);
     const systemReport = await upload(org.owner.client, org, 'entity=systems', systems, XLSX);
     expect(systemReport.status).toBe(200);
     expect(
@@ -154,6 +158,7 @@ describe('POST /api/orgs/:org/register/import', () => {
       { row: 3, column: 'Locaties', code: 'country_code' },
       { row: 3, column: 'Locaties', code: 'invalid_date' },
     ]);
+    expect(refused.body.report.errors).toEqual(systemReport.body.errors);
   });
 
   it('reports unknown categories, systems and vendors, bad options and transfers in activities', async () => {

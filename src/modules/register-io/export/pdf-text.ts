@@ -6,9 +6,15 @@ import type { RegisterSnapshot, SnapshotOrganisation } from '../snapshot.ts';
 
 /** Plain-text phrases the PDF builds from register values, one small function each. */
 
+const regionNames = {
+  nl: new Intl.DisplayNames(['nl'], { type: 'region' }),
+  en: new Intl.DisplayNames(['en'], { type: 'region' }),
+};
+
+/** "Verenigde Staten (US)": the country's name in the document's language, with its code. */
 export function countryName(code: string, locale: Locale): string {
   try {
-    const name = new Intl.DisplayNames([locale], { type: 'region' }).of(code);
+    const name = regionNames[locale].of(code);
     return name && name !== code ? `${name} (${code})` : code;
   } catch {
     return code;
