@@ -121,7 +121,7 @@ export function describeUserAgent(userAgent: string | undefined): string {
   return browser ?? system ?? userAgent.slice(0, 40);
 }
 
-/** Recovery codes are shown as xxxxx-xxxxx; people type them with or without the dash, in any case. */
+/** Recovery codes are shown as two groups of five characters joined by a dash; people type them with or without the dash, in any case. */
 export function normaliseRecoveryCode(input: string): string {
   return input.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
