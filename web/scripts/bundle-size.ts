@@ -8,8 +8,8 @@ interface ManifestChunk {
   imports?: string[];
 }
 
-/** The chunks the first page waits for: the entry with its static imports, and the default language's texts. */
-const FIRST_PAGE = ['index.html', 'src/i18n/catalogs/nl.ts'];
+/** The chunks the first page waits for: the entry, the app and the default language's texts, with their imports. */
+const FIRST_PAGE = ['index.html', 'src/app/App.tsx', 'src/i18n/catalogs/nl.ts'];
 
 /** The JavaScript a browser downloads before the first page renders, with its gzip size. */
 export function initialJavaScript(distDir: string): {
