@@ -52,7 +52,7 @@ export function registerRegisterCommands(program: Command): void {
         const org = await organisations.organisationByRef(ctx, options.org);
         if (!org) throw new AppError('not_found', 'organisation_not_found');
         const scope: OrgScope = { orgId: org.id, role: 'viewer', actor: { type: 'system', id: 'cli' } };
-        const completeness = await register.getRegisterCompleteness(ctx, scope, output.locale);
+        const completeness = await register.getRegisterCompleteness(ctx, scope, output.locale, { items: 'problems' });
         return { org: { id: org.id, slug: org.slug, name: org.name }, ...completeness };
       });
       output.result(result, humanReport(result, output.locale));

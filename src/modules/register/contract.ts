@@ -217,6 +217,12 @@ export const ZActivityCompleteness = z.object({
 });
 export type TActivityCompleteness = z.infer<typeof ZActivityCompleteness>;
 
+export const ZRegisterCompletenessQuery = z.strictObject({
+  /** `problems` (default): per activity only the items missing or warned about; `all`: every item. */
+  items: z.enum(['problems', 'all']).default('problems'),
+});
+export type TRegisterCompletenessQuery = z.output<typeof ZRegisterCompletenessQuery>;
+
 export const ZRegisterCompleteness = z.object({
   /** Items about the organisation itself (Art. 30(1)(a) / 30(2)(a): name, contact details, DPO). */
   organisation: z.array(ZCompletenessItem),

@@ -240,6 +240,13 @@ describe('register completeness and consolidation', () => {
     ]);
     const names = register.body.activities.map((entry: any) => entry.activity.name);
     expect(names).toEqual(['Helpdesk', 'Sollicitanten']);
+    const statuses = (body: any) =>
+      body.activities.flatMap((entry: any) => entry.items.map((item: any) => item.status));
+    expect(statuses(register.body)).not.toContain('complete');
+    expect(statuses(register.body)).toContain('missing');
+    const everything = await org.owner.client.get(api('/register/completeness?items=all'));
+    expect(statuses(everything.body)).toContain('complete');
+    expect(everything.body.summary).toEqual(register.body.summary);
     const missing = register.body.activities.reduce((sum: number, entry: any) => sum + entry.summary.missing, 0);
     expect(register.body.summary).toMatchObject({
       isComplete: false,

@@ -11,6 +11,7 @@ import {
   ZCreateActivityRequest,
   ZListActivitiesQuery,
   ZRegisterCompleteness,
+  ZRegisterCompletenessQuery,
   ZTransferOverview,
   ZTransferOverviewQuery,
   ZUpdateActivityRequest,
@@ -95,9 +96,10 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags: ['Register'],
         summary: "The register's completeness: the organisation's items and every activity that is not retired",
         params: orgParams,
+        querystring: ZRegisterCompletenessQuery,
         response: { 200: ZRegisterCompleteness },
       },
-      handler: (request) => register.getRegisterCompleteness(ctx, scopeOf(request), request.locale),
+      handler: (request) => register.getRegisterCompleteness(ctx, scopeOf(request), request.locale, request.query),
     });
     app.get('/api/orgs/:org/register/transfers', {
       config: { access: read },

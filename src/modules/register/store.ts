@@ -127,6 +127,29 @@ export async function allActivities(
     .orderBy(...orderBy(order));
 }
 
+/** What views across the register need of each activity that is not retired: who it is, not what it holds. */
+export async function currentActivityHeads(db: Database, orgId: string) {
+  return db
+    .select({ id: activities.id, name: activities.name, role: activities.role, status: activities.status })
+    .from(activities)
+    .where(and(eq(activities.orgId, orgId), ne(activities.status, 'retired')))
+    .orderBy(asc(sql`lower(${activities.name})`), asc(activities.id));
+}
+
+/** The explicit transfers of the organisation's activities that are not retired. */
+export async function currentTransfers(db: Database, orgId: string): Promise<TransferRow[]> {
+  return db
+    .select({ transfer: activityTransfers })
+    .from(activityTransfers)
+    .innerJoin(
+      activities,
+      and(eq(activities.orgId, activityTransfers.orgId), eq(activities.id, activityTransfers.activityId)),
+    )
+    .where(and(eq(activityTransfers.orgId, orgId), ne(activities.status, 'retired')))
+    .orderBy(asc(activityTransfers.country), asc(activityTransfers.recipient))
+    .then((rows) => rows.map((row) => row.transfer));
+}
+
 export async function findActivity(db: Database, orgId: string, id: string): Promise<ActivityRow | undefined> {
   const [row] = await db
     .select()

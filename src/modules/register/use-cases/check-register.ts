@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../platform/context.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
-import type { TActivityCompleteness, TRegisterCompleteness } from '../contract.ts';
+import type { TActivityCompleteness, TRegisterCompleteness, TRegisterCompletenessQuery } from '../contract.ts';
 import { type Finding, organisationCompleteness, summarise } from '../rules.ts';
 import * as store from '../store.ts';
 import { loadFacts, type RegisterFacts } from './facts.ts';
@@ -19,12 +19,14 @@ function organisationFindings(facts: RegisterFacts): Finding[] {
 
 /**
  * The whole register's completeness: the organisation's own items, then every activity that is not retired
- * (retired activities are history, not part of the register), with totals.
+ * (retired activities are history, not part of the register) with its items (by default only the ones that need
+ * attention: a register of thousands of activities would otherwise answer with megabytes), and the totals.
  */
 export async function getRegisterCompleteness(
   ctx: AppContext,
   scope: OrgScope,
   locale: Locale,
+  query: TRegisterCompletenessQuery = { items: 'all' },
 ): Promise<TRegisterCompleteness> {
   const rows = (await store.allActivities(ctx.db, scope.orgId)).filter((row) => row.status !== 'retired');
   const links = await store.linksOf(ctx.db, scope.orgId, 'all');
@@ -34,7 +36,9 @@ export async function getRegisterCompleteness(
     const findings = findingsOf(row, links.get(row.id) ?? store.noLinks(), facts, locale);
     return {
       activity: { id: row.id, name: row.name, role: row.role as 'controller', status: row.status as 'active' },
-      items: findings.map((item) => localiseFinding(item, locale)),
+      items: findings
+        .filter((item) => query.items === 'all' || item.status !== 'complete')
+        .map((item) => localiseFinding(item, locale)),
       summary: summarise(findings),
     };
   });

@@ -78,10 +78,10 @@ export async function getConsolidation(
   query: TConsolidationQuery,
   locale: Locale,
 ): Promise<TConsolidation> {
-  const rows = (await store.allActivities(ctx.db, scope.orgId)).filter((row) => row.status !== 'retired');
-  const links = await store.linksOf(ctx.db, scope.orgId, 'all');
-  const [facts, systemLinks] = await Promise.all([
-    loadFacts(ctx, scope, rows, links, { everything: true }),
+  const [rows, links, facts, systemLinks] = await Promise.all([
+    store.currentActivityHeads(ctx.db, scope.orgId),
+    store.linksOf(ctx.db, scope.orgId, 'all'),
+    loadFacts(ctx, scope, [], new Map(), { everything: true }),
     inventory.systemDataCategoryLinks(ctx.db, scope.orgId),
   ]);
   const systemVendors = vendorsOfSystems(facts);

@@ -6,6 +6,7 @@ import type { TTransferOverviewQuery, TTransferWarning } from '../contract.ts';
 import {
   type Destination,
   locationDestinations,
+  type Named,
   type SystemFacts,
   transferDestination,
   vendorDestination,
@@ -14,15 +15,17 @@ import * as store from '../store.ts';
 import { loadFacts, type RegisterFacts } from './facts.ts';
 import { checkDestination, destinationLabel, transferStatus } from './findings.ts';
 
-function allDestinations(facts: RegisterFacts, rows: store.ActivityRow[], links: Map<string, store.ActivityLinks>) {
+function allDestinations(facts: RegisterFacts, heads: Named[], transfers: store.TransferRow[]): Destination[] {
   const systems = [...facts.systems.values()] as SystemFacts[];
   const activeVendors = [...facts.vendors.values()].filter((vendor) => vendor.status === 'active');
+  const activityById = new Map(heads.map((head) => [head.id, head]));
   return [
     ...locationDestinations(systems, facts.locations, facts.vendors, facts.today),
     ...activeVendors.map(vendorDestination),
-    ...rows.flatMap((row) =>
-      (links.get(row.id)?.transfers ?? []).map((transfer) => transferDestination(row, transfer)),
-    ),
+    ...transfers.flatMap((transfer) => {
+      const activity = activityById.get(transfer.activityId);
+      return activity ? [transferDestination(activity, transfer)] : [];
+    }),
   ];
 }
 
@@ -68,10 +71,12 @@ export async function getTransferOverview(
   query: TTransferOverviewQuery,
   locale: Locale,
 ) {
-  const rows = (await store.allActivities(ctx.db, scope.orgId)).filter((row) => row.status !== 'retired');
-  const links = await store.linksOf(ctx.db, scope.orgId, 'all');
-  const facts = await loadFacts(ctx, scope, rows, links, { everything: true });
-  const outside = allDestinations(facts, rows, links)
+  const [heads, transfers, facts] = await Promise.all([
+    store.currentActivityHeads(ctx.db, scope.orgId),
+    store.currentTransfers(ctx.db, scope.orgId),
+    loadFacts(ctx, scope, [], new Map(), { everything: true }),
+  ]);
+  const outside = allDestinations(facts, heads, transfers)
     .map((destination) => toWarning(destination, facts, locale))
     .filter((warning) => warning.transfer.status !== 'eea');
   const direction = query.order === 'desc' ? -1 : 1;
