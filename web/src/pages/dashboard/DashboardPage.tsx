@@ -8,20 +8,11 @@ import { organisationsApi } from '../../api/organisations.ts';
 import { useCan, useCurrentOrganisation, useMyOrganisations } from '../../app/organisations.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
+import { RegisterDashboardCard } from '../register/RegisterDashboardCard.tsx';
 import { KeyFacts } from './KeyFacts.tsx';
 
 /** The modules that will fill this page, in the order PRODUCT.md lists them. */
-const COMING = [
-  'register',
-  'inventory',
-  'vendors',
-  'retention',
-  'requests',
-  'notices',
-  'breaches',
-  'measures',
-  'report',
-];
+const COMING = ['vendors', 'retention', 'requests', 'notices', 'breaches', 'measures', 'report'];
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -61,6 +52,7 @@ export default function DashboardPage() {
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {organisation.data && <KeyFacts organisation={organisation.data} />}
+        <RegisterDashboardCard />
         <Card withBorder radius="md" padding="lg">
           <Title order={2} size="h4" mb="xs">
             {t('dashboard.comingTitle')}

@@ -35,6 +35,9 @@ export function RegisterNavigation({ base, role, onNavigate }: { base: string; r
   return (
     <li>
       <NavLink
+        component="button"
+        type="button"
+        aria-expanded={isOpen || isInside}
         label={t('register.nav.group')}
         leftSection={<IconBook2 size={18} stroke={1.6} />}
         opened={isOpen || isInside}

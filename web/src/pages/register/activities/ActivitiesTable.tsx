@@ -2,8 +2,9 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TActivity } from '../../../api/activities.ts';
-import { formatDate, toCalendarDate } from '../../../i18n/format.ts';
+import { toCalendarDate } from '../../../i18n/format.ts';
 import { currentLocale } from '../../../i18n/index.ts';
+import { formatDay } from '../shared/dates.ts';
 import { Tag } from '../shared/Tag.tsx';
 
 const STATUS_COLOURS = { draft: 'gray', active: 'teal', retired: 'dark' } as const;
@@ -67,7 +68,7 @@ export function ActivitiesTable({ activities }: { activities: TActivity[] }) {
               </Table.Td>
               <Table.Td>
                 <Text size="sm" c={activity.reviewDate && activity.reviewDate < today ? 'red' : undefined}>
-                  {formatDate(activity.reviewDate, locale)}
+                  {formatDay(activity.reviewDate, locale)}
                 </Text>
               </Table.Td>
             </Table.Tr>

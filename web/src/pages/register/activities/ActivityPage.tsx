@@ -10,6 +10,7 @@ import { useCan, useCurrentOrganisation } from '../../../app/organisations.ts';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryState } from '../shared/QueryState.tsx';
+import { CompletenessBadge } from './ActivitiesTable.tsx';
 import { ActivityForm } from './ActivityForm.tsx';
 import { CompletenessPanel } from './CompletenessPanel.tsx';
 
@@ -43,6 +44,16 @@ export default function ActivityPage() {
             description={t(data ? `register.enums.activityRoles.${data.role}` : 'register.activity.newDescription')}
             actions={data && canEdit && <DeleteActivity activity={data} />}
           />
+          {data && (
+            <Anchor
+              href="#completeness-title"
+              hiddenFrom="md"
+              mb="xs"
+              aria-label={t('register.activity.toCompleteness')}
+            >
+              <CompletenessBadge completeness={data.completeness} />
+            </Anchor>
+          )}
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 8 }}>
               <ActivityForm key={data?.updatedAt ?? 'new'} activity={data} canEdit={canEdit} />

@@ -35,7 +35,7 @@ export function ImportSection({ canEdit }: { canEdit: boolean }) {
       setCreated(applied.created ?? 0);
       setReport(null);
       setFile(null);
-      await queryClient.invalidateQueries({ queryKey: registerKeys.all(org.slug) });
+      await queryClient.resetQueries({ queryKey: registerKeys.all(org.slug) });
     },
   });
   const reset = (next: { entity?: TImportEntity; file?: File | null }) => {

@@ -3,8 +3,9 @@ import { IconWorldExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRIES_VALID_AS_OF, transferStatusOf } from '../../../../../src/shared/transfer-check.ts';
 import type { TTransferStatus } from '../../../api/transfer.ts';
-import { countryName, formatDate } from '../../../i18n/format.ts';
+import { countryName } from '../../../i18n/format.ts';
 import { currentLocale } from '../../../i18n/index.ts';
+import { formatDay } from './dates.ts';
 import { Tag } from './Tag.tsx';
 
 const COLOURS: Record<TTransferStatus['status'], string> = {
@@ -50,7 +51,7 @@ export function TransferCheck({
   const transfer = transferStatusOf(country, { isDpfCertified, on, recordedSafeguard: safeguard });
   if (transfer.status === 'eea' || transfer.status === 'invalid-country-code') return null;
   const name = countryName(country, locale);
-  const validAsOf = t('register.common.countriesValidAsOf', { date: formatDate(COUNTRIES_VALID_AS_OF, locale) });
+  const validAsOf = t('register.common.countriesValidAsOf', { date: formatDay(COUNTRIES_VALID_AS_OF, locale) });
   const scope = transfer.adequacyScope?.[locale];
   if (transfer.status === 'adequate') {
     return (

@@ -47,7 +47,7 @@ export default function GuidedStartPage() {
     mutationFn: () => onboardingApi.applyGuidedStart(org.slug, toGuidedAnswers(form.getValues()), locale),
     meta: { showsOwnErrors: true },
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: registerKeys.all(org.slug) });
+      await queryClient.resetQueries({ queryKey: registerKeys.all(org.slug) });
       setStep(PREVIEW_STEP + 1);
     },
     onError: handleProblem,

@@ -1,6 +1,11 @@
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PLAN_ENTITIES, type TPlanResult, type TRegisterPlan } from '../../../api/onboarding.ts';
+import { categoriesApi, categoryName } from '../../../api/categories.ts';
+import { PLAN_ENTITIES, type TPlanEntity, type TPlanResult, type TRegisterPlan } from '../../../api/onboarding.ts';
+import { registerKeys } from '../../../api/register-keys.ts';
+import { useCurrentOrganisation } from '../../../app/organisations.ts';
+import { currentLocale } from '../../../i18n/index.ts';
 import { Tag } from '../shared/Tag.tsx';
 
 /**
@@ -9,6 +14,7 @@ import { Tag } from '../shared/Tag.tsx';
  */
 export function PlanPreview({ plan }: { plan: TRegisterPlan }) {
   const { t } = useTranslation();
+  const nameOf = useEntryNames();
   const creates = PLAN_ENTITIES.reduce(
     (total, entity) => total + plan[entity].filter((entry) => entry.action === 'create').length,
     0,
@@ -26,7 +32,7 @@ export function PlanPreview({ plan }: { plan: TRegisterPlan }) {
               {plan[entity].map((entry) => (
                 <Group component="li" key={entry.name} justify="space-between" wrap="nowrap" gap="xs">
                   <Text size="sm" c={entry.action === 'skip' ? 'dimmed' : undefined}>
-                    {entry.name}
+                    {nameOf(entity, entry.name)}
                   </Text>
                   <Tag
                     size="sm"
@@ -44,6 +50,32 @@ export function PlanPreview({ plan }: { plan: TRegisterPlan }) {
       </SimpleGrid>
     </Stack>
   );
+}
+
+const ALL_CATEGORIES = { limit: 500, includeArchived: 'true' } as const;
+
+/**
+ * The plan names categories by their key ("contact-details"); the organisation's own categories give the name a
+ * person reads. A category the organisation does not have yet keeps its key.
+ */
+function useEntryNames(): (entity: TPlanEntity, name: string) => string {
+  const org = useCurrentOrganisation();
+  const locale = currentLocale();
+  const data = useQuery({
+    queryKey: registerKeys.dataCategories(org.slug, ALL_CATEGORIES),
+    queryFn: () => categoriesApi.listData(org.slug, ALL_CATEGORIES),
+  });
+  const subjects = useQuery({
+    queryKey: registerKeys.subjectCategories(org.slug, ALL_CATEGORIES),
+    queryFn: () => categoriesApi.listSubjects(org.slug, ALL_CATEGORIES),
+  });
+  const names = (items: { key: string; nameNl: string; nameEn: string }[] = []) =>
+    new Map(items.map((category) => [category.key, categoryName(category, locale)]));
+  const byEntity: Partial<Record<TPlanEntity, Map<string, string>>> = {
+    dataCategories: names(data.data?.items),
+    subjectCategories: names(subjects.data?.items),
+  };
+  return (entity, name) => byEntity[entity]?.get(name) ?? name;
 }
 
 /** What applying did: how many entries of each kind were added. */

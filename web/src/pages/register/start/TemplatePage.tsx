@@ -19,6 +19,8 @@ export default function TemplatePage() {
   const queryClient = useQueryClient();
   const templateId = useParams().templateId as TTemplateId;
   const [locale, setLocale] = useState<ContentLocale>(undefined);
+  // Once applied the preview is history: it is not fetched again (it would now say "nothing new").
+  const [isApplied, setIsApplied] = useState(false);
   const templates = useQuery({
     queryKey: registerKeys.templates(org.slug),
     queryFn: () => onboardingApi.templates(org.slug),
@@ -28,10 +30,14 @@ export default function TemplatePage() {
     queryKey: [...registerKeys.all(org.slug), 'template-preview', templateId, locale ?? 'org'],
     queryFn: () => onboardingApi.previewTemplate(org.slug, templateId, locale),
     gcTime: 0,
+    enabled: !isApplied,
   });
   const apply = useMutation({
     mutationFn: () => onboardingApi.applyTemplate(org.slug, templateId, locale),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: registerKeys.all(org.slug) }),
+    onSuccess: () => {
+      setIsApplied(true);
+      return queryClient.resetQueries({ queryKey: registerKeys.all(org.slug) });
+    },
   });
 
   return (

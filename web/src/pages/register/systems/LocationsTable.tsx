@@ -3,8 +3,9 @@ import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { transferStatusOf } from '../../../../../src/shared/transfer-check.ts';
 import type { TTransferStatus } from '../../../api/transfer.ts';
-import { countryName, formatDate, toCalendarDate } from '../../../i18n/format.ts';
+import { countryName, toCalendarDate } from '../../../i18n/format.ts';
 import { currentLocale } from '../../../i18n/index.ts';
+import { formatDay } from '../shared/dates.ts';
 import { useAllVendors } from '../shared/options.ts';
 import { TransferBadge } from '../shared/TransferCheck.tsx';
 import type { LocationValues } from './system-form.ts';
@@ -84,10 +85,10 @@ export function LocationsTable({
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {values.until
                     ? t('register.systems.location.fromTo', {
-                        since: formatDate(values.since, locale),
-                        until: formatDate(values.until, locale),
+                        since: formatDay(values.since, locale),
+                        until: formatDay(values.until, locale),
                       })
-                    : t('register.systems.location.sinceOnly', { since: formatDate(values.since, locale) })}
+                    : t('register.systems.location.sinceOnly', { since: formatDay(values.since, locale) })}
                 </Table.Td>
                 {canChange && (
                   <Table.Td>

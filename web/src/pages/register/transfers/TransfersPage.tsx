@@ -8,8 +8,9 @@ import { registerKeys } from '../../../api/register-keys.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { countryName, formatDate } from '../../../i18n/format.ts';
+import { countryName } from '../../../i18n/format.ts';
 import { currentLocale } from '../../../i18n/index.ts';
+import { formatDay } from '../shared/dates.ts';
 import { FilterSelect, ListControls } from '../shared/ListControls.tsx';
 import { orUndefined, useListParams } from '../shared/list-params.ts';
 import { QueryState } from '../shared/QueryState.tsx';
@@ -51,7 +52,7 @@ export default function TransfersPage() {
           >
             <Text size="sm">{t('register.transfers.explanation')}</Text>
             <Text size="xs" c="dimmed">
-              {t('register.common.countriesValidAsOf', { date: formatDate(overview.data.countriesValidAsOf, locale) })}
+              {t('register.common.countriesValidAsOf', { date: formatDay(overview.data.countriesValidAsOf, locale) })}
             </Text>
           </Alert>
         )}

@@ -9,8 +9,8 @@ import { type TVendor, vendorsApi } from '../../../api/vendors.ts';
 import { useCan, useCurrentOrganisation } from '../../../app/organisations.ts';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { formatDate } from '../../../i18n/format.ts';
 import { currentLocale } from '../../../i18n/index.ts';
+import { formatDay } from '../shared/dates.ts';
 import { QueryState } from '../shared/QueryState.tsx';
 import { Tag } from '../shared/Tag.tsx';
 import { TransferBadge } from '../shared/TransferCheck.tsx';
@@ -74,7 +74,7 @@ function VendorStatus({ vendor }: { vendor: TVendor }) {
       <Group gap="xs">
         <TransferBadge transfer={vendor.transfer} />
         {vendor.status === 'retired' && (
-          <Tag color="gray">{t('register.vendors.retiredOn', { date: formatDate(vendor.retiredOn, locale) })}</Tag>
+          <Tag color="gray">{t('register.vendors.retiredOn', { date: formatDay(vendor.retiredOn, locale) })}</Tag>
         )}
         <Text size="sm" c="dimmed">
           {t('register.vendors.usage', usage)}

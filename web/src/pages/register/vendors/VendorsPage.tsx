@@ -9,8 +9,9 @@ import { useCan, useCurrentOrganisation } from '../../../app/organisations.ts';
 import { CountrySelect } from '../../../components/CountrySelect.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { countryName, formatDate } from '../../../i18n/format.ts';
+import { countryName } from '../../../i18n/format.ts';
 import { currentLocale } from '../../../i18n/index.ts';
+import { formatDay } from '../shared/dates.ts';
 import { FilterSelect, ListControls } from '../shared/ListControls.tsx';
 import { orUndefined, PAGE_SIZE, useListParams } from '../shared/list-params.ts';
 import { useEnumOptions } from '../shared/options.ts';
@@ -173,7 +174,7 @@ function VendorsTable({ vendors }: { vendors: TVendor[] }) {
                       color={certification.isExpired ? 'red' : 'teal'}
                       title={
                         certification.validUntil
-                          ? t('register.vendors.validUntil', { date: formatDate(certification.validUntil, locale) })
+                          ? t('register.vendors.validUntil', { date: formatDay(certification.validUntil, locale) })
                           : undefined
                       }
                     >

@@ -12,8 +12,8 @@ import {
 } from '../../../api/inventory.ts';
 import { registerKeys } from '../../../api/register-keys.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
-import { formatDate } from '../../../i18n/format.ts';
 import { currentLocale } from '../../../i18n/index.ts';
+import { formatDay } from '../shared/dates.ts';
 import { QueryState } from '../shared/QueryState.tsx';
 import { LocationsList } from './LocationsList.tsx';
 
@@ -77,7 +77,7 @@ function EeaAnswer({ status }: { status: TEeaStatus }) {
     answer = {
       colour: 'teal',
       icon: IconCircleCheck,
-      title: t('register.where.insideSince', { date: formatDate(status.allInsideSince, locale), scope }),
+      title: t('register.where.insideSince', { date: formatDay(status.allInsideSince, locale), scope }),
     };
   } else if (status.recordsSince) {
     answer = { colour: 'red', icon: IconWorldExclamation, title: t('register.where.outsideNow', { scope }) };
@@ -95,10 +95,10 @@ function EeaAnswer({ status }: { status: TEeaStatus }) {
         data-testid="eea-answer"
       >
         {status.recordsSince && (
-          <Text size="sm">{t('register.where.recordsSince', { date: formatDate(status.recordsSince, locale) })}</Text>
+          <Text size="sm">{t('register.where.recordsSince', { date: formatDay(status.recordsSince, locale) })}</Text>
         )}
         <Text size="xs" c="dimmed">
-          {t('register.common.countriesValidAsOf', { date: formatDate(status.countriesValidAsOf, locale) })}
+          {t('register.common.countriesValidAsOf', { date: formatDay(status.countriesValidAsOf, locale) })}
         </Text>
       </Alert>
       {status.outside.length > 0 && (

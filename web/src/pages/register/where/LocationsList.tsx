@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TLocation } from '../../../api/inventory.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
-import { countryName, formatDate } from '../../../i18n/format.ts';
+import { countryName } from '../../../i18n/format.ts';
 import { currentLocale } from '../../../i18n/index.ts';
+import { formatDay } from '../shared/dates.ts';
 import { TransferBadge } from '../shared/TransferCheck.tsx';
 
 /** Locations across systems: which system, which copy, where, held by whom, and for which days. */
@@ -17,7 +18,7 @@ export function LocationsList({ locations }: { locations: TLocation[] }) {
       <Table verticalSpacing="xs" striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('register.systems.fields.name')}</Table.Th>
+            <Table.Th>{t('register.activities.filters.system')}</Table.Th>
             <Table.Th>{t('register.systems.location.role')}</Table.Th>
             <Table.Th>{t('register.common.country')}</Table.Th>
             <Table.Th>{t('register.systems.location.provider')}</Table.Th>
@@ -44,10 +45,10 @@ export function LocationsList({ locations }: { locations: TLocation[] }) {
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {location.until
                   ? t('register.systems.location.fromTo', {
-                      since: formatDate(location.since, locale),
-                      until: formatDate(location.until, locale),
+                      since: formatDay(location.since, locale),
+                      until: formatDay(location.until, locale),
                     })
-                  : t('register.systems.location.sinceOnly', { since: formatDate(location.since, locale) })}
+                  : t('register.systems.location.sinceOnly', { since: formatDay(location.since, locale) })}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -6,8 +6,9 @@ import { registerKeys } from '../../../api/register-keys.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { formatDate, toCalendarDate } from '../../../i18n/format.ts';
+import { toCalendarDate } from '../../../i18n/format.ts';
 import { currentLocale } from '../../../i18n/index.ts';
+import { formatDay } from '../shared/dates.ts';
 import { DateField } from '../shared/fields.tsx';
 import { FilterSelect, ListControls } from '../shared/ListControls.tsx';
 import { useListParams } from '../shared/list-params.ts';
@@ -82,7 +83,7 @@ export default function WhereIsDataPage() {
               onClear={list.reset}
             >
               <FilterSelect
-                label={t('register.systems.fields.name')}
+                label={t('register.activities.filters.system')}
                 value={values.systemId}
                 options={systems}
                 onChange={(systemId) => list.set({ systemId })}
@@ -91,7 +92,7 @@ export default function WhereIsDataPage() {
             <QueryState isPending={locations.isPending && locations.fetchStatus !== 'idle'} error={locations.error} />
             {locations.data && (
               <Text size="sm" c="dimmed" aria-live="polite">
-                {t('register.where.onDayCount', { count: shown.length, date: formatDate(locations.data.on, locale) })}
+                {t('register.where.onDayCount', { count: shown.length, date: formatDay(locations.data.on, locale) })}
               </Text>
             )}
             {locations.data && shown.length === 0 && (

@@ -1,7 +1,7 @@
 import { Group, NumberInput, Radio, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../../i18n/format.ts';
 import { currentLocale } from '../../../../i18n/index.ts';
+import { formatDay } from '../../shared/dates.ts';
 import { useEnumOptions } from '../../shared/options.ts';
 import { Tag } from '../../shared/Tag.tsx';
 import { RETENTION_PRESETS, RETENTION_VALID_AS_OF, retentionFromPreset } from '../retention-presets.ts';
@@ -41,7 +41,7 @@ export function RetentionSection({ form }: SectionProps) {
     >
       <Select
         label={t('register.retention.preset')}
-        description={t('register.retention.presetHelp', { date: formatDate(RETENTION_VALID_AS_OF, locale) })}
+        description={t('register.retention.presetHelp', { date: formatDay(RETENTION_VALID_AS_OF, locale) })}
         placeholder={t('register.retention.presetPlaceholder')}
         data={presetOptions}
         value={retention.presetId}
