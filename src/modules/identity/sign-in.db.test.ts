@@ -201,8 +201,8 @@ describe('the second factor', () => {
     expect((await pendingCookie.get('/api/auth/session')).body.user).toBeNull();
 
     const replay = await (await pendingClient()).post('/api/auth/second-factor', { code });
-    expect(replay.status).toBe(401);
-    expect(replay.body.code).toBe('invalid_credentials');
+    expect(replay.status).toBe(400);
+    expect(replay.body.errors).toEqual([expect.objectContaining({ path: 'code', code: 'totp_wrong' })]);
   });
 
   it('counts wrong codes towards the lock-out, also across fresh password sign-ins', async () => {
@@ -214,7 +214,14 @@ describe('the second factor', () => {
       return client.post('/api/auth/second-factor', { code: '000000' });
     };
     for (let failure = 1; failure <= 4; failure += 1) {
-      expect((await guess()).body.code).toBe('invalid_credentials');
+      const refused = await guess();
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({
+          path: 'code',
+          code: 'totp_wrong',
+          message: expect.stringContaining('Deze code klopt niet'),
+        }),
+      ]);
       expect((await userRow(guessed.id)).failedSignInCount).toBe(failure);
     }
     const fifth = await guess();
@@ -236,7 +243,8 @@ describe('the second factor', () => {
     expect(done.status).toBe(200);
     expect(done.body.isFullyAuthenticated).toBe(true);
     const again = await (await pendingClient()).post('/api/auth/second-factor', { recoveryCode: code });
-    expect(again.status).toBe(401);
+    expect(again.status).toBe(400);
+    expect(again.body.errors).toEqual([expect.objectContaining({ path: 'recoveryCode', code: 'recovery_code_wrong' })]);
     const unused = await rowCount(
       app,
       recoveryCodes,

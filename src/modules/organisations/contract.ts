@@ -183,12 +183,20 @@ export const ZInvitationPreview = z.object({
   locale: ZLocale,
 });
 
-export const ZAcceptInvitationRequest = z.union([
-  /** Signed in already, as the invited address. */
-  z.strictObject({}),
-  /** No account yet: create one. */
-  z.strictObject({ name: ZPersonName, password: ZPassword, locale: ZLocale.optional() }),
-]);
+/**
+ * Accepting an invitation: signed in as the invited address, send nothing; without an account, send a name and a
+ * password to create one (both, or neither).
+ */
+export const ZAcceptInvitationRequest = z
+  .strictObject({ name: ZPersonName.optional(), password: ZPassword.optional(), locale: ZLocale.optional() })
+  .superRefine((value, context) => {
+    if (value.name !== undefined && value.password === undefined) {
+      context.addIssue({ code: 'custom', path: ['password'], message: 'validation.required' });
+    }
+    if (value.password !== undefined && value.name === undefined) {
+      context.addIssue({ code: 'custom', path: ['name'], message: 'validation.required' });
+    }
+  });
 export type TAcceptInvitationRequest = z.infer<typeof ZAcceptInvitationRequest>;
 
 export const ZAcceptInvitationResponse = z.object({ organisation: ZMyOrganisation });

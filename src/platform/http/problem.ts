@@ -95,6 +95,13 @@ function localiseFieldError(locale: Locale, fieldError: FieldError) {
   return { path: fieldError.path, code: fieldError.code, message: translate(locale, key, fieldError.params) };
 }
 
+/** Parameters that are codes themselves (a role) are shown in words: "at least the role owner" → "eigenaar". */
+function localisedParams(locale: Locale, params: Record<string, unknown>): Record<string, unknown> {
+  const role = params.role;
+  if (typeof role !== 'string' || !hasMessage(`roles.${role}`)) return params;
+  return { ...params, role: translate(locale, `roles.${role}`) };
+}
+
 export function toProblem(error: AppError, locale: Locale, correlationId: string): Problem {
   const status = STATUS_BY_KIND[error.kind];
   const detailKey = hasMessage(`errors.${error.code}`) ? `errors.${error.code}` : `errors.kind.${error.kind}`;
@@ -103,7 +110,7 @@ export function toProblem(error: AppError, locale: Locale, correlationId: string
     title: translate(locale, `errors.kind.${error.kind}`),
     status,
     code: error.code,
-    detail: translate(locale, detailKey, error.params),
+    detail: translate(locale, detailKey, localisedParams(locale, error.params)),
     ...(error.fieldErrors.length > 0 ? { errors: error.fieldErrors.map((e) => localiseFieldError(locale, e)) } : {}),
     correlationId,
   };

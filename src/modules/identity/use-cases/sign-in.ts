@@ -4,7 +4,7 @@ import { verifyAgainstDummy, verifyPassword } from '../../../platform/crypto/pas
 import { hashToken } from '../../../platform/crypto/tokens.ts';
 import { matchTotpStep } from '../../../platform/crypto/totp.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, invalidField } from '../../../platform/errors.ts';
 import type { SessionPrincipal } from '../../../platform/http/access.ts';
 import type { TSecondFactorRequest, TSignInRequest } from '../contract.ts';
 import { afterFailedSignIn, isLocked, isTotpStepFresh, LOCKOUT_MINUTES, normaliseRecoveryCode } from '../rules.ts';
@@ -28,7 +28,12 @@ const invalidCredentials = () => new AppError('unauthenticated', 'invalid_creden
 const accountLocked = () => new AppError('rate_limited', 'account_locked', { params: { minutes: LOCKOUT_MINUTES } });
 
 /** Counts a failed attempt (password or second factor) and locks the account after too many; commits, then throws. */
-async function registerFailure(ctx: AppContext, user: UserRow, action: string): Promise<never> {
+async function registerFailure(
+  ctx: AppContext,
+  user: UserRow,
+  action: string,
+  refusal: () => AppError,
+): Promise<never> {
   const now = ctx.clock.now();
   // The count is read under a row lock: parallel failed attempts each count, none is lost.
   const next = await inTransaction(ctx.db, async (tx) => {
@@ -47,7 +52,7 @@ async function registerFailure(ctx: AppContext, user: UserRow, action: string): 
     }
     return counted;
   });
-  throw next.hasJustLocked ? accountLocked() : invalidCredentials();
+  throw next.hasJustLocked ? accountLocked() : refusal();
 }
 
 /** Checks e-mail and password; opens a full session, or a pending one when a second factor is due. */
@@ -68,7 +73,7 @@ export async function signIn(ctx: AppContext, input: TSignInRequest, device: Dev
   }
   if (isLocked(user, now)) throw accountLocked();
   if (!(await verifyPassword(user.passwordHash, input.password)))
-    return registerFailure(ctx, user, 'auth.sign_in_failed');
+    return registerFailure(ctx, user, 'auth.sign_in_failed', invalidCredentials);
 
   const needsSecondFactor = user.totpSecretSealed !== null;
   const session = await inTransaction(ctx.db, async (tx) => {
@@ -116,7 +121,11 @@ export async function completeSecondFactor(
   if (principal.isFullyAuthenticated) throw new AppError('conflict', 'already_signed_in');
   if (isLocked(user, ctx.clock.now())) throw accountLocked();
   const method = await acceptsSecondFactor(ctx, user, input);
-  if (!method) return registerFailure(ctx, user, 'auth.second_factor_failed');
+  if (!method) {
+    const refusal = () =>
+      'code' in input ? invalidField('code', 'totp_wrong') : invalidField('recoveryCode', 'recovery_code_wrong');
+    return registerFailure(ctx, user, 'auth.second_factor_failed', refusal);
+  }
 
   return inTransaction(ctx.db, async (tx) => {
     const now = ctx.clock.now();

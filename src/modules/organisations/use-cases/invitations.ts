@@ -168,7 +168,9 @@ export async function acceptInvitation(
       if (await findMembership(tx, org.id, signedIn.userId)) throw conflict('already_member');
       userId = signedIn.userId;
     } else {
-      if (!('password' in input)) throw new AppError('unauthenticated', 'invitation_sign_in_required');
+      if (input.password === undefined || input.name === undefined) {
+        throw new AppError('unauthenticated', 'invitation_sign_in_required');
+      }
       if (await identity.findUserByEmail(tx, invitation.email))
         throw new AppError('unauthenticated', 'invitation_sign_in_required');
       const user = await identity.createUser(
