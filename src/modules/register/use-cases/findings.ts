@@ -1,6 +1,11 @@
 import { type Locale, translate } from '../../../platform/i18n/index.ts';
 import { gdprItems } from '../../../reference/index.ts';
-import { classifyDestination, type DestinationCheck, needsSafeguard } from '../../../shared/transfer-check.ts';
+import {
+  classifyDestination,
+  type DestinationCheck,
+  isEeaCountry,
+  needsSafeguard,
+} from '../../../shared/transfer-check.ts';
 import { localName } from '../../categories/rules.ts';
 import type { TCompletenessItem } from '../contract.ts';
 import {
@@ -75,16 +80,20 @@ export function activityFacts(
     ...row,
     role: row.role === 'processor' ? 'processor' : 'controller',
     subjectCategories: subjectCategories.map((category) => ({ name: localName(category, locale) })),
-    dataCategories: dataCategories.map(({ isSpecial, isCriminal, isNationalId, ...names }) => ({
-      name: localName(names, locale),
-      isSpecial,
-      isCriminal,
-      isNationalId,
+    dataCategories: dataCategories.map((category) => ({
+      name: localName(category, locale),
+      isSpecial: category.isSpecial,
+      isCriminal: category.isCriminal,
+      isNationalId: category.isNationalId,
     })),
     recipientCount: links.vendorIds.length,
     destinations: destinationsOf(row, links, facts).map((destination) => ({
-      ...destination,
-      label: destinationLabel(destination, locale),
+      country: destination.country,
+      safeguard: destination.safeguard,
+      safeguardDetails: destination.safeguardDetails,
+      isDpfCertified: destination.isDpfCertified,
+      // Only a destination outside the EEA is ever named in a finding.
+      label: isEeaCountry(destination.country) ? '' : destinationLabel(destination, locale),
     })),
     retention: {
       kind: row.retentionKind === 'period' || row.retentionKind === 'until_event' ? row.retentionKind : null,

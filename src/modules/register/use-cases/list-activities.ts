@@ -13,8 +13,6 @@ function filterOf(query: TListActivitiesQuery): store.ActivityFilter {
   return { q, role, status, legalBasis, dataCategoryId, subjectCategoryId, systemId, vendorId };
 }
 
-const hasFilter = (filter: store.ActivityFilter) => Object.values(filter).some((value) => value !== undefined);
-
 /**
  * Completeness is computed, not stored (it depends on today, on vendors and on locations), so sorting or
  * filtering by it checks every matching activity, then presents only the requested page.
@@ -29,7 +27,8 @@ async function listByCompleteness(
   const order: store.ActivityOrder =
     query.sort === 'completeness' ? { sort: 'name', order: 'asc' } : { sort: query.sort, order: query.order };
   const rows = await store.allActivities(ctx.db, scope.orgId, filter, order);
-  const links = await store.linksOf(ctx.db, scope.orgId, hasFilter(filter) ? rows.map((row) => row.id) : 'all');
+  // All of the organisation's links: no longer than the matching ones' when unfiltered, and no id list to send.
+  const links = await store.linksOf(ctx.db, scope.orgId, 'all');
   const facts = await loadFacts(ctx, scope, rows, links);
   const linksOf = (row: store.ActivityRow) => links.get(row.id) ?? store.noLinks();
   let ranked = rows.map((row) => ({ row, summary: summarise(findingsOf(row, linksOf(row), facts, locale)) }));
