@@ -10,7 +10,7 @@ import { type E2eServer, startServer } from './support/server.ts';
 const ORGANISATION = 'Visser Webontwikkeling';
 const ACTIVITY = 'Klantadministratie en facturatie';
 
-describe('register: exporting the PDF from the page', () => {
+describe('register: exporting the PDF and importing a file from the page', () => {
   let server: E2eServer;
   let owner: SeededOwner;
   let browser: E2eBrowser;
@@ -77,6 +77,40 @@ describe('register: exporting the PDF from the page', () => {
     expect(text).toContain(ORGANISATION);
     const purposes = gdprItems.art30_1_controller.find((item) => item.id === 'b');
     expect(text).toContain(`(b) ${purposes?.nl}`);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('checks an import file first, lists every row error, and imports only a clean file', async () => {
+    const { page } = browser;
+    const upload = (name: string, rows: string[]) =>
+      page.locator('input[type="file"]').setInputFiles({
+        name,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(['Naam;Soort;Land', ...rows].join('\r\n'), 'utf8'),
+      });
+    await choose(page, 'Wat importeert u?', 'Leveranciers');
+    await upload('leveranciers.csv', ['Hosting Zuid;Verwerker;NL', 'Mail Noord;Bakker;XX']);
+    await page.getByRole('button', { name: 'Bestand controleren' }).click();
+
+    const errors = page.getByRole('table', { name: 'Fouten per rij' });
+    await errors.waitFor();
+    const rows = await errors.getByRole('row').allTextContents();
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.slice(1).every((row) => row.startsWith('3'))).toBe(true);
+    expect(await page.getByRole('button', { name: 'Importeren', exact: true }).isDisabled()).toBe(true);
+    await screenshot(page, 'register-import-errors');
+
+    await upload('leveranciers.csv', ['Hosting Zuid;Verwerker;NL', 'Mail Noord;Verwerker;DE']);
+    await page.getByRole('button', { name: 'Bestand controleren' }).click();
+    await page.getByText('Het bestand is in orde: 2 rijen').waitFor();
+    expect((await owner.client.get(`/api/orgs/${owner.orgSlug}/vendors`)).body.total).toBe(0);
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await page.getByText('2 items geïmporteerd').waitFor();
+    const vendors = (await owner.client.get(`/api/orgs/${owner.orgSlug}/vendors`)).body.items;
+    expect(vendors.map((vendor: { name: string; country: string }) => [vendor.name, vendor.country])).toEqual([
+      ['Hosting Zuid', 'NL'],
+      ['Mail Noord', 'DE'],
+    ]);
     expect(browser.problems).toEqual([]);
   });
 });

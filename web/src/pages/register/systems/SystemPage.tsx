@@ -70,6 +70,15 @@ export default function SystemPage() {
               {t('register.systems.locationsHelp')}
             </Text>
             <SavedLocations system={system.data} canEdit={canEdit} />
+            <Anchor
+              component={Link}
+              to={`/o/${org.slug}/register/where?systemId=${system.data.id}`}
+              size="sm"
+              mt="sm"
+              display="block"
+            >
+              {t('register.systems.whereOnDay')}
+            </Anchor>
           </section>
         </>
       )}
