@@ -6,7 +6,7 @@
  *   --audit-entries 10000 --orgs 50
  *   --skip-analyze             leave the planner without statistics (what PGlite does on its own, see README)
  *   --only api-lists|register  one group of benchmarks (default: all)
- *   --activities 2000 --systems 500 --check-n 20 --export-n 3   the register benchmarks' size and rounds
+ *   --activities 2000 --systems 500 --check-n 20 --export-n 3   the register benchmarks' size and rounds (--export-n 0: no PDF)
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
