@@ -120,7 +120,7 @@ export default function ActivitiesPage() {
               {filter('subjectCategoryId', t('register.activities.filters.subjects'), options.subjectCategories)}
               {filter('dataCategoryId', t('register.activities.filters.data'), options.dataCategories)}
               {filter('systemId', t('register.activities.filters.system'), options.systems)}
-              {filter('vendorId', t('register.activities.filters.recipient'), options.vendors)}
+              {filter('vendorId', t('register.activities.filters.vendor'), options.vendors)}
             </>
           }
         >

@@ -2,6 +2,7 @@ import { Button, Group, MultiSelect, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Option } from './options.ts';
 
 /**
@@ -29,6 +30,7 @@ export function EntityPicker({
   canAdd: boolean;
   error?: ReactNode;
 }) {
+  const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const handleCreated = (id: string) => {
     onChange([...value.filter((existing) => existing !== id), id]);
@@ -45,7 +47,7 @@ export function EntityPicker({
         searchable
         clearable
         hidePickedOptions
-        nothingFoundMessage={addLabel}
+        nothingFoundMessage={t('register.common.nothingFound')}
         error={error}
       />
       {canAdd && (

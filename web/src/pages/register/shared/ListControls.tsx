@@ -62,7 +62,7 @@ export function ListControls({
           style={{ flex: '2 1 220px' }}
         />
         {children}
-        <Group gap={4} align="flex-end" wrap="nowrap" style={{ flex: '0 1 260px' }}>
+        <Group gap={4} align="flex-end" wrap="nowrap" style={{ flex: '0 1 300px' }}>
           <Select
             label={t('register.common.sortBy')}
             data={sortOptions}

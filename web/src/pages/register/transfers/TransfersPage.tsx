@@ -77,7 +77,7 @@ export default function TransfersPage() {
             onChange={(source) => list.set({ source })}
           />
           <FilterSelect
-            label={t('register.vendors.safeguardFilter')}
+            label={t('register.transfers.safeguardFilter')}
             value={values.needsSafeguard}
             options={[
               { value: 'true', label: t('register.transfers.onlyMissing') },
