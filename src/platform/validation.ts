@@ -51,6 +51,8 @@ export function toFieldErrors(issue: IssueLike, input?: unknown): FieldError[] {
     case 'invalid_format':
       return [{ path, code: formatCode(issue.format as string | undefined) }];
     case 'invalid_value':
+      // zod reports a missing enum field as an invalid value; a person should read "required".
+      if (input !== undefined && valueAt(input, issue.path) === undefined) return [{ path, code: 'required' }];
       return [{ path, code: 'invalid_option', params: { options: ((issue.values as unknown[]) ?? []).join(', ') } }];
     case 'invalid_union':
       return [{ path, code: 'invalid_value' }];
