@@ -7,6 +7,7 @@ import type { TConsolidation, TConsolidationQuery } from '../contract.ts';
 import { isInForceOn } from '../destinations.ts';
 import * as store from '../store.ts';
 import { type DataCategoryRow, loadFacts, type RegisterFacts } from './facts.ts';
+import { compareNames } from './present.ts';
 
 type Row = TConsolidation['rows'][number];
 type Ref = { id: string; name: string };
@@ -40,7 +41,7 @@ function refsOf<T extends { name: string; status: string }>(ids: Set<string>, ro
       const row = rows.get(id);
       return row && row.status !== 'retired' ? [{ id, name: row.name }] : [];
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareNames(a.name, b.name));
 }
 
 function presentCategory(category: DataCategoryRow) {
@@ -50,12 +51,11 @@ function presentCategory(category: DataCategoryRow) {
 
 function sortRows(rows: Row[], query: TConsolidationQuery, locale: Locale): Row[] {
   const direction = query.order === 'desc' ? -1 : 1;
-  const name = (row: Row) => localName(row.dataCategory, locale);
-  const size = (row: Row) => (query.sort === 'name' ? 0 : row[query.sort].length);
-  return rows.sort(
-    (a, b) =>
-      direction * (size(a) - size(b)) || (query.sort === 'name' ? direction : 1) * name(a).localeCompare(name(b)),
-  );
+  const byName = (a: Row, b: Row) => compareNames(localName(a.dataCategory, locale), localName(b.dataCategory, locale));
+  if (query.sort === 'name') return rows.sort((a, b) => direction * byName(a, b));
+  const counted = query.sort;
+  // Ties stay in alphabetical order, whichever way the counts run.
+  return rows.sort((a, b) => direction * (a[counted].length - b[counted].length) || byName(a, b));
 }
 
 function matches(row: Row, query: TConsolidationQuery): boolean {

@@ -14,6 +14,7 @@ import {
 import * as store from '../store.ts';
 import { loadFacts, type RegisterFacts } from './facts.ts';
 import { checkDestination, destinationLabel, transferStatus } from './findings.ts';
+import { compareNames } from './present.ts';
 
 function allDestinations(facts: RegisterFacts, heads: Named[], transfers: store.TransferRow[]): Destination[] {
   const systems = [...facts.systems.values()] as SystemFacts[];
@@ -53,8 +54,9 @@ function matches(warning: TTransferWarning, query: TTransferOverviewQuery): bool
 }
 
 function compare(sort: TTransferOverviewQuery['sort']) {
-  const byLabel = (a: TTransferWarning, b: TTransferWarning) => a.label.localeCompare(b.label);
-  const byCountry = (a: TTransferWarning, b: TTransferWarning) => a.country.localeCompare(b.country) || byLabel(a, b);
+  const byLabel = (a: TTransferWarning, b: TTransferWarning) => compareNames(a.label, b.label);
+  const byCountry = (a: TTransferWarning, b: TTransferWarning) =>
+    a.country.localeCompare(b.country, 'en') || byLabel(a, b);
   if (sort === 'label') return byLabel;
   if (sort === 'country') return byCountry;
   return (a: TTransferWarning, b: TTransferWarning) =>
