@@ -48,9 +48,13 @@ export default function TransfersPage() {
           <Alert
             color={overview.data.needsSafeguard > 0 ? 'red' : 'teal'}
             icon={<IconWorldExclamation size={18} />}
-            title={t('register.transfers.needsSafeguard', { count: overview.data.needsSafeguard })}
+            title={
+              overview.data.needsSafeguard > 0
+                ? t('register.transfers.needsSafeguard', { count: overview.data.needsSafeguard })
+                : t('register.transfers.allCovered')
+            }
           >
-            <Text size="sm">{t('register.transfers.explanation')}</Text>
+            {overview.data.needsSafeguard > 0 && <Text size="sm">{t('register.transfers.explanation')}</Text>}
             <Text size="xs" c="dimmed">
               {t('register.common.countriesValidAsOf', { date: formatDay(overview.data.countriesValidAsOf, locale) })}
             </Text>
