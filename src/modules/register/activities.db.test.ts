@@ -285,3 +285,21 @@ describe('reading, changing and deleting', () => {
     ]);
   });
 });
+
+describe('API description', () => {
+  it('documents every register route in the OpenAPI document', async () => {
+    const response = await viewer.client.get('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const paths = response.body.paths;
+    expect(Object.keys(paths[`/api/orgs/{org}/activities`]).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(paths[`/api/orgs/{org}/activities/{activityId}`]).sort()).toEqual(['delete', 'get', 'patch']);
+    for (const path of [
+      'activities/{activityId}/completeness',
+      'register/completeness',
+      'register/transfers',
+      'register/consolidation',
+    ]) {
+      expect(paths[`/api/orgs/{org}/${path}`]?.get, path).toBeDefined();
+    }
+  });
+});
