@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalise, countryName, toCalendarDate } from './format.ts';
+import { capitalise, countryName, formatDate, toCalendarDate } from './format.ts';
 import { browserLocale } from './index.ts';
 
 describe('browserLocale', () => {
@@ -26,5 +26,18 @@ describe('formatting', () => {
 
   it('capitalises the first letter only', () => {
     expect(capitalise('privacy officer')).toBe('Privacy officer');
+  });
+});
+
+describe('formatDate', () => {
+  it('shows a calendar date as that day in every time zone', () => {
+    const previous = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      expect(formatDate('2018-01-01', 'en')).toBe('1 Jan 2018');
+      expect(formatDate('2018-01-01', 'nl')).toBe('1 jan 2018');
+    } finally {
+      process.env.TZ = previous;
+    }
   });
 });

@@ -8,9 +8,15 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/**
+ * A calendar date (`2018-01-01`) or an instant, as a date. A calendar date is no instant: read as one it would be
+ * midnight UTC, which is the previous day west of Greenwich, so it is formatted in UTC as it was given.
+ */
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium' }).format(new Date(iso));
+  const isCalendarDate = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', ...(isCalendarDate ? { timeZone: 'UTC' } : {}) });
+  return format.format(new Date(iso));
 }
 
 export function formatNumber(value: number, locale: Locale): string {
