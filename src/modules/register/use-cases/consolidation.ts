@@ -1,12 +1,11 @@
 import type { AppContext } from '../../../platform/context.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
-import { localName } from '../../categories/rules.ts';
 import * as inventory from '../../inventory/service.ts';
 import type { TConsolidation, TConsolidationQuery } from '../contract.ts';
 import { isInForceOn } from '../destinations.ts';
 import * as store from '../store.ts';
-import { type DataCategoryRow, loadFacts, type RegisterFacts } from './facts.ts';
+import { categoryName, type DataCategoryRow, loadFacts, type RegisterFacts } from './facts.ts';
 import { compareNames } from './present.ts';
 
 type Row = TConsolidation['rows'][number];
@@ -51,7 +50,8 @@ function presentCategory(category: DataCategoryRow) {
 
 function sortRows(rows: Row[], query: TConsolidationQuery, locale: Locale): Row[] {
   const direction = query.order === 'desc' ? -1 : 1;
-  const byName = (a: Row, b: Row) => compareNames(localName(a.dataCategory, locale), localName(b.dataCategory, locale));
+  const byName = (a: Row, b: Row) =>
+    compareNames(categoryName(a.dataCategory, locale), categoryName(b.dataCategory, locale));
   if (query.sort === 'name') return rows.sort((a, b) => direction * byName(a, b));
   const counted = query.sort;
   // Ties stay in alphabetical order, whichever way the counts run.

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../platform/context.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
+import type { Locale } from '../../../platform/i18n/index.ts';
 import { calendarDateIn } from '../../../shared/dates.ts';
 import * as categories from '../../categories/service.ts';
 import * as identity from '../../identity/service.ts';
@@ -28,6 +29,11 @@ export interface RegisterFacts {
   memberIds: Set<string>;
   /** Names of the activities' owners (members or not). */
   ownerNames: Map<string, string>;
+}
+
+/** A category's name in the reader's language. */
+export function categoryName(category: { nameNl: string; nameEn: string }, locale: Locale): string {
+  return locale === 'en' ? category.nameEn : category.nameNl;
 }
 
 const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]));

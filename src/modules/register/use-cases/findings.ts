@@ -6,7 +6,6 @@ import {
   isEeaCountry,
   needsSafeguard,
 } from '../../../shared/transfer-check.ts';
-import { localName } from '../../categories/rules.ts';
 import type { TCompletenessItem } from '../contract.ts';
 import {
   type Destination,
@@ -18,7 +17,7 @@ import {
 import type { RetentionUnit } from '../retention-rules.ts';
 import { type ActivityFacts, activityCompleteness, type Finding } from '../rules.ts';
 import type { ActivityLinks, ActivityRow } from '../store.ts';
-import type { RegisterFacts } from './facts.ts';
+import { categoryName, type RegisterFacts } from './facts.ts';
 
 /** Every place the activity's data reaches: its systems' locations in force today, its recipients, its transfers. */
 export function destinationsOf(row: ActivityRow, links: ActivityLinks, facts: RegisterFacts): Destination[] {
@@ -79,9 +78,9 @@ export function activityFacts(
   return {
     ...row,
     role: row.role === 'processor' ? 'processor' : 'controller',
-    subjectCategories: subjectCategories.map((category) => ({ name: localName(category, locale) })),
+    subjectCategories: subjectCategories.map((category) => ({ name: categoryName(category, locale) })),
     dataCategories: dataCategories.map((category) => ({
-      name: localName(category, locale),
+      name: categoryName(category, locale),
       isSpecial: category.isSpecial,
       isCriminal: category.isCriminal,
       isNationalId: category.isNationalId,

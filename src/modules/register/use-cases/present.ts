@@ -2,11 +2,10 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import { classifyDestination } from '../../../shared/transfer-check.ts';
-import { localName } from '../../categories/rules.ts';
 import type { TActivity } from '../contract.ts';
 import { summarise } from '../rules.ts';
 import * as store from '../store.ts';
-import { loadFacts, type RegisterFacts } from './facts.ts';
+import { categoryName, loadFacts, type RegisterFacts } from './facts.ts';
 import { findingsOf, transferStatus } from './findings.ts';
 
 type Ref = { id: string; name: string };
@@ -32,7 +31,7 @@ export function presentActivity(
   facts: RegisterFacts,
   locale: Locale,
 ): TActivity {
-  const inLocale = (category: { nameNl: string; nameEn: string }) => localName(category, locale);
+  const inLocale = (category: { nameNl: string; nameEn: string }) => categoryName(category, locale);
   return {
     id: row.id,
     name: row.name,
