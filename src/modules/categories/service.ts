@@ -42,6 +42,18 @@ function presentSubjectCategory({
   return { ...fields, usage };
 }
 
+/** The default categories' names by key, for previews of what a template would add. */
+export function defaultCategoryNames() {
+  return {
+    data: new Map(
+      DEFAULT_DATA_CATEGORIES.map((category) => [category.key, { nameNl: category.nl, nameEn: category.en }]),
+    ),
+    subject: new Map(
+      DEFAULT_SUBJECT_CATEGORIES.map((category) => [category.key, { nameNl: category.nl, nameEn: category.en }]),
+    ),
+  };
+}
+
 /** Gives a new organisation the default categories (see defaults.ts); keys that exist already are left alone. */
 export async function seedDefaultCategories(tx: Database, orgId: string): Promise<void> {
   await store.insertDataCategories(

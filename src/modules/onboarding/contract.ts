@@ -42,6 +42,8 @@ export const ZProviderAnswer = z.strictObject({
   name: z.string().trim().min(1, { error: 'validation.required' }).max(200),
   country: ZCountryCode,
   region: z.string().trim().max(200).default(''),
+  /** Since when the provider keeps the data there; today when not known. */
+  since: ZCalendarDate.nullable().default(null),
 });
 
 export const ZGuidedStartAnswers = z.strictObject({
@@ -58,8 +60,6 @@ export const ZGuidedStartAnswers = z.strictObject({
     /** Where the offsite copy is kept, when there is one. */
     offsiteCountry: ZCountryCode.nullable().default(null),
     offsiteRegion: z.string().trim().max(200).default(''),
-    /** Since when backups are kept there. */
-    since: ZCalendarDate.nullable().default(null),
   })
     .nullable()
     .default(null),

@@ -41,6 +41,9 @@ describe('templates', () => {
     expect(preview.status).toBe(200);
     expect(createCount(preview.body.activities)).toBe(6);
     expect(createCount(preview.body.systems)).toBe(8);
+    expect(preview.body.dataCategories.map((entry: { name: string }) => entry.name)).toContain(
+      'Burgerservicenummer (BSN)',
+    );
     expect(await registerCounts(org)).toEqual({ activities: 0, systems: 0, vendors: 0 });
 
     const applied = await client.post(`/api/orgs/${org.id}/templates/ict_provider/apply`);

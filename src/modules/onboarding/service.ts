@@ -3,12 +3,13 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { OrgScope } from '../../platform/http/access.ts';
 import { calendarDateIn } from '../../shared/dates.ts';
+import * as categories from '../categories/service.ts';
 import * as organisations from '../organisations/service.ts';
 import type { TGuidedStartAnswers } from './contract.ts';
 import type { Blueprint, Locale } from './templates/blueprint.ts';
 import { blueprintOf, composeGuidedStart, findTemplate, planBlueprint, TEMPLATES } from './templates/index.ts';
 import { applyBlueprint } from './use-cases/apply-blueprint.ts';
-import { existingRegister } from './use-cases/existing-register.ts';
+import { existingRegister, type Named } from './use-cases/existing-register.ts';
 
 /** The register's language: the organisation's default, unless the caller asks for another. */
 async function registerLocale(ctx: AppContext, scope: OrgScope, requested: Locale | undefined): Promise<Locale> {
@@ -34,7 +35,16 @@ export function listTemplates(locale: Locale) {
 
 async function preview(ctx: AppContext, scope: OrgScope, blueprint: Blueprint, requested: Locale | undefined) {
   const locale = await registerLocale(ctx, scope, requested);
-  return planBlueprint(blueprint, await existingRegister(ctx.db, scope.orgId), locale);
+  const existing = await existingRegister(ctx.db, scope.orgId);
+  const defaults = categories.defaultCategoryNames();
+  const nameOf = (own: Map<string, Named>, fallback: Map<string, Named>) => (key: string) => {
+    const named = own.get(key) ?? fallback.get(key);
+    return named ? (locale === 'en' ? named.nameEn : named.nameNl) : key;
+  };
+  return planBlueprint(blueprint, existing, locale, {
+    data: nameOf(existing.names.data, defaults.data),
+    subject: nameOf(existing.names.subject, defaults.subject),
+  });
 }
 
 async function apply(

@@ -50,6 +50,12 @@ export interface ExistingRegister {
   activityNames: ReadonlySet<string>;
 }
 
+/** How categories are named in the preview, by key (the organisation's own name, else the default's). */
+export interface CategoryNames {
+  data: (key: string) => string;
+  subject: (key: string) => string;
+}
+
 export interface PlanEntry {
   name: string;
   action: 'create' | 'skip';
@@ -86,11 +92,18 @@ export function categoryKeysOf(blueprint: Blueprint) {
  * The preview: every entry the blueprint holds, marked create or skip. Nothing existing is ever overwritten; a skipped
  * system or vendor is still linked to by the new activities (by name).
  */
-export function planBlueprint(blueprint: Blueprint, existing: ExistingRegister, locale: Locale): RegisterPlan {
+export function planBlueprint(
+  blueprint: Blueprint,
+  existing: ExistingRegister,
+  locale: Locale,
+  categoryNames: CategoryNames = { data: (key) => key, subject: (key) => key },
+): RegisterPlan {
   const { dataKeys, subjectKeys } = categoryKeysOf(blueprint);
   return {
-    dataCategories: dataKeys.map((key) => planEntry(key, existing.dataCategoryKeys.has(key))),
-    subjectCategories: subjectKeys.map((key) => planEntry(key, existing.subjectCategoryKeys.has(key))),
+    dataCategories: dataKeys.map((key) => planEntry(categoryNames.data(key), existing.dataCategoryKeys.has(key))),
+    subjectCategories: subjectKeys.map((key) =>
+      planEntry(categoryNames.subject(key), existing.subjectCategoryKeys.has(key)),
+    ),
     vendors: blueprint.vendors.map((vendor) =>
       planEntry(vendor.name, existing.vendorNames.has(vendor.name.toLowerCase())),
     ),

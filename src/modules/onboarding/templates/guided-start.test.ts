@@ -79,6 +79,18 @@ describe('composeGuidedStart', () => {
     ]);
   });
 
+  it('dates a provider’s location from the answer when given, else today', () => {
+    const blueprint = composeGuidedStart(
+      answers({
+        mailProvider: { name: 'Mailhuis', country: 'NL', region: '', since: '2016-09-01' },
+        accountingPackage: { name: 'Boek', country: 'NL', region: '' },
+      }),
+      TODAY,
+    );
+    expect(blueprint.systems.find((system) => system.kind === 'mailbox')?.locations[0]?.since).toBe('2016-09-01');
+    expect(blueprint.systems.find((system) => system.kind === 'administration')?.locations[0]?.since).toBe(TODAY);
+  });
+
   it('adds a CRM system and links it to the client activity when a freelancer names a CRM', () => {
     const blueprint = composeGuidedStart(
       answers({ crm: { name: 'Relatiebeheer BV', country: 'NL', region: '' } }),

@@ -9,6 +9,8 @@ export interface ProviderAnswer {
   name: string;
   country: string;
   region: string;
+  /** Since when the provider keeps the data there, when the person knows. */
+  since?: string | null;
 }
 
 export interface GuidedStartAnswers {
@@ -161,8 +163,8 @@ function ensureCrmSystem(blueprint: Blueprint): Blueprint {
   return { ...blueprint, systems: [...blueprint.systems, crm], activities };
 }
 
-function primaryAt(provider: ProviderAnswer, since: string): BlueprintLocation[] {
-  return [{ role: 'primary', country: provider.country, region: provider.region, since }];
+function primaryAt(provider: ProviderAnswer, today: string): BlueprintLocation[] {
+  return [{ role: 'primary', country: provider.country, region: provider.region, since: provider.since ?? today }];
 }
 
 /**

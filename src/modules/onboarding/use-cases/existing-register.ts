@@ -8,7 +8,10 @@ import type { ExistingRegister } from '../templates/index.ts';
 const lowerNames = (rows: { name: string }[]) => new Set(rows.map((row) => row.name.toLowerCase()));
 
 /** What the organisation's register holds already, by the names and keys a blueprint refers to. */
-export async function existingRegister(db: Database, orgId: string): Promise<ExistingRegister & { ids: ExistingIds }> {
+export async function existingRegister(
+  db: Database,
+  orgId: string,
+): Promise<ExistingRegister & { ids: ExistingIds; names: { data: Map<string, Named>; subject: Map<string, Named> } }> {
   const [dataCategories, subjectCategories, vendorRows, systemRows, activityRows] = await Promise.all([
     categories.allDataCategories(db, orgId),
     categories.allSubjectCategories(db, orgId),
@@ -22,11 +25,20 @@ export async function existingRegister(db: Database, orgId: string): Promise<Exi
     vendorNames: lowerNames(vendorRows),
     systemNames: lowerNames(systemRows),
     activityNames: lowerNames(activityRows),
+    names: {
+      data: new Map(dataCategories.map((row) => [row.key, row])),
+      subject: new Map(subjectCategories.map((row) => [row.key, row])),
+    },
     ids: {
       vendorsByName: new Map(vendorRows.map((row) => [row.name.toLowerCase(), row.id])),
       systemsByName: new Map(systemRows.map((row) => [row.name.toLowerCase(), row.id])),
     },
   };
+}
+
+export interface Named {
+  nameNl: string;
+  nameEn: string;
 }
 
 export interface ExistingIds {
