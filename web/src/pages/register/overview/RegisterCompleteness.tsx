@@ -73,7 +73,7 @@ export function RegisterCompleteness({ completeness }: { completeness: TRegister
                   </Stack>
                   {activitySummary.isComplete && activitySummary.warnings === 0 && (
                     <Text size="sm" c="dimmed">
-                      {t('register.overview.nothingToDo')}
+                      {t('register.overview.allComplete')}
                     </Text>
                   )}
                   <Anchor component={Link} to={`/o/${org.slug}/register/activities/${activity.id}`} size="sm">
