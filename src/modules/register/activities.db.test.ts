@@ -183,6 +183,8 @@ describe('creating an activity', () => {
     const taken = await editor.client.post(base(), { name: 'Sollicitanten' });
     expect(taken.status).toBe(400);
     expect(taken.body.errors).toEqual([{ path: 'name', code: 'name_taken', message: 'Deze naam is al in gebruik.' }]);
+    const otherCase = await editor.client.post(base(), { name: 'SOLLICITANTEN' });
+    expect([otherCase.status, otherCase.body.errors?.[0]?.code]).toEqual([400, 'name_taken']);
     const elsewhere = await other.owner.client.post(`/api/orgs/${other.slug}/activities`, { name: 'Sollicitanten' });
     expect(elsewhere.status).toBe(201);
   });
@@ -249,8 +251,11 @@ describe('reading, changing and deleting', () => {
   });
 
   it('refuses a rename to a taken name and unknown references on update, changing nothing', async () => {
-    const taken = await editor.client.patch(`${base()}/${id}`, { name: 'Sollicitanten' });
+    const taken = await editor.client.patch(`${base()}/${id}`, { name: 'sollicitanten' });
     expect([taken.status, taken.body.errors[0].code]).toEqual([400, 'name_taken']);
+    const ownName = await editor.client.patch(`${base()}/${id}`, { name: 'NIEUWSBRIEF' });
+    expect([ownName.status, ownName.body.name]).toEqual([200, 'NIEUWSBRIEF']);
+    await editor.client.patch(`${base()}/${id}`, { name: 'Nieuwsbrief' });
     const foreign = await editor.client.patch(`${base()}/${id}`, { systemIds: [crm, otherSystem] });
     expect(foreign.body.errors).toEqual([expect.objectContaining({ path: 'systemIds', code: 'unknown_reference' })]);
     const empty = await editor.client.patch(`${base()}/${id}`, {});

@@ -82,8 +82,9 @@ function filterCondition(orgId: string, filter: ActivityFilter): SQL | undefined
 
 function orderBy(order: ActivityOrder): SQL[] {
   const direction = order.order === 'desc' ? desc : asc;
+  // Names are unique per organisation regardless of case, so the name alone orders completely (and uses the index).
   const byName = asc(sql`lower(${activities.name})`);
-  if (order.sort === 'name') return [direction(sql`lower(${activities.name})`), asc(activities.id)];
+  if (order.sort === 'name') return [direction(sql`lower(${activities.name})`)];
   if (order.sort === 'reviewDate') {
     const nullsLast = sql`${activities.reviewDate} ${sql.raw(order.order === 'desc' ? 'desc' : 'asc')} nulls last`;
     return [nullsLast, byName, asc(activities.id)];
@@ -133,7 +134,7 @@ export async function currentActivityHeads(db: Database, orgId: string) {
     .select({ id: activities.id, name: activities.name, role: activities.role, status: activities.status })
     .from(activities)
     .where(and(eq(activities.orgId, orgId), ne(activities.status, 'retired')))
-    .orderBy(asc(sql`lower(${activities.name})`), asc(activities.id));
+    .orderBy(asc(sql`lower(${activities.name})`));
 }
 
 /** The explicit transfers of the organisation's activities that are not retired. */
@@ -158,17 +159,22 @@ export async function findActivity(db: Database, orgId: string, id: string): Pro
   return row;
 }
 
+/** Whether another activity of the organisation has this name, regardless of case. */
 export async function isNameTaken(db: Database, orgId: string, name: string, exceptId?: string): Promise<boolean> {
   const [row] = await db
     .select({ id: activities.id })
     .from(activities)
     .where(
-      and(eq(activities.orgId, orgId), eq(activities.name, name), exceptId ? ne(activities.id, exceptId) : undefined),
+      and(
+        eq(activities.orgId, orgId),
+        sql`lower(${activities.name}) = lower(${name})`,
+        exceptId ? ne(activities.id, exceptId) : undefined,
+      ),
     );
   return row !== undefined;
 }
 
-/** Inserts an activity; undefined when its name is taken in the organisation (the unique constraint decides). */
+/** Inserts an activity; undefined when its name is taken in the organisation (the unique index decides). */
 export async function insertActivity(
   db: Database,
   orgId: string,
@@ -177,7 +183,7 @@ export async function insertActivity(
   const [row] = await db
     .insert(activities)
     .values({ ...values, orgId })
-    .onConflictDoNothing({ target: [activities.orgId, activities.name] })
+    .onConflictDoNothing()
     .returning();
   return row;
 }

@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../../platform/db/columns.ts';
@@ -72,10 +73,10 @@ export const activities = pgTable(
   },
   (table) => [
     unique('processing_activities_org_id_id_key').on(table.orgId, table.id),
-    unique('processing_activities_org_name_key').on(table.orgId, table.name),
+    // Names are unique regardless of case (as vendor and system names are), and this index gives the default list
+    // order (case-insensitive name), so a page is read from the index instead of sorting every activity.
+    uniqueIndex('processing_activities_org_lower_name_key').on(table.orgId, sql`lower(${table.name})`),
     index('processing_activities_org_updated_idx').on(table.orgId, table.updatedAt),
-    // The default list order (case-insensitive name), so a page is read from the index instead of sorting them all.
-    index('processing_activities_org_lower_name_idx').on(table.orgId, sql`lower(${table.name})`, table.id),
   ],
 );
 
