@@ -278,12 +278,8 @@ interface LinkRow {
  * of computed select fields costs more than the query itself on registers of thousands of activities.
  */
 async function linkRowsOf(db: Database, orgId: string, ids: string[] | undefined): Promise<LinkRow[]> {
-  const ofActivities = ids
-    ? sql` and activity_id in (${sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )})`
-    : sql``;
+  // One array parameter, however many activities (an IN list would send one parameter per id and table).
+  const ofActivities = ids ? sql` and activity_id = any(${sql.param(ids)}::uuid[])` : sql``;
   const parts = LINK_TABLES.map(
     ({ kind, table, column }) =>
       sql`select ${sql.raw(`'${kind}'`)} as kind, activity_id, ${sql.identifier(column)} as ref_id from ${sql.identifier(table)} where org_id = ${orgId}${ofActivities}`,
