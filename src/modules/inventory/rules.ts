@@ -1,16 +1,8 @@
 import { addDays } from '../../shared/dates.ts';
+import { type DatedPeriod, isInForceOn } from '../../shared/locations.ts';
 import { classifyDestination } from '../../shared/transfer-check.ts';
 
-/** A dated location: from `since` through `until` (both calendar days, inclusive; `until` null: still there). */
-export interface DatedPeriod {
-  since: string;
-  until: string | null;
-}
-
-/** In force on a day: since ≤ day ≤ until, with `until` inclusive and null meaning "still". */
-export function isInForceOn(period: DatedPeriod, day: string): boolean {
-  return period.since <= day && (period.until === null || day <= period.until);
-}
+export { type DatedPeriod, governingVendorId, isInForceOn } from '../../shared/locations.ts';
 
 /** "Where was the data on day D": the locations in force on that day. */
 export function locationsOn<T extends DatedPeriod>(locations: readonly T[], day: string): T[] {
@@ -95,12 +87,4 @@ export function allInsideSince<T extends DatedPeriod>(
   }
   if (latestOutside === null) return earliest;
   return latestOutside >= today ? null : addDays(latestOutside, 1);
-}
-
-/**
- * The vendor that holds a copy: the provider when one is named, otherwise the system's own vendor. Its DPF
- * certification decides whether a US location is adequate; a safeguard must be recorded on the location itself.
- */
-export function governingVendorId(location: { providerVendorId: string | null }, systemVendorId: string | null) {
-  return location.providerVendorId ?? systemVendorId;
 }

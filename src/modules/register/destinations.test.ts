@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import countries from '../../../reference/countries.json' with { type: 'json' };
+import { isInForceOn } from '../../shared/locations.ts';
 import { classifyDestination } from '../../shared/transfer-check.ts';
 import {
-  isInForceOn,
   type LocationFacts,
   locationDestinations,
   transferDestination,

@@ -3,6 +3,8 @@
  * explicit transfers. Pure: the calendar date is a parameter. The completeness rules and the transfer overview both
  * classify these destinations with shared/transfer-check.ts.
  */
+import { governingVendorId, isInForceOn } from '../../shared/locations.ts';
+
 export type DestinationSource = 'location' | 'vendor' | 'activity_transfer';
 
 export interface Named {
@@ -56,11 +58,6 @@ export interface Destination {
   detail: string;
 }
 
-/** True when the data was at this location on that calendar day (since and until both inclusive). */
-export function isInForceOn(location: { since: string; until: string | null }, on: string): boolean {
-  return location.since <= on && (location.until === null || on <= location.until);
-}
-
 const ref = (named: Named): Named => ({ id: named.id, name: named.name });
 
 /**
@@ -78,7 +75,7 @@ export function locationDestinations(
     .filter((location) => systemById.has(location.systemId) && isInForceOn(location, on))
     .map((location) => {
       const system = systemById.get(location.systemId) as SystemFacts;
-      const holderId = location.providerVendorId ?? system.vendorId;
+      const holderId = governingVendorId(location, system.vendorId);
       const holder = holderId ? vendors.get(holderId) : undefined;
       return {
         source: 'location',

@@ -1,9 +1,9 @@
 import type { AppContext } from '../../../platform/context.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
+import { isInForceOn } from '../../../shared/locations.ts';
 import * as inventory from '../../inventory/service.ts';
 import type { TConsolidation, TConsolidationQuery } from '../contract.ts';
-import { isInForceOn } from '../destinations.ts';
 import * as store from '../store.ts';
 import { categoryName, type DataCategoryRow, loadFacts, type RegisterFacts } from './facts.ts';
 import { compareNames } from './present.ts';
