@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { chromiumUnavailableReason, e2eProject } from './e2e/project.ts';
 import { postgresUnavailableReason } from './test/postgres-setup.ts';
@@ -33,6 +34,9 @@ export default defineConfig(async () => {
     test: {
       environment: 'node' as const,
       reporters: ['default'],
+      // Vitest leaves a core free by default, which on a 2-core machine means one worker; database tests mostly
+      // wait on their database, so every core gets a worker.
+      maxWorkers: Math.max(2, availableParallelism()),
       projects: [
         {
           extends: true as const,

@@ -42,15 +42,19 @@ async function prepareData(app: Application, config: TConfig): Promise<DemoSignI
   return null;
 }
 
+/** The start-up message, written at once so that whoever waits for the address also gets the rest. */
 async function printStartup(app: Application, config: TConfig, demo: DemoSignIn | null): Promise<void> {
   const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-  console.log(`privacydesk is running at ${config.publicUrl}`);
-  console.log(`  database: ${database}`);
-  console.log(`  mail: ${config.smtpUrl ? 'SMTP (SMTP_URL)' : 'no SMTP_URL: mail stays in the outbox'}`);
+  const lines = [
+    `privacydesk is running at ${config.publicUrl}`,
+    `  database: ${database}`,
+    `  mail: ${config.smtpUrl ? 'SMTP (SMTP_URL)' : 'no SMTP_URL: mail stays in the outbox'}`,
+  ];
   if (demo) {
-    console.log(`  demo sign-in: ${demo.email} / ${demo.password}${demo.isNew ? ' (demo data loaded)' : ''}`);
+    lines.push(`  demo sign-in: ${demo.email} / ${demo.password}${demo.isNew ? ' (demo data loaded)' : ''}`);
   } else if ((await identity.countUsers(app.ctx.db)) === 0) {
-    console.log(`  no accounts yet (DEMO_DATA=false): the first visit to ${config.publicUrl} creates the first owner`);
-    console.log('  (or run `privacydesk user create` and `privacydesk org create --owner <email>`)');
+    lines.push(`  no accounts yet (DEMO_DATA=false): the first visit to ${config.publicUrl} creates the first owner`);
+    lines.push('  (or run `privacydesk user create` and `privacydesk org create --owner <email>`)');
   }
+  console.log(lines.join('\n'));
 }
