@@ -48,10 +48,13 @@ const settings = {
 };
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
+/** One key for the whole run: each benchmark group opens the same database again, and the key must match it. */
+const BENCH_SECRET_KEY = randomBytes(32).toString('hex');
+
 function benchConfig(database: BenchDatabase) {
   return loadConfig({
     DATA_DIR: database.dataDir,
-    PRIVACYDESK_SECRET_KEY: randomBytes(32).toString('hex'),
+    PRIVACYDESK_SECRET_KEY: BENCH_SECRET_KEY,
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
     JOBS: 'false',
