@@ -130,22 +130,33 @@ export function DataCategoriesList({ canEdit }: { canEdit: boolean }) {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">
-                        {t('register.categories.usedBy', {
-                          systems: category.usage.systems,
-                          activities: category.usage.activities,
-                        })}
+                        {[
+                          t('register.categories.systemCount', { count: category.usage.systems }),
+                          t('register.categories.activityCount', { count: category.usage.activities }),
+                        ].join(', ')}
                       </Text>
                     </Table.Td>
                     {canEdit && (
                       <Table.Td>
                         <Group gap={6} wrap="nowrap">
-                          <Button size="xs" variant="default" onClick={() => setEditing(category)}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setEditing(category)}
+                            aria-label={t('register.categories.editNamed', { name })}
+                          >
                             {t('register.common.edit')}
                           </Button>
                           <Button
                             size="xs"
                             variant="subtle"
                             onClick={() => setArchived.mutate({ id: category.id, isArchived: !category.isArchived })}
+                            aria-label={t(
+                              category.isArchived
+                                ? 'register.categories.restoreNamed'
+                                : 'register.categories.archiveNamed',
+                              { name },
+                            )}
                           >
                             {t(category.isArchived ? 'register.categories.restore' : 'register.categories.archive')}
                           </Button>

@@ -96,14 +96,18 @@ export function DataCategoryModal({
             minRows={2}
             {...form.getInputProps('description')}
           />
-          <Checkbox.Group label={t('register.categories.flagsLabel')} description={t('register.categories.flagsHelp')}>
+          {/* A group's checkboxes show the group's value, not their own: the group holds the flags that are set. */}
+          <Checkbox.Group
+            label={t('register.categories.flagsLabel')}
+            description={t('register.categories.flagsHelp')}
+            value={DATA_CATEGORY_FLAGS.filter((flag) => form.values[flag])}
+            onChange={(checked) => {
+              for (const flag of DATA_CATEGORY_FLAGS) form.setFieldValue(flag, checked.includes(flag));
+            }}
+          >
             <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
               {DATA_CATEGORY_FLAGS.map((flag) => (
-                <Checkbox
-                  key={flag}
-                  label={t(`register.enums.flags.${flag}`)}
-                  {...form.getInputProps(flag, { type: 'checkbox' })}
-                />
+                <Checkbox key={flag} value={flag} label={t(`register.enums.flags.${flag}`)} />
               ))}
             </SimpleGrid>
           </Checkbox.Group>

@@ -116,13 +116,24 @@ export function SubjectCategoriesList({ canEdit }: { canEdit: boolean }) {
                     {canEdit && (
                       <Table.Td>
                         <Group gap={6} wrap="nowrap">
-                          <Button size="xs" variant="default" onClick={() => setEditing(category)}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setEditing(category)}
+                            aria-label={t('register.categories.editNamed', { name })}
+                          >
                             {t('register.common.edit')}
                           </Button>
                           <Button
                             size="xs"
                             variant="subtle"
                             onClick={() => setArchived.mutate({ id: category.id, isArchived: !category.isArchived })}
+                            aria-label={t(
+                              category.isArchived
+                                ? 'register.categories.restoreNamed'
+                                : 'register.categories.archiveNamed',
+                              { name },
+                            )}
                           >
                             {t(category.isArchived ? 'register.categories.restore' : 'register.categories.archive')}
                           </Button>
