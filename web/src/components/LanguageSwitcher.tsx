@@ -1,6 +1,6 @@
 import { Button, Menu } from '@mantine/core';
 import { IconCheck, IconLanguage } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { identityApi } from '../api/identity.ts';
 import { useSessionState, useUpdateSessionUser } from '../app/session.ts';
@@ -17,10 +17,15 @@ export function LanguageSwitcher() {
   const { t } = useTranslation();
   const { user, isFullyAuthenticated } = useSessionState();
   const updateSessionUser = useUpdateSessionUser();
+  const queryClient = useQueryClient();
   const locale = currentLocale();
   const saveLocale = useMutation({
     mutationFn: (next: Locale) => identityApi.updateProfile({ locale: next }),
-    onSuccess: (updated) => updateSessionUser(updated),
+    onSuccess: (updated) => {
+      updateSessionUser(updated);
+      // What the server wrote (completeness findings, labels, messages) is in the old language: ask again.
+      void queryClient.invalidateQueries();
+    },
   });
 
   const handleChoose = (next: Locale) => {

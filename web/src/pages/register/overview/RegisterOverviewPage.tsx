@@ -8,6 +8,7 @@ import { registerKeys } from '../../../api/register-keys.ts';
 import { useCan, useCurrentOrganisation } from '../../../app/organisations.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { currentLocale } from '../../../i18n/index.ts';
 import { QueryState } from '../shared/QueryState.tsx';
 import { RegisterCompleteness } from './RegisterCompleteness.tsx';
 
@@ -16,9 +17,13 @@ export default function RegisterOverviewPage() {
   const { t } = useTranslation();
   const org = useCurrentOrganisation();
   const canEdit = useCan('editor');
+  const locale = currentLocale();
   const completeness = useQuery({
-    queryKey: registerKeys.completeness(org.slug),
+    // The findings arrive in the person's language, so another language asks again. They also depend on more than
+    // the register (the organisation's address and contact, its members, today): asked again whenever the page opens.
+    queryKey: [...registerKeys.completeness(org.slug), locale],
     queryFn: () => activitiesApi.registerCompleteness(org.slug),
+    staleTime: 0,
   });
   const isEmpty = completeness.data?.summary.activities === 0;
 

@@ -34,7 +34,8 @@ export default function TransfersPage() {
     order: values.order as TTransferFilters['order'],
   };
   const overview = useQuery({
-    queryKey: registerKeys.transfers(org.slug, filters),
+    // The labels ("Backup of …") arrive in the person's language: another language asks again.
+    queryKey: registerKeys.transfers(org.slug, { ...filters, locale }),
     queryFn: () => activitiesApi.transfers(org.slug, filters),
     placeholderData: keepPreviousData,
   });
