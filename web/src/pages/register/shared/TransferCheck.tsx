@@ -15,13 +15,16 @@ const COLOURS: Record<TTransferStatus['status'], string> = {
   'invalid-country-code': 'gray',
 };
 
-/** The transfer check's verdict as a small badge; red when a safeguard is missing. */
+/** The transfer check's verdict as a small badge: red when a safeguard is missing, teal once one is recorded. */
 export function TransferBadge({ transfer }: { transfer: TTransferStatus }) {
   const { t } = useTranslation();
-  const colour = transfer.needsSafeguard ? 'red' : COLOURS[transfer.status];
+  const isCovered = transfer.status === 'safeguard-required' && !transfer.needsSafeguard;
+  const colour = transfer.needsSafeguard ? 'red' : isCovered ? 'teal' : COLOURS[transfer.status];
   const label = transfer.needsSafeguard
     ? t('register.transfer.missingSafeguard')
-    : t(`register.enums.transferStatus.${transfer.status}`);
+    : isCovered
+      ? t('register.transfer.safeguardRecorded')
+      : t(`register.enums.transferStatus.${transfer.status}`);
   return (
     <Tag color={colour} variant="light">
       {label}

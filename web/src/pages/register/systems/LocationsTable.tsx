@@ -62,6 +62,11 @@ export function LocationsTable({
           {rows.map((row) => {
             const { values } = row;
             const roleLabel = t(`register.enums.locationRoles.${values.role}`);
+            // A system that moved has several copies of one kind: the buttons name the country and first day too.
+            const where = t('register.systems.location.whereSince', {
+              country: countryName(values.country, locale),
+              since: formatDay(values.since, locale),
+            });
             return (
               <Table.Tr key={row.key}>
                 <Table.Td>
@@ -96,7 +101,7 @@ export function LocationsTable({
                       {onEdit && (
                         <ActionIcon
                           variant="subtle"
-                          aria-label={t('register.systems.location.editNamed', { role: roleLabel })}
+                          aria-label={t('register.systems.location.editNamed', { role: roleLabel, where })}
                           onClick={() => onEdit(row)}
                         >
                           <IconPencil size={16} />
@@ -106,7 +111,7 @@ export function LocationsTable({
                         <ActionIcon
                           variant="subtle"
                           color="red"
-                          aria-label={t('register.systems.location.deleteNamed', { role: roleLabel })}
+                          aria-label={t('register.systems.location.deleteNamed', { role: roleLabel, where })}
                           onClick={() => onDelete(row)}
                         >
                           <IconTrash size={16} />

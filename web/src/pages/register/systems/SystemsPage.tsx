@@ -8,7 +8,8 @@ import { registerKeys } from '../../../api/register-keys.ts';
 import { useCan, useCurrentOrganisation } from '../../../app/organisations.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { toCalendarDate } from '../../../i18n/format.ts';
+import { countryName, toCalendarDate } from '../../../i18n/format.ts';
+import { currentLocale } from '../../../i18n/index.ts';
 import { FilterSelect, ListControls } from '../shared/ListControls.tsx';
 import { orUndefined, PAGE_SIZE, useListParams } from '../shared/list-params.ts';
 import { useDataCategoryOptions, useEnumOptions, useVendorOptions } from '../shared/options.ts';
@@ -125,6 +126,7 @@ const triState = (value: boolean | null) => (value === null ? 'unknown' : value 
 
 function SystemsTable({ systems }: { systems: TSystem[] }) {
   const { t } = useTranslation();
+  const locale = currentLocale();
   const today = toCalendarDate(new Date());
   const currentLocations = (system: TSystem) =>
     system.locations.filter((location) => location.since <= today && (!location.until || location.until >= today));
@@ -145,7 +147,8 @@ function SystemsTable({ systems }: { systems: TSystem[] }) {
         <Table.Tbody>
           {systems.map((system) => {
             const current = currentLocations(system);
-            const needsSafeguard = system.locations.some((location) => location.transfer.needsSafeguard);
+            // As the completeness check: only the copies in force today (an ended copy is history).
+            const needsSafeguard = current.some((location) => location.transfer.needsSafeguard);
             return (
               <Table.Tr key={system.id}>
                 <Table.Td>
@@ -164,7 +167,8 @@ function SystemsTable({ systems }: { systems: TSystem[] }) {
                       ? t('register.systems.noCurrentLocation')
                       : current
                           .map(
-                            (location) => `${location.country} (${t(`register.enums.locationRoles.${location.role}`)})`,
+                            (location) =>
+                              `${countryName(location.country, locale)} (${t(`register.enums.locationRoles.${location.role}`)})`,
                           )
                           .join(', ')}
                   </Text>

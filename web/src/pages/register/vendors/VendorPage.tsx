@@ -77,7 +77,12 @@ function VendorStatus({ vendor }: { vendor: TVendor }) {
           <Tag color="gray">{t('register.vendors.retiredOn', { date: formatDay(vendor.retiredOn, locale) })}</Tag>
         )}
         <Text size="sm" c="dimmed">
-          {t('register.vendors.usage', usage)}
+          {t('register.vendors.usage', {
+            systems: t('register.vendors.usageSystems', { count: usage.systems }),
+            locations: t('register.vendors.usageLocations', { count: usage.locations }),
+            activities: t('register.vendors.usageActivities', { count: usage.activities }),
+            subProcessors: t('register.vendors.usageSubProcessors', { count: usage.subProcessors }),
+          })}
         </Text>
       </Group>
       {vendor.status === 'retired' && (
