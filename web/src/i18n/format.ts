@@ -15,7 +15,10 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '—';
   const isCalendarDate = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', ...(isCalendarDate ? { timeZone: 'UTC' } : {}) });
+  const format = new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'medium',
+    ...(isCalendarDate ? { timeZone: 'UTC' } : {}),
+  });
   return format.format(new Date(iso));
 }
 
