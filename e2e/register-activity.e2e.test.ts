@@ -104,6 +104,27 @@ describe('register: a processing activity from scratch', () => {
     expect(systems.items[0]).toMatchObject({ name: 'Laposta', kind: 'newsletter' });
   });
 
+  it('asks before leaving with unsaved changes: stays when asked to, and leaves without saving', async () => {
+    const { page } = browser;
+    const purpose = field(page, 'Doel 1');
+    await purpose.fill('Een doel dat niet wordt opgeslagen');
+    const leaveForSystems = () => page.getByRole('link', { name: 'Systemen', exact: true }).click();
+    const prompt = page.getByRole('dialog', { name: 'Wijzigingen niet opgeslagen' });
+
+    await leaveForSystems();
+    await prompt.getByRole('button', { name: 'Op deze pagina blijven' }).click();
+    await prompt.waitFor({ state: 'hidden' });
+    expect(page.url()).toBe(activityUrl);
+    expect(await purpose.inputValue()).toBe('Een doel dat niet wordt opgeslagen');
+
+    await leaveForSystems();
+    await prompt.getByRole('button', { name: 'Verlaten zonder opslaan' }).click();
+    await page.getByRole('heading', { name: 'Systemen' }).waitFor();
+    const activityId = activityUrl.split('/').pop() as string;
+    const saved = (await owner.client.get(`/api/orgs/${owner.orgSlug}/activities/${activityId}`)).body;
+    expect(saved.purposes).toEqual(['Klanten op de hoogte houden van nieuwe diensten']);
+  });
+
   it('lists the activity as complete, found by search and by the completeness filter', async () => {
     const { page } = browser;
     await page.goto(registerUrl(server.url, owner.orgSlug, 'activities?isComplete=false'));

@@ -10,6 +10,7 @@ import { organisationsApi, type TOrganisation, type TUpdateOrganisationInput } f
 import { applyProblem, inputPropsAt } from '../../app/forms.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
+import { UnsavedChangesPrompt } from '../../components/UnsavedChangesPrompt.tsx';
 import { OrganisationFields } from './OrganisationFields.tsx';
 import {
   changedFields,
@@ -130,6 +131,7 @@ export function SettingsForm({
           )}
         </Stack>
       </Fieldset>
+      <UnsavedChangesPrompt isDirty={form.isDirty} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { registerKeys } from '../../../api/register-keys.ts';
 import { applyProblem } from '../../../app/forms.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
 import { FormAlert } from '../../../components/FormAlert.tsx';
+import { UnsavedChangesPrompt } from '../../../components/UnsavedChangesPrompt.tsx';
 import { type ActivityValues, activityValuesOf, emptyActivity, toActivityInput } from './activity-form.ts';
 import { BasicsSection } from './sections/BasicsSection.tsx';
 import { ControllerSection } from './sections/ControllerSection.tsx';
@@ -97,6 +98,7 @@ export function ActivityForm({ activity, canEdit }: { activity: TActivity | null
           )}
         </Stack>
       </Fieldset>
+      <UnsavedChangesPrompt isDirty={form.isDirty} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { registerKeys } from '../../../api/register-keys.ts';
 import { applyProblem } from '../../../app/forms.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
 import { FormAlert } from '../../../components/FormAlert.tsx';
+import { UnsavedChangesPrompt } from '../../../components/UnsavedChangesPrompt.tsx';
 import { DataCategoryModal } from '../categories/DataCategoryModal.tsx';
 import { EntityPicker } from '../shared/EntityPicker.tsx';
 import { TriStateField } from '../shared/fields.tsx';
@@ -146,6 +147,7 @@ export function SystemForm({ system, canEdit }: { system: TSystem | null; canEdi
           )}
         </Stack>
       </Fieldset>
+      <UnsavedChangesPrompt isDirty={form.isDirty} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { type TVendor, vendorsApi } from '../../../api/vendors.ts';
 import { applyProblem } from '../../../app/forms.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
 import { FormAlert } from '../../../components/FormAlert.tsx';
+import { UnsavedChangesPrompt } from '../../../components/UnsavedChangesPrompt.tsx';
 import { VendorBasicsFields, VendorSecurityFields, VendorTransferFields } from './VendorFields.tsx';
 import { emptyVendor, toVendorInput, type VendorValues, vendorValuesOf } from './vendor-form.ts';
 
@@ -73,6 +74,7 @@ export function VendorForm({ vendor, canEdit }: { vendor: TVendor | null; canEdi
           )}
         </Stack>
       </Fieldset>
+      <UnsavedChangesPrompt isDirty={form.isDirty} />
     </form>
   );
 }
