@@ -226,6 +226,9 @@ describe('register: categories, consolidation, transfers and the overview', () =
 
   it('lists what the register still misses in plain Dutch, and updates when the organisation is fixed', async () => {
     const { page } = browser;
+    const dashboardCard = () => page.getByRole('link', { name: 'Overzicht', exact: true }).click();
+    await dashboardCard();
+    await page.getByText('3 onderdelen ontbreken · 2 aandachtspunten').waitFor();
     await openFromNavigation(page, 'Overzicht en controle', 'Verwerkingsregister');
     await page.getByRole('alert').filter({ hasText: 'Het register is nog niet compleet' }).waitFor();
     await page.getByText('0 van 1 verwerkingen compleet · 3 onderdelen ontbreken · 2 aandachtspunten').waitFor();
@@ -247,8 +250,11 @@ describe('register: categories, consolidation, transfers and the overview', () =
     await field(page, 'Plaats').fill('Amersfoort');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('De organisatiegegevens zijn opgeslagen.').waitFor();
+    // The dashboard's card, read before the change, follows it at once.
+    await dashboardCard();
+    await page.getByText('2 onderdelen ontbreken · 2 aandachtspunten').waitFor();
 
-    await page.goBack();
+    await openFromNavigation(page, 'Overzicht en controle', 'Verwerkingsregister');
     await page.getByText(/^0 van 1 verwerkingen compleet · 2 onderdelen ontbreken/).waitFor();
     await page.getByText(address).waitFor({ state: 'detached' });
     await page.getByText('Naam en adres van De Wit ICT-beheer zijn vastgelegd').waitFor();

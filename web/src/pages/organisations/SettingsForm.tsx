@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { queryKeys } from '../../api/keys.ts';
 import { organisationsApi, type TOrganisation, type TUpdateOrganisationInput } from '../../api/organisations.ts';
+import { registerKeys } from '../../api/register-keys.ts';
 import { applyProblem, inputPropsAt } from '../../app/forms.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -66,6 +67,8 @@ export function SettingsForm({
     onSuccess: async (updated) => {
       queryClient.setQueryData(queryKeys.organisation(updated.slug), updated);
       await queryClient.invalidateQueries({ queryKey: queryKeys.myOrganisations });
+      // The register's check reads the address and the privacy contact: its findings are out of date now.
+      await queryClient.invalidateQueries({ queryKey: registerKeys.all(organisation.slug) });
       notifications.show({ color: 'green', message: t('organisations.settings.saved') });
       if (updated.slug !== organisation.slug) navigate(`/o/${updated.slug}/settings`, { replace: true });
     },
