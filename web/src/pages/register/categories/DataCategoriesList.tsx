@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
+import { Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,14 +11,14 @@ import {
 } from '../../../api/categories.ts';
 import { registerKeys } from '../../../api/register-keys.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
-import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { currentLocale } from '../../../i18n/index.ts';
 import { FilterSelect, ListControls } from '../shared/ListControls.tsx';
 import { useListParams } from '../shared/list-params.ts';
 import { QueryState } from '../shared/QueryState.tsx';
 import { Tag } from '../shared/Tag.tsx';
-import { categoryFilters, useCategoryActions } from './category-actions.ts';
+import { CategoryRowActions } from './CategoryRowActions.tsx';
+import { categoryFilters } from './category-actions.ts';
 import { DataCategoryModal } from './DataCategoryModal.tsx';
 
 const DEFAULTS = { q: '', sort: 'name', order: 'asc', flag: '', archived: '' };
@@ -55,7 +55,6 @@ export function DataCategoriesList({ canEdit }: { canEdit: boolean }) {
     queryFn: () => categoriesApi.listData(org.slug, filters),
   });
   const [editing, setEditing] = useState<TDataCategory | null>(null);
-  const { setArchived, remove } = useCategoryActions('data');
   const items = (categories.data?.items ?? []).filter((category) => !flag || category[flag as TDataCategoryFlag]);
 
   return (
@@ -138,39 +137,13 @@ export function DataCategoriesList({ canEdit }: { canEdit: boolean }) {
                     </Table.Td>
                     {canEdit && (
                       <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(category)}
-                            aria-label={t('register.categories.editNamed', { name })}
-                          >
-                            {t('register.common.edit')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            onClick={() => setArchived.mutate({ id: category.id, isArchived: !category.isArchived })}
-                            aria-label={t(
-                              category.isArchived
-                                ? 'register.categories.restoreNamed'
-                                : 'register.categories.archiveNamed',
-                              { name },
-                            )}
-                          >
-                            {t(category.isArchived ? 'register.categories.restore' : 'register.categories.archive')}
-                          </Button>
-                          {!isUsed && (
-                            <ConfirmButton
-                              question={t('register.categories.deleteQuestion', { name })}
-                              confirmLabel={t('register.common.delete')}
-                              onConfirm={() => remove.mutateAsync(category.id)}
-                              aria-label={t('register.common.removeNamed', { name })}
-                            >
-                              {t('register.common.delete')}
-                            </ConfirmButton>
-                          )}
-                        </Group>
+                        <CategoryRowActions
+                          kind="data"
+                          category={category}
+                          name={name}
+                          canDelete={!isUsed}
+                          onEdit={() => setEditing(category)}
+                        />
                       </Table.Td>
                     )}
                   </Table.Tr>

@@ -1,18 +1,18 @@
-import { Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
+import { Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoriesApi, categoryName, type TSubjectCategory } from '../../../api/categories.ts';
 import { registerKeys } from '../../../api/register-keys.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
-import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { currentLocale } from '../../../i18n/index.ts';
 import { FilterSelect, ListControls } from '../shared/ListControls.tsx';
 import { useListParams } from '../shared/list-params.ts';
 import { QueryState } from '../shared/QueryState.tsx';
 import { Tag } from '../shared/Tag.tsx';
-import { categoryFilters, useCategoryActions } from './category-actions.ts';
+import { CategoryRowActions } from './CategoryRowActions.tsx';
+import { categoryFilters } from './category-actions.ts';
 import { SubjectCategoryModal } from './SubjectCategoryModal.tsx';
 
 const DEFAULTS = { q: '', sort: 'name', order: 'asc', vulnerable: '', archived: '', tab: 'subjects' };
@@ -29,7 +29,6 @@ export function SubjectCategoriesList({ canEdit }: { canEdit: boolean }) {
     queryFn: () => categoriesApi.listSubjects(org.slug, filters),
   });
   const [editing, setEditing] = useState<TSubjectCategory | null>(null);
-  const { setArchived, remove } = useCategoryActions('subjects');
   const items = (categories.data?.items ?? []).filter(
     (category) => !vulnerable || category.isVulnerable === (vulnerable === 'yes'),
   );
@@ -115,39 +114,13 @@ export function SubjectCategoriesList({ canEdit }: { canEdit: boolean }) {
                     </Table.Td>
                     {canEdit && (
                       <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(category)}
-                            aria-label={t('register.categories.editNamed', { name })}
-                          >
-                            {t('register.common.edit')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            onClick={() => setArchived.mutate({ id: category.id, isArchived: !category.isArchived })}
-                            aria-label={t(
-                              category.isArchived
-                                ? 'register.categories.restoreNamed'
-                                : 'register.categories.archiveNamed',
-                              { name },
-                            )}
-                          >
-                            {t(category.isArchived ? 'register.categories.restore' : 'register.categories.archive')}
-                          </Button>
-                          {category.usage.activities === 0 && (
-                            <ConfirmButton
-                              question={t('register.categories.deleteQuestion', { name })}
-                              confirmLabel={t('register.common.delete')}
-                              onConfirm={() => remove.mutateAsync(category.id)}
-                              aria-label={t('register.common.removeNamed', { name })}
-                            >
-                              {t('register.common.delete')}
-                            </ConfirmButton>
-                          )}
-                        </Group>
+                        <CategoryRowActions
+                          kind="subjects"
+                          category={category}
+                          name={name}
+                          canDelete={category.usage.activities === 0}
+                          onEdit={() => setEditing(category)}
+                        />
                       </Table.Td>
                     )}
                   </Table.Tr>
