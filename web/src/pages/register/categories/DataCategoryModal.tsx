@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +7,8 @@ import { categoriesApi, DATA_CATEGORY_FLAGS, type TDataCategory } from '../../..
 import { registerKeys } from '../../../api/register-keys.ts';
 import { applyProblem } from '../../../app/forms.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
-import { FormAlert } from '../../../components/FormAlert.tsx';
+import { ModalForm } from '../shared/ModalForm.tsx';
+import { namesGiven } from './category-actions.ts';
 
 type Values = Pick<TDataCategory, 'nameNl' | 'nameEn' | 'description' | (typeof DATA_CATEGORY_FLAGS)[number]>;
 
@@ -22,14 +23,6 @@ const valuesOf = (category: TDataCategory | null): Values => ({
   isCredentials: category?.isCredentials ?? false,
   isCommunicationContent: category?.isCommunicationContent ?? false,
 });
-
-/** Only the names filled in: the server lets the other language fall back to the one given. */
-function namesOf(values: Values) {
-  return {
-    ...(values.nameNl.trim() ? { nameNl: values.nameNl } : {}),
-    ...(values.nameEn.trim() ? { nameEn: values.nameEn } : {}),
-  };
-}
 
 /** Adds a data category, or changes one: its names in both languages and the flags the law cares about. */
 export function DataCategoryModal({
@@ -52,7 +45,7 @@ export function DataCategoryModal({
   const save = useMutation({
     mutationFn: (values: Values) => {
       const { nameNl: _nl, nameEn: _en, ...rest } = values;
-      const body = { ...namesOf(values), ...rest };
+      const body = { ...namesGiven(values), ...rest };
       return category
         ? categoriesApi.updateData(org.slug, category.id, body)
         : categoriesApi.createData(org.slug, body);
@@ -68,59 +61,39 @@ export function DataCategoryModal({
   });
 
   return (
-    <Modal
+    <ModalForm
       opened={opened}
       onClose={onClose}
       title={t(category ? 'register.categories.editData' : 'register.categories.addData')}
       size="lg"
+      error={formError}
+      onSubmit={form.onSubmit((values) => {
+        setFormError(null);
+        save.mutate(values);
+      })}
+      isPending={save.isPending}
+      submitLabel={t(category ? 'register.common.save' : 'register.common.add')}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.stopPropagation();
-          form.onSubmit((values) => {
-            setFormError(null);
-            save.mutate(values);
-          })(event);
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('register.categories.nameNl')} data-autofocus {...form.getInputProps('nameNl')} />
+        <TextInput label={t('register.categories.nameEn')} {...form.getInputProps('nameEn')} />
+      </SimpleGrid>
+      <Textarea label={t('register.common.description')} autosize minRows={2} {...form.getInputProps('description')} />
+      {/* A group's checkboxes show the group's value, not their own: the group holds the flags that are set. */}
+      <Checkbox.Group
+        label={t('register.categories.flagsLabel')}
+        description={t('register.categories.flagsHelp')}
+        value={DATA_CATEGORY_FLAGS.filter((flag) => form.values[flag])}
+        onChange={(checked) => {
+          for (const flag of DATA_CATEGORY_FLAGS) form.setFieldValue(flag, checked.includes(flag));
         }}
       >
-        <Stack>
-          <FormAlert message={formError} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('register.categories.nameNl')} data-autofocus {...form.getInputProps('nameNl')} />
-            <TextInput label={t('register.categories.nameEn')} {...form.getInputProps('nameEn')} />
-          </SimpleGrid>
-          <Textarea
-            label={t('register.common.description')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('description')}
-          />
-          {/* A group's checkboxes show the group's value, not their own: the group holds the flags that are set. */}
-          <Checkbox.Group
-            label={t('register.categories.flagsLabel')}
-            description={t('register.categories.flagsHelp')}
-            value={DATA_CATEGORY_FLAGS.filter((flag) => form.values[flag])}
-            onChange={(checked) => {
-              for (const flag of DATA_CATEGORY_FLAGS) form.setFieldValue(flag, checked.includes(flag));
-            }}
-          >
-            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
-              {DATA_CATEGORY_FLAGS.map((flag) => (
-                <Checkbox key={flag} value={flag} label={t(`register.enums.flags.${flag}`)} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t(category ? 'register.common.save' : 'register.common.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
+          {DATA_CATEGORY_FLAGS.map((flag) => (
+            <Checkbox key={flag} value={flag} label={t(`register.enums.flags.${flag}`)} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
+    </ModalForm>
   );
 }

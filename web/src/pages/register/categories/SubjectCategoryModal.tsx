@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +7,8 @@ import { categoriesApi, type TSubjectCategory } from '../../../api/categories.ts
 import { registerKeys } from '../../../api/register-keys.ts';
 import { applyProblem } from '../../../app/forms.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
-import { FormAlert } from '../../../components/FormAlert.tsx';
+import { ModalForm } from '../shared/ModalForm.tsx';
+import { namesGiven } from './category-actions.ts';
 
 type Values = Pick<TSubjectCategory, 'nameNl' | 'nameEn' | 'description' | 'isVulnerable'>;
 
@@ -38,7 +39,7 @@ export function SubjectCategoryModal({
 
   const save = useMutation({
     mutationFn: ({ nameNl, nameEn, ...rest }: Values) => {
-      const body = { ...(nameNl.trim() ? { nameNl } : {}), ...(nameEn.trim() ? { nameEn } : {}), ...rest };
+      const body = { ...namesGiven({ nameNl, nameEn }), ...rest };
       return category
         ? categoriesApi.updateSubject(org.slug, category.id, body)
         : categoriesApi.createSubject(org.slug, body);
@@ -54,49 +55,29 @@ export function SubjectCategoryModal({
   });
 
   return (
-    <Modal
+    <ModalForm
       opened={opened}
       onClose={onClose}
       title={t(category ? 'register.categories.editSubject' : 'register.categories.addSubject')}
       size="lg"
+      error={formError}
+      onSubmit={form.onSubmit((values) => {
+        setFormError(null);
+        save.mutate(values);
+      })}
+      isPending={save.isPending}
+      submitLabel={t(category ? 'register.common.save' : 'register.common.add')}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.stopPropagation();
-          form.onSubmit((values) => {
-            setFormError(null);
-            save.mutate(values);
-          })(event);
-        }}
-      >
-        <Stack>
-          <FormAlert message={formError} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('register.categories.nameNl')} data-autofocus {...form.getInputProps('nameNl')} />
-            <TextInput label={t('register.categories.nameEn')} {...form.getInputProps('nameEn')} />
-          </SimpleGrid>
-          <Textarea
-            label={t('register.common.description')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('description')}
-          />
-          <Checkbox
-            label={t('register.categories.isVulnerable')}
-            description={t('register.categories.isVulnerableHelp')}
-            {...form.getInputProps('isVulnerable', { type: 'checkbox' })}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t(category ? 'register.common.save' : 'register.common.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('register.categories.nameNl')} data-autofocus {...form.getInputProps('nameNl')} />
+        <TextInput label={t('register.categories.nameEn')} {...form.getInputProps('nameEn')} />
+      </SimpleGrid>
+      <Textarea label={t('register.common.description')} autosize minRows={2} {...form.getInputProps('description')} />
+      <Checkbox
+        label={t('register.categories.isVulnerable')}
+        description={t('register.categories.isVulnerableHelp')}
+        {...form.getInputProps('isVulnerable', { type: 'checkbox' })}
+      />
+    </ModalForm>
   );
 }

@@ -47,3 +47,8 @@ export function categoryFilters(values: {
     limit: 500,
   };
 }
+
+/** Only the names filled in: the server lets the other language fall back to the one given. */
+export function namesGiven({ nameNl, nameEn }: { nameNl: string; nameEn: string }) {
+  return { ...(nameNl.trim() ? { nameNl } : {}), ...(nameEn.trim() ? { nameEn } : {}) };
+}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +6,9 @@ import { LOCATION_ROLES } from '../../../api/inventory.ts';
 import { TRANSFER_SAFEGUARDS } from '../../../api/vendors.ts';
 import { applyProblem } from '../../../app/forms.ts';
 import { CountrySelect } from '../../../components/CountrySelect.tsx';
-import { FormAlert } from '../../../components/FormAlert.tsx';
 import { toCalendarDate } from '../../../i18n/format.ts';
 import { DateField } from '../shared/fields.tsx';
+import { ModalForm } from '../shared/ModalForm.tsx';
 import { useAllVendors, useEnumOptions, useVendorOptions } from '../shared/options.ts';
 import { TransferCheck } from '../shared/TransferCheck.tsx';
 import type { LocationValues } from './system-form.ts';
@@ -59,75 +59,62 @@ export function LocationModal({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg">
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.stopPropagation();
-          form.onSubmit((submitted) => void handleSubmit(submitted))(event);
-        }}
-      >
-        <Stack>
-          <FormAlert message={formError} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('register.systems.location.role')}
-              data={roles}
-              allowDeselect={false}
-              {...form.getInputProps('role')}
-            />
-            <Select
-              label={t('register.systems.location.provider')}
-              description={t('register.systems.location.providerHelp')}
-              placeholder={t('register.systems.location.sameVendor')}
-              data={vendorOptions}
-              searchable
-              clearable
-              {...form.getInputProps('providerVendorId')}
-            />
-            <CountrySelect label={t('register.common.country')} {...form.getInputProps('country')} />
-            <TextInput
-              label={t('register.common.region')}
-              placeholder={t('register.systems.location.regionPlaceholder')}
-              {...form.getInputProps('region')}
-            />
-            <DateField label={t('register.systems.location.since')} withAsterisk {...form.getInputProps('since')} />
-            <DateField
-              label={t('register.systems.location.until')}
-              description={t('register.systems.location.untilHelp')}
-              {...form.getInputProps('until')}
-            />
-          </SimpleGrid>
-          <TransferCheck
-            country={values.country}
-            isDpfCertified={holder?.isDpfCertified ?? false}
-            safeguard={values.transferSafeguard}
-            on={values.until || toCalendarDate(new Date())}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('register.vendors.fields.transferSafeguard')}
-              placeholder={t('register.common.none')}
-              data={safeguards}
-              clearable
-              {...form.getInputProps('transferSafeguard')}
-            />
-            <TextInput
-              label={t('register.vendors.fields.safeguardDetails')}
-              {...form.getInputProps('safeguardDetails')}
-            />
-          </SimpleGrid>
-          <Textarea label={t('register.common.notes')} autosize minRows={1} {...form.getInputProps('notes')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={isSaving}>
-              {t('register.common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ModalForm
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size="lg"
+      error={formError}
+      onSubmit={form.onSubmit((submitted) => void handleSubmit(submitted))}
+      isPending={isSaving}
+      submitLabel={t('register.common.save')}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('register.systems.location.role')}
+          data={roles}
+          allowDeselect={false}
+          {...form.getInputProps('role')}
+        />
+        <Select
+          label={t('register.systems.location.provider')}
+          description={t('register.systems.location.providerHelp')}
+          placeholder={t('register.systems.location.sameVendor')}
+          data={vendorOptions}
+          searchable
+          clearable
+          {...form.getInputProps('providerVendorId')}
+        />
+        <CountrySelect label={t('register.common.country')} {...form.getInputProps('country')} />
+        <TextInput
+          label={t('register.common.region')}
+          placeholder={t('register.systems.location.regionPlaceholder')}
+          {...form.getInputProps('region')}
+        />
+        <DateField label={t('register.systems.location.since')} withAsterisk {...form.getInputProps('since')} />
+        <DateField
+          label={t('register.systems.location.until')}
+          description={t('register.systems.location.untilHelp')}
+          {...form.getInputProps('until')}
+        />
+      </SimpleGrid>
+      <TransferCheck
+        country={values.country}
+        isDpfCertified={holder?.isDpfCertified ?? false}
+        safeguard={values.transferSafeguard}
+        on={values.until || toCalendarDate(new Date())}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('register.vendors.fields.transferSafeguard')}
+          placeholder={t('register.common.none')}
+          data={safeguards}
+          clearable
+          {...form.getInputProps('transferSafeguard')}
+        />
+        <TextInput label={t('register.vendors.fields.safeguardDetails')} {...form.getInputProps('safeguardDetails')} />
+      </SimpleGrid>
+      <Textarea label={t('register.common.notes')} autosize minRows={1} {...form.getInputProps('notes')} />
+    </ModalForm>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { inventoryApi, SYSTEM_KINDS, type TSystem, type TSystemKind } from '../.
 import { registerKeys } from '../../../api/register-keys.ts';
 import { applyProblem } from '../../../app/forms.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
-import { FormAlert } from '../../../components/FormAlert.tsx';
+import { ModalForm } from '../shared/ModalForm.tsx';
 import { useEnumOptions } from '../shared/options.ts';
 import { VendorSelect } from './VendorSelect.tsx';
 
@@ -46,47 +46,36 @@ export function NewSystemModal({
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('register.systems.add')}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.stopPropagation();
-          form.onSubmit((values) => {
-            setFormError(null);
-            create.mutate(values);
-          })(event);
-        }}
-      >
-        <Stack>
-          <FormAlert message={formError} />
-          <TextInput
-            label={t('register.systems.fields.name')}
-            withAsterisk
-            data-autofocus
-            {...form.getInputProps('name')}
-          />
-          <Select
-            label={t('register.systems.fields.kind')}
-            data={kinds}
-            allowDeselect={false}
-            {...form.getInputProps('kind')}
-          />
-          <VendorSelect
-            label={t('register.systems.fields.vendor')}
-            canAdd
-            value={form.getValues().vendorId}
-            onChange={(vendorId) => form.setFieldValue('vendorId', vendorId)}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('register.common.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ModalForm
+      opened={opened}
+      onClose={onClose}
+      title={t('register.systems.add')}
+      error={formError}
+      onSubmit={form.onSubmit((values) => {
+        setFormError(null);
+        create.mutate(values);
+      })}
+      isPending={create.isPending}
+      submitLabel={t('register.common.add')}
+    >
+      <TextInput
+        label={t('register.systems.fields.name')}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('name')}
+      />
+      <Select
+        label={t('register.systems.fields.kind')}
+        data={kinds}
+        allowDeselect={false}
+        {...form.getInputProps('kind')}
+      />
+      <VendorSelect
+        label={t('register.systems.fields.vendor')}
+        canAdd
+        value={form.getValues().vendorId}
+        onChange={(vendorId) => form.setFieldValue('vendorId', vendorId)}
+      />
+    </ModalForm>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { type TVendor, type TVendorKind, VENDOR_KINDS, vendorsApi } from '../../
 import { applyProblem } from '../../../app/forms.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
 import { CountrySelect } from '../../../components/CountrySelect.tsx';
-import { FormAlert } from '../../../components/FormAlert.tsx';
+import { ModalForm } from '../shared/ModalForm.tsx';
 import { useEnumOptions } from '../shared/options.ts';
 import { TransferCheck } from '../shared/TransferCheck.tsx';
 
@@ -49,43 +49,32 @@ export function NewVendorModal({
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('register.vendors.add')}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.stopPropagation();
-          form.onSubmit((values) => {
-            setFormError(null);
-            create.mutate(values);
-          })(event);
-        }}
-      >
-        <Stack>
-          <FormAlert message={formError} />
-          <TextInput
-            label={t('register.vendors.fields.name')}
-            withAsterisk
-            data-autofocus
-            {...form.getInputProps('name')}
-          />
-          <Select
-            label={t('register.vendors.fields.kind')}
-            data={kinds}
-            allowDeselect={false}
-            {...form.getInputProps('kind')}
-          />
-          <CountrySelect label={t('register.vendors.fields.country')} {...form.getInputProps('country')} />
-          <TransferCheck country={form.getValues().country} safeguard={null} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('register.common.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ModalForm
+      opened={opened}
+      onClose={onClose}
+      title={t('register.vendors.add')}
+      error={formError}
+      onSubmit={form.onSubmit((values) => {
+        setFormError(null);
+        create.mutate(values);
+      })}
+      isPending={create.isPending}
+      submitLabel={t('register.common.add')}
+    >
+      <TextInput
+        label={t('register.vendors.fields.name')}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('name')}
+      />
+      <Select
+        label={t('register.vendors.fields.kind')}
+        data={kinds}
+        allowDeselect={false}
+        {...form.getInputProps('kind')}
+      />
+      <CountrySelect label={t('register.vendors.fields.country')} {...form.getInputProps('country')} />
+      <TransferCheck country={form.getValues().country} safeguard={null} />
+    </ModalForm>
   );
 }
