@@ -67,10 +67,17 @@ describe('writeCsv', () => {
 
   it('keeps formulas from running when a spreadsheet opens the file, and the import restores the text', () => {
     expect(writeCsv([['=HYPERLINK("http://x")', '+31 6 1234', '-5', '@SUM(A1)']], ',')).toBe(
-      `${UTF8_BOM}"'=HYPERLINK(""http://x"")",'+31 6 1234,-5,'@SUM(A1)\r\n`,
+      `${UTF8_BOM}"'=HYPERLINK(""http://x"")",'+31 6 1234,'-5,'@SUM(A1)\r\n`,
     );
-    for (const value of ['=1+1', '+31 6 1234', '@x', '-x', "'quoted", 'plain', '-5']) {
+    for (const value of ['=1+1', '+31 6 1234', '@x', '-x', "'quoted", 'plain', '-5', "'=x", "''+1", '\tx']) {
       expect(restoreFormulaText(neutraliseFormula(value))).toBe(value);
     }
   });
+
+  it.each(["-2+3+cmd|' /C calc'!A0", '-1+1', '+1', '=1', '@SUM(1)', '\t=1', '\r=1'])(
+    'neutralises every cell that starts like a formula: %j',
+    (value) => {
+      expect(neutraliseFormula(value)).toBe(`'${value}`);
+    },
+  );
 });

@@ -76,18 +76,20 @@ export function stripBom(text: string): string {
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NUMBER = /^-?\d/;
+/** Text that starts like a formula, or like an apostrophe-guarded one (so a real leading apostrophe survives). */
+const GUARDED_START = /^'*[=+\-@\t\r]/;
 
 /**
- * A leading =, +, - or @ makes a spreadsheet evaluate a CSV cell as a formula (CSV injection): such text is written
- * with a leading apostrophe, which `restoreFormulaText` removes again on import.
+ * A leading =, +, -, @, tab or CR makes a spreadsheet evaluate a CSV cell as a formula (CSV injection, OWASP):
+ * every such cell is written with a leading apostrophe — numbers too, since `-2+3+cmd|' /C calc'!A0` starts like
+ * one — and `restoreFormulaText` removes it again on import.
  */
 export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) && !NUMBER.test(value) ? `'${value}` : value;
+  return GUARDED_START.test(value) ? `'${value}` : value;
 }
 
 export function restoreFormulaText(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && GUARDED_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 function quoteField(raw: string, separator: CsvSeparator): string {
