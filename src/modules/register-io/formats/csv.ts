@@ -75,7 +75,6 @@ export function stripBom(text: string): string {
   return text.startsWith(UTF8_BOM) ? text.slice(1) : text;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 /** Text that starts like a formula, or like an apostrophe-guarded one (so a real leading apostrophe survives). */
 const GUARDED_START = /^'*[=+\-@\t\r]/;
 
