@@ -219,6 +219,48 @@ describe('password reset by e-mailed link', () => {
     expect((await client.post('/api/auth/password-reset/confirm', { token, password: NEW_PASSWORD })).status).toBe(204);
   });
 
+  it('refuses a link mailed before the password was changed', async () => {
+    const person = await createPerson(app);
+    await new TestClient(app.http).post('/api/auth/password-reset', { email: person.email });
+    const token = await resetToken(person.email);
+    const changed = await person.client.post('/api/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
+    expect(changed.status).toBe(204);
+    const stale = await new TestClient(app.http).post('/api/auth/password-reset/confirm', {
+      token,
+      password: 'nog-een-ander-wachtwoord',
+    });
+    expect(stale.status).toBe(400);
+    expect(stale.body.code).toBe('reset_link_invalid');
+    const signIn = await new TestClient(app.http).post('/api/auth/sign-in', {
+      email: person.email,
+      password: NEW_PASSWORD,
+    });
+    expect(signIn.status).toBe(200);
+  });
+
+  it('refuses the other links once one of them has reset the password', async () => {
+    const person = await createPerson(app);
+    await new TestClient(app.http).post('/api/auth/password-reset', { email: person.email });
+    const earlier = await resetToken(person.email);
+    app.clock.advance(60_000);
+    await new TestClient(app.http).post('/api/auth/password-reset', { email: person.email });
+    const later = await resetToken(person.email);
+    expect(later).not.toBe(earlier);
+    const client = new TestClient(app.http);
+    expect(
+      (await client.post('/api/auth/password-reset/confirm', { token: later, password: NEW_PASSWORD })).status,
+    ).toBe(204);
+    const stale = await client.post('/api/auth/password-reset/confirm', {
+      token: earlier,
+      password: 'nog-een-ander-wachtwoord',
+    });
+    expect(stale.status).toBe(400);
+    expect(stale.body.code).toBe('reset_link_invalid');
+  });
+
   it('unlocks a locked account', async () => {
     const person = await createPerson(app);
     const guesser = new TestClient(app.http);

@@ -131,6 +131,14 @@ export async function insertPasswordReset(db: Database, values: typeof passwordR
   await db.insert(passwordResets).values(values);
 }
 
+/** Retires every reset link of a person not used yet: a link mailed before a password change must not outlive it. */
+export async function retirePasswordResets(db: Database, userId: string, now: Date): Promise<void> {
+  await db
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+}
+
 /** Takes an unused, unexpired reset token (marking it used); undefined when there is none. */
 export async function consumePasswordReset(db: Database, tokenHash: string, now: Date) {
   const [row] = await db

@@ -14,6 +14,7 @@ import {
   findUserByEmail,
   findUserById,
   insertPasswordReset,
+  retirePasswordResets,
   revokeSessionsOfUser,
   updateUser,
 } from '../store.ts';
@@ -35,6 +36,7 @@ export async function changePassword(
   await inTransaction(ctx.db, async (tx) => {
     const now = ctx.clock.now();
     await updateUser(tx, user.id, { passwordHash, passwordChangedAt: now, updatedAt: now });
+    await retirePasswordResets(tx, user.id, now);
     const revoked = await revokeSessionsOfUser(tx, user.id, now, principal.sessionId);
     await recordAudit(tx, now, {
       orgId: null,
@@ -124,6 +126,7 @@ export async function confirmPasswordReset(ctx: AppContext, input: { token: stri
       lockedUntil: null,
       updatedAt: now,
     });
+    await retirePasswordResets(tx, user.id, now);
     const revoked = await revokeSessionsOfUser(tx, user.id, now);
     await recordAudit(tx, now, {
       orgId: null,
