@@ -64,7 +64,7 @@ describe('sign-in with a password', () => {
       status: 401,
       code: 'invalid_credentials',
       title: 'Not signed in',
-      detail: 'The e-mail address or password is incorrect.',
+      detail: expect.stringMatching(/^The e-mail address or password is incorrect\. After too many failed attempts/),
     });
     expect(response.headers['set-cookie']).toBeUndefined();
     expect((await userRow(person.id)).failedSignInCount).toBe(1);
@@ -97,24 +97,21 @@ describe('sign-in with a password', () => {
     const person = await createPerson(app);
     const client = new TestClient(app.http, { locale: 'en' });
     const attempt = (password: string) => client.post('/api/auth/sign-in', { email: person.email, password });
-    for (let failure = 1; failure <= 4; failure += 1) {
+    for (let failure = 1; failure <= 5; failure += 1) {
       expect((await attempt('wrong password!!')).body.code).toBe('invalid_credentials');
     }
-    const fifth = await attempt('wrong password!!');
-    expect(fifth.status).toBe(429);
-    expect(fifth.body).toMatchObject({
-      code: 'account_locked',
-      detail: 'Too many failed attempts. This account is locked for 15 minutes.',
-    });
     const sessionsBefore = await sessionCount(person.id);
     const whileLocked = await attempt(TEST_PASSWORD);
-    expect(whileLocked.status).toBe(429);
-    expect(whileLocked.body.code).toBe('account_locked');
+    expect(whileLocked.status).toBe(401);
+    expect(whileLocked.body).toMatchObject({
+      code: 'invalid_credentials',
+      detail: expect.stringContaining('an account stays locked for 15 minutes'),
+    });
     expect(await sessionCount(person.id)).toBe(sessionsBefore);
     expect((await userRow(person.id)).lockedUntil?.getTime()).toBe(app.clock.now().getTime() + 15 * 60_000);
 
     app.clock.advance(15 * 60_000 - 1000);
-    expect((await attempt(TEST_PASSWORD)).status).toBe(429);
+    expect((await attempt(TEST_PASSWORD)).status).toBe(401);
     app.clock.advance(1000);
     const unlocked = await attempt(TEST_PASSWORD);
     expect(unlocked.status).toBe(200);
@@ -122,14 +119,36 @@ describe('sign-in with a password', () => {
     expect(await sessionCount(person.id)).toBe(sessionsBefore + 1);
   });
 
+  it('answers a locked account exactly like an unknown address, so the lock-out tells no one who has an account', async () => {
+    const person = await createPerson(app);
+    const unknownEmail = 'not-registered-here@example.nl';
+    const attempt = (email: string) =>
+      new TestClient(app.http).post('/api/auth/sign-in', { email, password: 'wrong password!!' });
+    const answers = { known: [] as unknown[], unknown: [] as unknown[] };
+    for (let round = 1; round <= 7; round += 1) {
+      for (const [kind, email] of [
+        ['known', person.email],
+        ['unknown', unknownEmail],
+      ] as const) {
+        const { correlationId: _id, ...problem } = (await attempt(email)).body;
+        answers[kind].push({ status: problem.status, problem });
+      }
+    }
+    expect((await userRow(person.id)).lockedUntil).not.toBeNull();
+    expect(answers.known).toEqual(answers.unknown);
+  });
+
   it('counts failed attempts made in parallel, each of them', async () => {
     const person = await createPerson(app);
+    const before = await auditHead(app);
     const attempts = Array.from({ length: 5 }, () =>
       new TestClient(app.http).post('/api/auth/sign-in', { email: person.email, password: 'wrong password!!' }),
     );
     const codes = (await Promise.all(attempts)).map((response) => response.body.code);
-    expect(codes.filter((code) => code === 'account_locked')).toHaveLength(1);
+    expect(codes).toEqual(Array(5).fill('invalid_credentials'));
     expect((await userRow(person.id)).lockedUntil).not.toBeNull();
+    const actions = await auditActionsSince(app, 'instance', before.seq);
+    expect(actions.filter((action) => action === 'auth.account_locked')).toHaveLength(1);
   });
 
   it('rate-limits sign-in attempts per address with a 429 problem', async () => {
@@ -227,7 +246,7 @@ describe('the second factor', () => {
     const fifth = await guess();
     expect(fifth.status).toBe(429);
     expect(fifth.body.code).toBe('account_locked');
-    expect((await guess()).body.code).toBe('account_locked');
+    expect((await guess()).body.code).toBe('invalid_credentials');
     const fullSessions = await rowCount(
       app,
       sessions,

@@ -24,15 +24,24 @@ export interface SignInResult {
   needsSecondFactor: boolean;
 }
 
-const invalidCredentials = () => new AppError('unauthenticated', 'invalid_credentials');
+/**
+ * The password step's one refusal — wrong password, unknown address and locked account alike — so that the lock-out
+ * does not tell strangers which addresses have an account. Its text mentions the lock-out for the real owner.
+ */
+const invalidCredentials = () =>
+  new AppError('unauthenticated', 'invalid_credentials', { params: { minutes: LOCKOUT_MINUTES } });
 const accountLocked = () => new AppError('rate_limited', 'account_locked', { params: { minutes: LOCKOUT_MINUTES } });
 
-/** Counts a failed attempt (password or second factor) and locks the account after too many; commits, then throws. */
+/**
+ * Counts a failed attempt (password or second factor) and locks the account after too many; commits, then throws
+ * `refusal`, or `lockedRefusal` when this attempt locked the account.
+ */
 async function registerFailure(
   ctx: AppContext,
   user: UserRow,
   action: string,
   refusal: () => AppError,
+  lockedRefusal: () => AppError,
 ): Promise<never> {
   const now = ctx.clock.now();
   // The count is read under a row lock: parallel failed attempts each count, none is lost.
@@ -52,7 +61,22 @@ async function registerFailure(
     }
     return counted;
   });
-  throw next.hasJustLocked ? accountLocked() : refusal();
+  throw next.hasJustLocked ? lockedRefusal() : refusal();
+}
+
+/** A locked account is refused as an unknown address is: after the same password hashing, with an audit entry. */
+async function refuseWhileLocked(ctx: AppContext, user: UserRow, password: string): Promise<never> {
+  await verifyAgainstDummy(password);
+  await inTransaction(ctx.db, (tx) =>
+    recordAudit(tx, ctx.clock.now(), {
+      orgId: null,
+      actor: { type: 'user', id: user.id },
+      action: 'auth.sign_in_failed',
+      target: { type: 'user', id: user.id },
+      data: { isLocked: true },
+    }),
+  );
+  throw invalidCredentials();
 }
 
 /** Checks e-mail and password; opens a full session, or a pending one when a second factor is due. */
@@ -71,9 +95,9 @@ export async function signIn(ctx: AppContext, input: TSignInRequest, device: Dev
     );
     throw invalidCredentials();
   }
-  if (isLocked(user, now)) throw accountLocked();
+  if (isLocked(user, now)) return refuseWhileLocked(ctx, user, input.password);
   if (!(await verifyPassword(user.passwordHash, input.password)))
-    return registerFailure(ctx, user, 'auth.sign_in_failed', invalidCredentials);
+    return registerFailure(ctx, user, 'auth.sign_in_failed', invalidCredentials, invalidCredentials);
 
   const needsSecondFactor = user.totpSecretSealed !== null;
   const session = await inTransaction(ctx.db, async (tx) => {
@@ -124,7 +148,7 @@ export async function completeSecondFactor(
   if (!method) {
     const refusal = () =>
       'code' in input ? invalidField('code', 'totp_wrong') : invalidField('recoveryCode', 'recovery_code_wrong');
-    return registerFailure(ctx, user, 'auth.second_factor_failed', refusal);
+    return registerFailure(ctx, user, 'auth.second_factor_failed', refusal, accountLocked);
   }
 
   return inTransaction(ctx.db, async (tx) => {
