@@ -93,7 +93,8 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.get('/api/orgs/:org/members', {
-      config: { access: { type: 'org', role: 'viewer' } },
+      // People's names and e-mail addresses: a route about people, closed to API tokens (decision 0003).
+      config: { access: { type: 'org', role: 'viewer', tokenScope: 'none' } },
       schema: { tags, summary: 'Members and their roles', params: orgParams, response: { 200: ZMemberList } },
       handler: async (request) => ({ members: await organisations.listMembers(ctx, scopeOf(request)) }),
     });
