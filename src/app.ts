@@ -155,7 +155,7 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
   const { ctx, database } = runtime;
   const http = await createHttpApp({
     logLevel: config.logLevel,
-    trustProxy: config.trustProxy,
+    trustProxyHops: config.trustProxyHops,
     access: createAccessResolver(ctx),
     routes: [
       identityRoutes(ctx),

@@ -5,6 +5,22 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/**
+ * How many reverse proxies stand in front of the server, whose `X-Forwarded-*` headers are believed: `false` (or 0)
+ * none, `true` one, a number that many. The client address is the one the outermost trusted proxy saw; whatever a
+ * client wrote further left in `X-Forwarded-For` is ignored, so it cannot dodge the per-address limits.
+ */
+const proxyHops = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(true|false|yes|no|\d{1,2})$/, 'must be false, true (one proxy) or the number of proxies in front')
+  .transform((value) => {
+    if (value === 'true' || value === 'yes') return 1;
+    if (value === 'false' || value === 'no') return 0;
+    return Number(value);
+  });
+
 const ZEnvironment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -23,7 +39,7 @@ const ZEnvironment = z.object({
   PUBLIC_URL: z.url().optional(),
   DEMO_DATA: booleanFlag.default(true),
   JOBS: booleanFlag.default(true),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: proxyHops.default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -54,7 +70,8 @@ function toConfig(env: z.output<typeof ZEnvironment>) {
     isSecureCookie: publicUrl.startsWith('https://'),
     loadDemoData: env.DEMO_DATA,
     runJobs: env.JOBS,
-    trustProxy: env.TRUST_PROXY,
+    /** Number of trusted proxy hops (0: the socket's address is the client's). */
+    trustProxyHops: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionMaxDays: env.SESSION_MAX_DAYS,

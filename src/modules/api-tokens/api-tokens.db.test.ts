@@ -197,7 +197,7 @@ describe('token scopes on an editor-level route', () => {
     };
     probe = await createHttpApp({
       logLevel: 'silent',
-      trustProxy: false,
+      trustProxyHops: 0,
       access: createAccessResolver(app.ctx),
       routes: [routes],
       isReady: async () => true,

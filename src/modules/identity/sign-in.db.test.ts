@@ -169,6 +169,24 @@ describe('sign-in with a password', () => {
     });
     expect(elsewhere.status).toBe(401);
   });
+
+  it('behind a proxy (TRUST_PROXY=true), a client cannot dodge the limit by writing its own X-Forwarded-For', async () => {
+    const proxied = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    try {
+      const proxy = new TestClient(proxied.http, { ip: '10.0.0.1' });
+      const attempt = (round: number) =>
+        proxy.request(
+          'POST',
+          '/api/auth/sign-in',
+          { email: 'guess@example.nl', password: 'guess-guess-1' },
+          { 'x-forwarded-for': `198.51.100.${round}, 203.0.113.7` },
+        );
+      for (let round = 1; round <= 10; round += 1) expect((await attempt(round)).status).toBe(401);
+      expect((await attempt(11)).status).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+  });
 });
 
 describe('the second factor', () => {

@@ -20,11 +20,11 @@ afterEach(async () => {
 
 async function appWith(
   routes: FastifyPluginAsync,
-  options: { isReady?: () => Promise<boolean>; bodyLimitBytes?: number } = {},
+  options: { isReady?: () => Promise<boolean>; bodyLimitBytes?: number; trustProxyHops?: number } = {},
 ) {
   const app = await createHttpApp({
     logLevel: 'silent',
-    trustProxy: false,
+    trustProxyHops: options.trustProxyHops ?? 0,
     access: nobody,
     routes: [routes],
     isReady: options.isReady ?? (async () => true),
@@ -121,6 +121,33 @@ describe('createHttpApp', () => {
     expect(response.statusCode).toBe(413);
     expect(response.json().code).toBe('body_too_large');
     expect((await app.inject({ method: 'POST', url: '/api/echo', payload: { text: 'x' } })).statusCode).toBe(200);
+  });
+});
+
+describe('client address behind reverse proxies', () => {
+  const whoAmI = async (trustProxyHops: number, forwardedFor: string) => {
+    const app = await appWith(
+      async (instance) => {
+        instance.get('/api/ip', { config: publicAccess }, async (request) => ({ ip: request.ip }));
+      },
+      { trustProxyHops },
+    );
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/ip',
+      remoteAddress: '10.0.0.1',
+      headers: { 'x-forwarded-for': forwardedFor },
+    });
+    return response.json().ip;
+  };
+
+  it('takes the address the trusted proxy saw, never what the client wrote further left', async () => {
+    expect(await whoAmI(1, '6.6.6.6, 203.0.113.7')).toBe('203.0.113.7');
+    expect(await whoAmI(2, '6.6.6.6, 203.0.113.7, 10.0.0.2')).toBe('203.0.113.7');
+  });
+
+  it('ignores X-Forwarded-For without trusted proxies', async () => {
+    expect(await whoAmI(0, '6.6.6.6')).toBe('10.0.0.1');
   });
 });
 

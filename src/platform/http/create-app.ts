@@ -33,7 +33,8 @@ declare module 'fastify' {
 
 export interface HttpAppOptions {
   logLevel: string;
-  trustProxy: boolean;
+  /** How many reverse proxies in front are believed for the client address and protocol (0: none). */
+  trustProxyHops: number;
   access: AccessResolver;
   routes: FastifyPluginAsync[];
   /** Answers /readyz: can this instance serve (database reachable)? */
@@ -43,11 +44,17 @@ export interface HttpAppOptions {
   bodyLimitBytes?: number;
 }
 
+/** Believes the socket's peer and the next hops up to the count (as proxy-addr does for a number). */
+function trustHops(hops: number): false | ((address: string, hop: number) => boolean) {
+  return hops > 0 ? (_address, hop) => hop < hops : false;
+}
+
 /** Builds the Fastify app: security headers, problem+json errors, access control, OpenAPI, the routes, the SPA. */
 export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(options.logLevel),
-    trustProxy: options.trustProxy,
+    // A hop count, never `true`: trusting every hop would take the left-most X-Forwarded-For, which the client writes.
+    trustProxy: trustHops(options.trustProxyHops),
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
