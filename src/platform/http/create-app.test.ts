@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -122,6 +123,57 @@ describe('createHttpApp', () => {
     expect(response.json().code).toBe('body_too_large');
     expect((await app.inject({ method: 'POST', url: '/api/echo', payload: { text: 'x' } })).statusCode).toBe(200);
   });
+});
+
+describe('stopping', () => {
+  it('finishes a request in flight and then closes at once, keep-alive connections included', async () => {
+    let release = () => {};
+    const app = await createHttpApp({
+      logLevel: 'silent',
+      trustProxyHops: 0,
+      access: nobody,
+      isReady: async () => true,
+      routes: [
+        async (instance) => {
+          instance.get('/api/slow', { config: publicAccess }, async () => {
+            await new Promise<void>((resolve) => {
+              release = resolve;
+            });
+            return { status: 'done' };
+          });
+          instance.get('/api/quick', { config: publicAccess }, async () => ({ status: 'done' }));
+        },
+      ],
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+    const get = (path: string) =>
+      new Promise<{ status: number | undefined; body: string }>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port, path, agent }, (response) => {
+            let body = '';
+            response.on('data', (chunk) => {
+              body += chunk;
+            });
+            response.on('end', () => resolve({ status: response.statusCode, body }));
+          })
+          .on('error', reject);
+      });
+    try {
+      expect((await get('/api/quick')).status).toBe(200); // leaves an idle keep-alive connection
+      const inFlight = get('/api/slow');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const startedAt = Date.now();
+      const closed = app.close();
+      setTimeout(() => release(), 200);
+      expect(await inFlight).toEqual({ status: 200, body: '{"status":"done"}' });
+      await closed;
+      expect(Date.now() - startedAt).toBeLessThan(5_000);
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
 });
 
 describe('client address behind reverse proxies', () => {
