@@ -205,6 +205,21 @@ describe.each(targets)('bad input: $name', (target) => {
     });
   });
 
+  it('refuses a NUL character in a text field (PostgreSQL text cannot hold one) with a field error', async () => {
+    await expectRefused(target, send({ ...target.valid(), [target.textField]: 'Zwol\u0000le' }), json, {
+      status: 400,
+      code: 'validation_failed',
+      detail: VALIDATION_FAILED,
+      errors: [
+        {
+          path: target.textField,
+          code: 'nul_character',
+          message: { nl: 'Bevat een ongeldig teken (NUL).', en: 'Contains an invalid character (NUL).' },
+        },
+      ],
+    });
+  });
+
   it('refuses anything but JSON with 415', async () => {
     const detail = {
       nl: 'Dit type inhoud wordt niet ondersteund; stuur JSON.',
@@ -282,3 +297,31 @@ describe.each(targets.filter((target) => target.name.endsWith('organisation')))(
     });
   },
 );
+
+describe('NUL characters on every route that takes a body', () => {
+  it('refuses them before any query runs: never a 500', async () => {
+    const routes = app.http.registeredRoutes.filter((route) => route.hasBody && route.url.startsWith('/api/'));
+    expect(routes.length).toBeGreaterThan(20);
+    for (const route of routes) {
+      const url = route.url
+        .replace(':org', org.id)
+        .replace(/:\w*token\w*/i, 'a'.repeat(43))
+        .replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
+      const before = await snapshot();
+      const response = await people.en.client.request(
+        route.method as 'POST',
+        url,
+        JSON.stringify({ name: 'a\u0000b' }),
+        json,
+      );
+      const where = `${route.method} ${route.url}: ${JSON.stringify(response.body)}`;
+      expect([400, 401, 403], where).toContain(response.status);
+      if (response.status === 400) {
+        expect(response.body.errors, where).toContainEqual(
+          expect.objectContaining({ path: 'name', code: 'nul_character' }),
+        );
+      }
+      expect(await snapshot(), where).toEqual(before);
+    }
+  });
+});

@@ -1,5 +1,6 @@
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { describe, expect, it } from 'vitest';
-import { describeError, redactAddresses } from './safe-error.ts';
+import { describeError, errorForLog, redactAddresses } from './safe-error.ts';
 
 describe('redactAddresses', () => {
   it('replaces every e-mail address, bracketed or bare', () => {
@@ -40,5 +41,28 @@ describe('describeError', () => {
   it('describes thrown values that are not errors', () => {
     expect(describeError('failed for ann@example.nl')).toBe('failed for <address>');
     expect(describeError({ secret: 'ann@example.nl' })).toBe('unknown error');
+  });
+});
+
+describe('a failed query (Drizzle appends the bound values to its message)', () => {
+  const failed = () =>
+    new DrizzleQueryError(
+      'update "organisations" set "privacy_contact" = $1 where "id" = $2',
+      ['{"name":"Ans","phone":"+31 6 12345678","email":"ans@example.nl"}', 'f3c1'],
+      Object.assign(new Error('invalid input syntax for type uuid: "f3c1"'), { code: '22P02' }),
+    );
+
+  it('is described by its query and the database code, never its values', () => {
+    const description = describeError(failed());
+    expect(description).toContain('22P02');
+    expect(description).toContain('update "organisations" set "privacy_contact" = $1');
+    expect(description).not.toMatch(/12345678|ans@example|f3c1/);
+  });
+
+  it('is logged without its values, in the message, the cause or the stack', () => {
+    const logged = errorForLog(failed());
+    expect(logged).toMatchObject({ code: '22P02', type: 'Error' });
+    expect(logged.stack).toMatch(/^\s+at /);
+    expect(JSON.stringify(logged)).not.toMatch(/12345678|ans@example|f3c1/);
   });
 });

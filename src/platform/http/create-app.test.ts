@@ -1,4 +1,6 @@
 import http from 'node:http';
+import { Writable } from 'node:stream';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -21,10 +23,16 @@ afterEach(async () => {
 
 async function appWith(
   routes: FastifyPluginAsync,
-  options: { isReady?: () => Promise<boolean>; bodyLimitBytes?: number; trustProxyHops?: number } = {},
+  options: {
+    isReady?: () => Promise<boolean>;
+    bodyLimitBytes?: number;
+    trustProxyHops?: number;
+    log?: { level: string; stream: Writable };
+  } = {},
 ) {
   const app = await createHttpApp({
-    logLevel: 'silent',
+    logLevel: options.log?.level ?? 'silent',
+    ...(options.log ? { logStream: options.log.stream } : {}),
     trustProxyHops: options.trustProxyHops ?? 0,
     access: nobody,
     routes: [routes],
@@ -200,6 +208,78 @@ describe('client address behind reverse proxies', () => {
 
   it('ignores X-Forwarded-For without trusted proxies', async () => {
     expect(await whoAmI(0, '6.6.6.6')).toBe('10.0.0.1');
+  });
+});
+
+/** A log that keeps its lines (parsed) for the test to read. */
+function capturedLog(level: string) {
+  const lines: Record<string, any>[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { level, stream, lines };
+}
+
+describe('the request log', () => {
+  const routes = async (instance: FastifyInstance) => {
+    instance.get('/api/invitations/:token', { config: publicAccess }, async () => ({ status: 'ok' }));
+    instance.post('/api/users', { config: publicAccess }, async () => {
+      const refused = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+      throw new DrizzleQueryError(
+        'insert into "users" ("email", "password_hash", "phone") values ($1, $2, $3)',
+        ['jan@example.nl', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g', '+31 6 12345678'],
+        refused,
+      );
+    });
+  };
+
+  it('writes one line per request at info, and health probes only at debug', async () => {
+    for (const level of ['info', 'debug']) {
+      const log = capturedLog(level);
+      const app = await appWith(routes, { log });
+      await app.inject({ method: 'GET', url: '/healthz' });
+      await app.inject({ method: 'GET', url: '/readyz' });
+      await app.inject({ method: 'GET', url: '/api/invitations/x' });
+      const urls = log.lines.map((line) => line.req?.url);
+      expect(urls).toEqual(
+        level === 'info' ? ['/api/invitations/<token>'] : ['/healthz', '/readyz', '/api/invitations/<token>'],
+      );
+      expect(log.lines.every((line) => line.msg === 'request completed' && line.res.statusCode === 200)).toBe(true);
+    }
+  });
+
+  it('never shows a token from the URL, in a route parameter or the query string', async () => {
+    const log = capturedLog('info');
+    const app = await appWith(routes, { log });
+    const token = 'Zk3vQ9xYp2LmN8rT4wHs6JdUe1BcAo7GiKfEq5RnXyM';
+    await app.inject({ method: 'GET', url: `/api/invitations/${token}?email=jan@example.nl` });
+    await app.inject({ method: 'GET', url: `/api/unknown/${token}/accept` });
+    await app.inject({ method: 'GET', url: `/reset-password?token=${token}` });
+    const written = JSON.stringify(log.lines);
+    expect(log.lines).toHaveLength(3);
+    expect(written).not.toContain(token);
+    expect(written).not.toContain('jan@example.nl');
+    expect(log.lines.map((line) => line.req.url)).toEqual([
+      '/api/invitations/<token>',
+      '/api/unknown/<token>/accept',
+      '/reset-password',
+    ]);
+  });
+
+  it('logs a failed query without its bound values: no hash, e-mail address or phone number', async () => {
+    const log = capturedLog('info');
+    const app = await appWith(routes, { log });
+    const response = await app.inject({ method: 'POST', url: '/api/users', payload: {} });
+    expect(response.statusCode).toBe(500);
+    const failure = log.lines.find((line) => line.msg === 'unhandled error');
+    expect(failure?.err).toMatchObject({ code: '22021', message: expect.stringContaining('insert into "users"') });
+    const written = JSON.stringify(log.lines);
+    for (const personal of ['jan@example.nl', 'argon2id', 'aGFzaGhhc2g', '12345678']) {
+      expect(written).not.toContain(personal);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -7,7 +8,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { AppError } from '../errors.ts';
 import { localeFromAcceptLanguage } from '../i18n/index.ts';
 import { type AccessResolver, accessHook, type RouteAccess } from './access.ts';
-import { loggerOptions } from './logging.ts';
+import { loggerOptions, logRequests } from './logging.ts';
+import { refuseNulCharacters } from './nul-guard.ts';
 import { registerOpenApi } from './openapi.ts';
 import { problemErrorHandler } from './problem.ts';
 import { registerWebApp } from './web-app.ts';
@@ -42,6 +44,8 @@ export interface HttpAppOptions {
   /** The built SPA; omitted in API-only tests. */
   webDistDir?: string | undefined;
   bodyLimitBytes?: number;
+  /** Where the log goes (tests read it); stdout by default. */
+  logStream?: Writable;
 }
 
 /** Believes the socket's peer and the next hops up to the count (as proxy-addr does for a number). */
@@ -67,7 +71,9 @@ function closeConnectionsWhenStopping(app: FastifyInstance): void {
 /** Builds the Fastify app: security headers, problem+json errors, access control, OpenAPI, the routes, the SPA. */
 export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(options.logLevel),
+    logger: loggerOptions(options.logLevel, options.logStream),
+    // Fastify logs two lines per request; `logRequests` writes one, and health probes only at debug.
+    disableRequestLogging: true,
     // A hop count, never `true`: trusting every hop would take the left-most X-Forwarded-For, which the client writes.
     trustProxy: trustHops(options.trustProxyHops),
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
@@ -90,6 +96,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     reply.header('x-correlation-id', request.id);
   });
   closeConnectionsWhenStopping(app);
+  logRequests(app);
+  refuseNulCharacters(app);
   const registeredRoutes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registeredRoutes);
   app.addHook('onRoute', (route) => {
