@@ -9,9 +9,10 @@ import {
   type TestOrganisation,
   type TestPerson,
 } from '../../../test/factories.ts';
-import { auditEntries } from '../../platform/audit/tables.ts';
+import { auditChainHeads, auditEntries } from '../../platform/audit/tables.ts';
 import { recordAudit } from '../../platform/audit/writer.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { verifyAudit } from './service.ts';
 
 let app: TestApp;
 let org: TestOrganisation;
@@ -163,5 +164,50 @@ describe('verifying the trail', () => {
     });
     const untouched = await org.owner.client.post(`/api/orgs/${org.id}/audit/verify`);
     expect(untouched.body.isIntact).toBe(true);
+  });
+});
+
+describe('the chain heads', () => {
+  it('only move forward: a head cannot be deleted, rewound, moved to another chain or truncated', async () => {
+    const owned = await createOrganisation(app);
+    const where = eq(auditChainHeads.chain, owned.id);
+    const [head] = await app.ctx.db.select().from(auditChainHeads).where(where);
+    expect(head?.seq).toBeGreaterThan(0);
+    await expect(app.ctx.db.delete(auditChainHeads).where(where)).rejects.toThrow();
+    await expect(app.ctx.db.update(auditChainHeads).set({ seq: 0 }).where(where)).rejects.toThrow();
+    await expect(app.ctx.db.update(auditChainHeads).set({ chain: 'elsewhere' }).where(where)).rejects.toThrow();
+    await expect(app.ctx.db.execute(sql`truncate audit_chain_heads`)).rejects.toThrow();
+    expect(await app.ctx.db.select().from(auditChainHeads).where(where)).toEqual([head]);
+    const changed = await owned.owner.client.patch(`/api/orgs/${owned.id}`, { city: 'Emmen' });
+    expect(changed.status).toBe(200);
+    const [moved] = await app.ctx.db.select().from(auditChainHeads).where(where);
+    expect(moved?.seq).toBe((head?.seq ?? 0) + 1);
+  });
+
+  it('verify reports a chain whose head was deleted behind the trigger’s back (an organisation removed whole)', async () => {
+    const fresh = await createTestApp();
+    try {
+      const gone = await createOrganisation(fresh);
+      const kept = await createOrganisation(fresh);
+      await gone.owner.client.patch(`/api/orgs/${gone.id}`, { city: 'Assen' });
+      const entries = await auditEntriesSince(fresh, gone.id);
+      await fresh.ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`alter table audit_chain_heads disable trigger audit_chain_heads_forward_only`);
+        await tx.delete(auditChainHeads).where(eq(auditChainHeads.chain, gone.id));
+        await tx.execute(sql`alter table audit_chain_heads enable trigger audit_chain_heads_forward_only`);
+      });
+      const everything = await verifyAudit(fresh.ctx);
+      expect(everything.isIntact).toBe(false);
+      expect(everything.firstBreak).toEqual({
+        reason: 'head_missing',
+        chain: gone.id,
+        seq: entries.at(-1)?.seq,
+        entryId: null,
+      });
+      expect((await verifyAudit(fresh.ctx, gone.id)).firstBreak?.reason).toBe('head_missing');
+      expect((await verifyAudit(fresh.ctx, kept.id)).isIntact).toBe(true);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -47,7 +47,7 @@ export const ZAuditPage = z.object({
 export type TAuditPage = z.infer<typeof ZAuditPage>;
 
 export const ZChainBreak = z.object({
-  reason: z.enum(['sequence_gap', 'broken_link', 'hash_mismatch', 'head_mismatch']),
+  reason: z.enum(['sequence_gap', 'broken_link', 'hash_mismatch', 'head_mismatch', 'head_missing']),
   chain: z.string(),
   seq: z.number().int(),
   entryId: z.string().nullable(),

@@ -97,7 +97,13 @@ export async function verifyAudit(ctx: AppContext, orgId?: string): Promise<TCha
             seq: firstBreak.entry.seq,
             entryId: firstBreak.entry.id,
           }
-        : { reason: firstBreak.reason, chain: firstBreak.chain, seq: firstBreak.headSeq, entryId: null }
+        : {
+            reason: firstBreak.reason,
+            chain: firstBreak.chain,
+            // A chain without its head is named by its last entry; a head that disagrees, by the head's own seq.
+            seq: firstBreak.reason === 'head_missing' ? firstBreak.lastSeq : firstBreak.headSeq,
+            entryId: null,
+          }
       : null,
   };
 }

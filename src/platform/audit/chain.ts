@@ -50,7 +50,9 @@ export type ChainBreak =
   | { reason: 'sequence_gap'; entry: ChainedEntry; expectedSeq: number }
   | { reason: 'broken_link'; entry: ChainedEntry }
   | { reason: 'hash_mismatch'; entry: ChainedEntry }
-  | { reason: 'head_mismatch'; chain: string; headSeq: number; lastSeq: number };
+  | { reason: 'head_mismatch'; chain: string; headSeq: number; lastSeq: number }
+  /** Entries without a head: the head row was deleted (before heads were protected, or by going around them). */
+  | { reason: 'head_missing'; chain: string; headSeq: number; lastSeq: number };
 
 /** Position in a chain while entries are verified batch by batch. */
 export interface ChainCursor {
@@ -88,7 +90,8 @@ function findBreak(entry: ChainedEntry, position: ChainCursor, hash: HashFunctio
 }
 
 /** After the last batch: the chain head must point at the last entry, or entries were cut off the end. */
-export function verifyHead(chain: string, head: ChainCursor, last: ChainCursor): ChainBreak | null {
+export function verifyHead(chain: string, head: ChainCursor | undefined, last: ChainCursor): ChainBreak | null {
+  if (!head) return { reason: 'head_missing', chain, headSeq: 0, lastSeq: last.seq };
   if (head.seq === last.seq && head.hash === last.hash) return null;
   return { reason: 'head_mismatch', chain, headSeq: head.seq, lastSeq: last.seq };
 }

@@ -76,6 +76,13 @@ export async function listChains(db: Database, only?: string) {
   return only ? query.where(eq(auditChainHeads.chain, only)) : query.orderBy(asc(auditChainHeads.chain));
 }
 
+/** Every chain that has entries (with or without a head), in order. */
+export async function listEntryChains(db: Database, only?: string): Promise<string[]> {
+  const query = db.selectDistinct({ chain: auditEntries.chain }).from(auditEntries);
+  const rows = await (only ? query.where(eq(auditEntries.chain, only)) : query.orderBy(asc(auditEntries.chain)));
+  return rows.map((row) => row.chain);
+}
+
 /** One batch of a chain in seq order, after `afterSeq` (keyset pagination keeps memory flat). */
 export async function chainBatch(db: Database, chain: string, afterSeq: number, size: number): Promise<ChainedEntry[]> {
   return db
