@@ -156,6 +156,15 @@ export async function findActivity(db: Database, orgId: string, id: string): Pro
   return row;
 }
 
+/** The organisation's activities with these ids (ids of other organisations find nothing). */
+export async function activitiesWithIds(db: Database, orgId: string, ids: readonly string[]): Promise<ActivityRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.orgId, orgId), inArray(activities.id, [...ids])));
+}
+
 /** Whether another activity of the organisation has this name, regardless of case. */
 export async function isNameTaken(db: Database, orgId: string, name: string, exceptId?: string): Promise<boolean> {
   const [row] = await db
