@@ -1,4 +1,4 @@
-import { Anchor, Checkbox, Table, Text } from '@mantine/core';
+import { Anchor, Checkbox, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -34,8 +34,8 @@ export interface Selection {
 }
 
 /**
- * The activities of one page. On a phone the name, status and completeness stay in view (role, legal basis and
- * review date are left for wider screens) instead of scrolling off to the side. With a selection, each row gets a
+ * The activities of one page. On a phone the name, and status with completeness in one column, stay in view (role,
+ * legal basis and review date are left for wider screens) instead of scrolling off to the side. With a selection, each row gets a
  * checkbox for the bulk actions.
  */
 export function ActivitiesTable({ activities, selection }: { activities: TActivity[]; selection?: Selection }) {
@@ -62,9 +62,13 @@ export function ActivitiesTable({ activities, selection }: { activities: TActivi
             )}
             <Table.Th>{t('register.activity.fields.name')}</Table.Th>
             {!isPhone && <Table.Th>{t('register.activities.columns.role')}</Table.Th>}
-            <Table.Th>{t('register.common.status')}</Table.Th>
+            <Table.Th>
+              {isPhone
+                ? `${t('register.common.status')} · ${t('register.completeness.title')}`
+                : t('register.common.status')}
+            </Table.Th>
             {!isPhone && <Table.Th>{t('register.activities.columns.legalBasis')}</Table.Th>}
-            <Table.Th>{t('register.completeness.title')}</Table.Th>
+            {!isPhone && <Table.Th>{t('register.completeness.title')}</Table.Th>}
             {!isPhone && <Table.Th>{t('register.activities.columns.review')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
@@ -92,16 +96,21 @@ export function ActivitiesTable({ activities, selection }: { activities: TActivi
               </Table.Td>
               {!isPhone && <Table.Td>{t(`register.enums.activityRolesShort.${activity.role}`)}</Table.Td>}
               <Table.Td>
-                <Tag color={STATUS_COLOURS[activity.status]} variant="light">
-                  {t(`register.enums.activityStatus.${activity.status}`)}
-                </Tag>
+                <Stack gap={4} align="flex-start">
+                  <Tag color={STATUS_COLOURS[activity.status]} variant="light">
+                    {t(`register.enums.activityStatus.${activity.status}`)}
+                  </Tag>
+                  {isPhone && <CompletenessBadge completeness={activity.completeness} />}
+                </Stack>
               </Table.Td>
               {!isPhone && (
                 <Table.Td>{activity.legalBasis ? t(`register.enums.legalBases.${activity.legalBasis}`) : '—'}</Table.Td>
               )}
-              <Table.Td>
-                <CompletenessBadge completeness={activity.completeness} />
-              </Table.Td>
+              {!isPhone && (
+                <Table.Td>
+                  <CompletenessBadge completeness={activity.completeness} />
+                </Table.Td>
+              )}
               {!isPhone && (
                 <Table.Td>
                   <Text size="sm" c={activity.reviewDate && activity.reviewDate < today ? 'red' : undefined}>
