@@ -96,6 +96,7 @@ export const REFERENCE_FIELDS: Record<string, string> = {
   dataCategoryId: 'dataCategoryId',
   subjectCategoryId: 'subjectCategoryId',
   systemId: 'systemId',
+  activityIds: 'activityId',
   /** The outbox cursor: the last message of the previous page. */
   before: 'messageId',
 };
@@ -115,6 +116,7 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /api/orgs/:org/systems/:systemId/locations/:locationId': { notes: 'gewijzigd' },
   'POST /api/orgs/:org/activities': { name: 'Nieuwe activiteit' },
   'PATCH /api/orgs/:org/activities/:activityId': { description: 'gewijzigd' },
+  'PATCH /api/orgs/:org/activities': { activityIds: [], reviewDate: '2027-06-01' },
 };
 
 /** Minimal items of arrays of objects in bodies, for reference fields inside them (`locations[].providerVendorId`). */

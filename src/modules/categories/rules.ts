@@ -33,7 +33,10 @@ export function localName(category: { nameNl: string; nameEn: string }, locale: 
   return locale === 'en' ? category.nameEn : category.nameNl;
 }
 
-/** A category that something still uses is archived instead of deleted, so history keeps its meaning. */
-export function canDelete(usage: { systems?: number; activities: number }): boolean {
-  return (usage.systems ?? 0) === 0 && usage.activities === 0;
+/**
+ * A category that anything still refers to (retired systems and activities included) is archived instead of
+ * deleted, so history keeps its meaning.
+ */
+export function canDelete(references: number): boolean {
+  return references === 0;
 }

@@ -19,6 +19,7 @@ import { DEFAULT_DATA_CATEGORIES, DEFAULT_SUBJECT_CATEGORIES } from './defaults.
 import { bothNames, canDelete, keyFromName, nextFreeKey } from './rules.ts';
 import * as store from './store.ts';
 import { dataCategories, subjectCategories } from './tables.ts';
+import * as usage from './usage.ts';
 
 function presentDataCategory({
   row,
@@ -248,7 +249,7 @@ export async function deleteDataCategory(ctx: AppContext, scope: OrgScope, id: s
   await inTransaction(ctx.db, async (tx) => {
     const found = await store.findDataCategory(tx, scope.orgId, id);
     if (!found) throw notFound('data_category_not_found');
-    if (!canDelete(found.usage)) throw conflict('category_in_use');
+    if (!canDelete(found.references)) throw conflict('category_in_use');
     await store.deleteDataCategory(tx, scope.orgId, id);
     await recordAudit(tx, ctx.clock.now(), {
       orgId: scope.orgId,
@@ -264,7 +265,7 @@ export async function deleteSubjectCategory(ctx: AppContext, scope: OrgScope, id
   await inTransaction(ctx.db, async (tx) => {
     const found = await store.findSubjectCategory(tx, scope.orgId, id);
     if (!found) throw notFound('subject_category_not_found');
-    if (!canDelete(found.usage)) throw conflict('category_in_use');
+    if (!canDelete(found.references)) throw conflict('category_in_use');
     await store.deleteSubjectCategory(tx, scope.orgId, id);
     await recordAudit(tx, ctx.clock.now(), {
       orgId: scope.orgId,
@@ -306,6 +307,9 @@ export function assertSubjectCategoriesOfOrg(
     path,
   );
 }
+
+/** Which systems and activities use each data category: the definition every page that counts them shares. */
+export const dataCategoryUse = (db: Database, orgId: string) => usage.dataCategoryUse(db, orgId);
 
 export const allDataCategories = (db: Database, orgId: string) => store.allDataCategories(db, orgId);
 export const allSubjectCategories = (db: Database, orgId: string) => store.allSubjectCategories(db, orgId);

@@ -1,27 +1,40 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { dataCategories, subjectCategories } from './tables.ts';
+import {
+  countInRelation,
+  dataCategoryActivitiesRelation,
+  dataCategorySystemsRelation,
+  subjectCategoryActivitiesRelation,
+} from './usage.ts';
 
 export type DataCategoryRow = typeof dataCategories.$inferSelect;
 export type SubjectCategoryRow = typeof subjectCategories.$inferSelect;
 
-/** Usage counts read from the link tables by name, so this module need not import the modules that own them. */
+/** Use as every page shows it (see usage.ts). */
 const dataCategoryUsage = {
-  systems:
-    sql<number>`(select count(*) from system_data_categories l where l.org_id = ${dataCategories.orgId} and l.data_category_id = ${dataCategories.id})`.mapWith(
-      Number,
-    ),
-  activities:
-    sql<number>`(select count(*) from activity_data_categories l where l.org_id = ${dataCategories.orgId} and l.data_category_id = ${dataCategories.id})`.mapWith(
-      Number,
-    ),
+  systems: countInRelation(dataCategorySystemsRelation(sql`${dataCategories.orgId}`), sql`${dataCategories.id}`),
+  activities: countInRelation(dataCategoryActivitiesRelation(sql`${dataCategories.orgId}`), sql`${dataCategories.id}`),
 };
 const subjectCategoryUsage = {
-  activities:
-    sql<number>`(select count(*) from activity_subject_categories l where l.org_id = ${subjectCategories.orgId} and l.subject_category_id = ${subjectCategories.id})`.mapWith(
-      Number,
-    ),
+  activities: countInRelation(
+    subjectCategoryActivitiesRelation(sql`${subjectCategories.orgId}`),
+    sql`${subjectCategories.id}`,
+  ),
 };
+
+/**
+ * Every row that refers to a category, retired systems and activities included: a category with any of them cannot
+ * be deleted (it can be archived).
+ */
+const dataCategoryReferences =
+  sql<number>`((select count(*) from system_data_categories l where l.org_id = ${dataCategories.orgId} and l.data_category_id = ${dataCategories.id}) + (select count(*) from activity_data_categories l where l.org_id = ${dataCategories.orgId} and l.data_category_id = ${dataCategories.id}))`.mapWith(
+    Number,
+  );
+const subjectCategoryReferences =
+  sql<number>`(select count(*) from activity_subject_categories l where l.org_id = ${subjectCategories.orgId} and l.subject_category_id = ${subjectCategories.id})`.mapWith(
+    Number,
+  );
 
 export interface CategoryListFilter {
   q?: string | undefined;
@@ -72,7 +85,7 @@ export async function listDataCategories(db: Database, orgId: string, filter: Ca
 
 export async function findDataCategory(db: Database, orgId: string, id: string) {
   const [row] = await db
-    .select({ row: dataCategories, usage: dataCategoryUsage })
+    .select({ row: dataCategories, usage: dataCategoryUsage, references: dataCategoryReferences })
     .from(dataCategories)
     .where(and(eq(dataCategories.orgId, orgId), eq(dataCategories.id, id)));
   return row;
@@ -108,7 +121,7 @@ export async function listSubjectCategories(db: Database, orgId: string, filter:
 
 export async function findSubjectCategory(db: Database, orgId: string, id: string) {
   const [row] = await db
-    .select({ row: subjectCategories, usage: subjectCategoryUsage })
+    .select({ row: subjectCategories, usage: subjectCategoryUsage, references: subjectCategoryReferences })
     .from(subjectCategories)
     .where(and(eq(subjectCategories.orgId, orgId), eq(subjectCategories.id, id)));
   return row;

@@ -190,6 +190,28 @@ export const ZUpdateActivityRequest = z
   .refine((value) => Object.keys(value).length > 0, { error: 'validation.nothing_to_change' });
 export type TUpdateActivityRequest = z.output<typeof ZUpdateActivityRequest>;
 
+/**
+ * One change for many activities at once: an owner, a review date, or confirming drafts (status `active`, e.g.
+ * activities applied from a template). Only the fields given change; retired activities cannot be confirmed.
+ */
+export const ZBulkUpdateActivitiesRequest = z
+  .strictObject({
+    activityIds: z.array(z.uuid()).max(1000),
+    ownerUserId: activityFields.ownerUserId.optional(),
+    reviewDate: activityFields.reviewDate.optional(),
+    status: z.literal('active').optional(),
+  })
+  .refine(
+    ({ ownerUserId, reviewDate, status }) =>
+      ownerUserId !== undefined || reviewDate !== undefined || status !== undefined,
+    { error: 'validation.nothing_to_change' },
+  );
+export type TBulkUpdateActivitiesRequest = z.output<typeof ZBulkUpdateActivitiesRequest>;
+
+/** How many of the chosen activities changed, and how many already had the values. */
+export const ZBulkUpdateActivitiesResult = z.object({ updated: z.number().int(), unchanged: z.number().int() });
+export type TBulkUpdateActivitiesResult = z.output<typeof ZBulkUpdateActivitiesResult>;
+
 export const ZListActivitiesQuery = z.strictObject({
   ...listQueryFields,
   role: ZActivityRole.optional(),

@@ -6,6 +6,8 @@ import {
   ZActivity,
   ZActivityCompleteness,
   ZActivityPage,
+  ZBulkUpdateActivitiesRequest,
+  ZBulkUpdateActivitiesResult,
   ZConsolidation,
   ZConsolidationQuery,
   ZCreateActivityRequest,
@@ -48,6 +50,17 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       handler: async (request, reply) =>
         reply.status(201).send(await register.createActivity(ctx, scopeOf(request), request.body, request.locale)),
+    });
+    app.patch('/api/orgs/:org/activities', {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Set the owner, the review date or the status active (confirm drafts) of many activities at once',
+        params: orgParams,
+        body: ZBulkUpdateActivitiesRequest,
+        response: { 200: ZBulkUpdateActivitiesResult },
+      },
+      handler: (request) => register.bulkUpdateActivities(ctx, scopeOf(request), request.body),
     });
     app.get('/api/orgs/:org/activities/:activityId', {
       config: { access: read },

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../platform/db/database.ts';
+import * as vendorsService from '../vendors/service.ts';
 import {
   activities,
   activityDataCategories,
@@ -58,10 +59,6 @@ function searchCondition(q: string | undefined): SQL | undefined {
 const linked = (table: string, column: string, id: string) =>
   sql`exists (select 1 from ${sql.identifier(table)} l where l.org_id = ${activities.orgId} and l.activity_id = ${activities.id} and ${sql.identifier('l')}.${sql.identifier(column)} = ${id})`;
 
-/** The systems table belongs to the inventory module: read by name, as categories/store.ts does for usage. */
-const usesSystemOfVendor = (vendorId: string) =>
-  sql`exists (select 1 from activity_systems l join systems s on s.org_id = l.org_id and s.id = l.system_id where l.org_id = ${activities.orgId} and l.activity_id = ${activities.id} and s.vendor_id = ${vendorId})`;
-
 function filterCondition(orgId: string, filter: ActivityFilter): SQL | undefined {
   return and(
     eq(activities.orgId, orgId),
@@ -75,7 +72,7 @@ function filterCondition(orgId: string, filter: ActivityFilter): SQL | undefined
       : undefined,
     filter.systemId ? linked('activity_systems', 'system_id', filter.systemId) : undefined,
     filter.vendorId
-      ? or(linked('activity_recipients', 'vendor_id', filter.vendorId), usesSystemOfVendor(filter.vendorId))
+      ? vendorsService.activityUsesVendor(sql`${activities.orgId}`, sql`${activities.id}`, filter.vendorId)
       : undefined,
   );
 }
@@ -157,6 +154,15 @@ export async function findActivity(db: Database, orgId: string, id: string): Pro
     .from(activities)
     .where(and(eq(activities.orgId, orgId), eq(activities.id, id)));
   return row;
+}
+
+/** The organisation's activities with these ids (ids of other organisations find nothing). */
+export async function activitiesWithIds(db: Database, orgId: string, ids: readonly string[]): Promise<ActivityRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.orgId, orgId), inArray(activities.id, [...ids])));
 }
 
 /** Whether another activity of the organisation has this name, regardless of case. */

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../platform/db/database.ts';
 import { vendorCertifications, vendors } from './tables.ts';
+import { activityCountOfVendor } from './usage.ts';
 
 export type VendorRow = typeof vendors.$inferSelect;
 export type CertificationRow = typeof vendorCertifications.$inferSelect;
@@ -28,9 +29,7 @@ const vendorUsage = {
   locations: countOf(
     sql`select count(*) from system_locations l where l.org_id = ${vendors.orgId} and l.provider_vendor_id = ${vendors.id}`,
   ),
-  activities: countOf(
-    sql`select count(*) from activity_recipients r where r.org_id = ${vendors.orgId} and r.vendor_id = ${vendors.id}`,
-  ),
+  activities: activityCountOfVendor(sql`${vendors.orgId}`, sql`${vendors.id}`),
   subProcessors: countOf(
     sql`select count(*) from vendors c where c.org_id = ${vendors.orgId} and c.parent_vendor_id = ${vendors.id}`,
   ),

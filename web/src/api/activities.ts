@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import type {
   TActivity,
   TActivityCompleteness,
+  TBulkUpdateActivitiesResult,
   TConsolidation,
   TRegisterCompleteness,
   ZActivityPage,
+  ZBulkUpdateActivitiesRequest,
   ZConsolidationQuery,
   ZCreateActivityRequest,
   ZLegalBasis,
@@ -29,6 +31,7 @@ export type {
 export type TActivityFilters = ListFilters<z.input<typeof ZListActivitiesQuery>>;
 export type TCreateActivityInput = z.input<typeof ZCreateActivityRequest>;
 export type TUpdateActivityInput = z.input<typeof ZUpdateActivityRequest>;
+export type TBulkUpdateActivitiesInput = z.input<typeof ZBulkUpdateActivitiesRequest>;
 export type TTransferOverview = z.infer<typeof ZTransferOverview>;
 export type TTransferFilters = z.input<typeof ZTransferOverviewQuery>;
 export type TConsolidationFilters = z.input<typeof ZConsolidationQuery>;
@@ -68,6 +71,9 @@ export const activitiesApi = {
   get: (ref: string, id: string) => http.get<TActivity>(activity(ref, id)),
   create: (ref: string, body: TCreateActivityInput) => http.post<TActivity>(`${org(ref)}/activities`, body),
   update: (ref: string, id: string, body: TUpdateActivityInput) => http.patch<TActivity>(activity(ref, id), body),
+  /** One change (owner, review date, confirming drafts) for many activities. */
+  bulkUpdate: (ref: string, body: TBulkUpdateActivitiesInput) =>
+    http.patch<TBulkUpdateActivitiesResult>(`${org(ref)}/activities`, body),
   delete: (ref: string, id: string) => http.delete<void>(activity(ref, id)),
   completeness: (ref: string, id: string) => http.get<TActivityCompleteness>(`${activity(ref, id)}/completeness`),
   registerCompleteness: (ref: string) => http.get<TRegisterCompleteness>(`${org(ref)}/register/completeness`),

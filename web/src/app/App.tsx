@@ -19,7 +19,7 @@ void queryClient.prefetchQuery({ queryKey: queryKeys.session, queryFn: identityA
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -44,10 +44,10 @@ export function AppLayout() {
         <AppShell.Section>
           <OrgSwitcher organisations={organisations} current={currentOrg?.slug} onNavigate={close} />
         </AppShell.Section>
-        <AppShell.Section grow component={ScrollArea} mt="md">
+        {/* One scrolling part with a visible scroll bar whenever it overflows: with the register menu open the
+            organisation's last pages stay in sight on a laptop, and what does not fit can be seen to scroll. */}
+        <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars mt="md" data-testid="navbar-scroll">
           {currentOrg && <OrgNavigation org={currentOrg} onNavigate={close} />}
-        </AppShell.Section>
-        <AppShell.Section>
           <Divider my="sm" />
           <Stack gap={2}>
             <NavLink

@@ -29,6 +29,7 @@ export function OrgSwitcher({
       placeholder={t('switcher.placeholder')}
       data={data}
       value={current && bySlug.has(current) ? current : null}
+      title={current ? bySlug.get(current)?.name : undefined}
       onChange={(slug) => {
         if (!slug) return;
         navigate(`/o/${slug}`);
@@ -37,14 +38,20 @@ export function OrgSwitcher({
       searchable={organisations.length > 6}
       allowDeselect={false}
       nothingFoundMessage={t('switcher.nothingFound')}
-      comboboxProps={{ withinPortal: true }}
+      // The list is as wide as its longest name (not the side bar's width), so names, role badges and group
+      // headings are shown whole; on a narrow screen it stops at the screen's edge and names wrap.
+      comboboxProps={{ withinPortal: true, width: 'max-content', position: 'bottom-start' }}
+      styles={{
+        dropdown: { maxWidth: 'calc(100vw - 16px)' },
+        groupLabel: { whiteSpace: 'normal', overflowWrap: 'break-word' },
+      }}
       maxDropdownHeight={360}
       renderOption={({ option }) => {
         const org = bySlug.get(option.value);
         if (!org) return option.label;
         return (
-          <Group justify="space-between" wrap="nowrap" w="100%" pl={org.managedBy ? 'sm' : 0} gap="xs">
-            <Text size="sm" truncate>
+          <Group justify="space-between" wrap="nowrap" w="100%" pl={org.managedBy ? 'sm' : 0} gap="md">
+            <Text size="sm" style={{ overflowWrap: 'break-word', minWidth: 0 }}>
               {org.name}
             </Text>
             <RoleBadge role={org.role} size="xs" />

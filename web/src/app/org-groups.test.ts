@@ -65,6 +65,13 @@ describe('pickHomeOrganisation', () => {
     expect(pickHomeOrganisation([second, first], 'verlaten-organisatie')).toBe(first);
   });
 
+  it('opens the ICT service provider rather than an organisation on its own when none was used before', () => {
+    const freelancer = org('Eemcode Softwareontwikkeling');
+    const provider = org('Domstad ICT Beheer', { clientCount: 1 });
+    const client = org('Bakkerij De Zoete Korst', { managedBy: { id: provider.id, name: provider.name } });
+    expect(pickHomeOrganisation([freelancer, client, provider], null)).toBe(provider);
+  });
+
   it('opens nothing without organisations', () => {
     expect(pickHomeOrganisation([], null)).toBeUndefined();
   });

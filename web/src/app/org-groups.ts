@@ -40,12 +40,17 @@ export function groupOrganisations(organisations: readonly TMyOrganisation[]): O
   return standalone.length > 0 ? [{ provider: null, organisations: standalone.sort(byName) }, ...groups] : groups;
 }
 
-/** The organisation to open when none is named: the last one used, if I am still a member, else the first. */
+/**
+ * The organisation to open when none is named: the last one used, if I am still a member; else an ICT service
+ * provider of mine (the organisation whose clients I look after, as the demo presents first); else the first.
+ */
 export function pickHomeOrganisation(
   organisations: readonly TMyOrganisation[],
   lastUsedSlug: string | null,
 ): TMyOrganisation | undefined {
+  const groups = groupOrganisations(organisations);
+  const provider = groups.find((group) => group.provider && group.organisations[0]?.id === group.provider.id);
   return (
-    organisations.find((org) => org.slug === lastUsedSlug) ?? groupOrganisations(organisations)[0]?.organisations[0]
+    organisations.find((org) => org.slug === lastUsedSlug) ?? provider?.organisations[0] ?? groups[0]?.organisations[0]
   );
 }

@@ -7,7 +7,8 @@ const COLOURS: Record<TRole, string> = { owner: 'grape', privacy_officer: 'blue'
 export function RoleBadge({ role, size = 'sm' }: { role: TRole; size?: 'xs' | 'sm' | 'md' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOURS[role]} variant="light" size={size}>
+    // Never squeezed by a long name beside it: a role cut to "eig…" says nothing.
+    <Badge color={COLOURS[role]} variant="light" size={size} style={{ flexShrink: 0, overflow: 'visible' }}>
       {t(`roles.${role}`)}
     </Badge>
   );

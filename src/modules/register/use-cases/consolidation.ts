@@ -2,7 +2,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import { isInForceOn } from '../../../shared/locations.ts';
-import * as inventory from '../../inventory/service.ts';
+import * as categories from '../../categories/service.ts';
 import type { TConsolidation, TConsolidationQuery } from '../contract.ts';
 import * as store from '../store.ts';
 import { categoryName, type DataCategoryRow, loadFacts, type RegisterFacts } from './facts.ts';
@@ -68,8 +68,8 @@ function matches(row: Row, query: TConsolidationQuery): boolean {
 }
 
 /**
- * Per data category: the systems that hold it (recorded on the system, or used by an activity with that category),
- * the vendors that touch it (those systems' vendors and location providers, and the activities' recipients), and
+ * Per data category: the systems that hold it and the activities (as categories.dataCategoryUse defines them, the
+ * same numbers the category list shows), the vendors that touch it (those systems' vendors and location providers, and the activities' recipients), and
  * the activities. Retired activities, systems and vendors are left out; archived categories only while still used.
  */
 export async function getConsolidation(
@@ -78,22 +78,21 @@ export async function getConsolidation(
   query: TConsolidationQuery,
   locale: Locale,
 ): Promise<TConsolidation> {
-  const [rows, links, facts, systemLinks] = await Promise.all([
+  const [rows, links, facts, use] = await Promise.all([
     store.currentActivityHeads(ctx.db, scope.orgId),
     store.linksOf(ctx.db, scope.orgId, 'all'),
     loadFacts(ctx, scope, [], new Map(), { everything: true }),
-    inventory.systemDataCategoryLinks(ctx.db, scope.orgId),
+    categories.dataCategoryUse(ctx.db, scope.orgId),
   ]);
   const systemVendors = vendorsOfSystems(facts);
   const systemsByCategory = new SetMap();
   const vendorsByCategory = new SetMap();
   const activitiesByCategory = new SetMap();
-  for (const link of systemLinks) systemsByCategory.add(link.dataCategoryId, link.systemId);
+  for (const pair of use.systems) systemsByCategory.add(pair.categoryId, pair.systemId);
+  for (const pair of use.activities) activitiesByCategory.add(pair.categoryId, pair.activityId);
   for (const row of rows) {
     const activityLinks = links.get(row.id) ?? store.noLinks();
     for (const categoryId of activityLinks.dataCategoryIds) {
-      activitiesByCategory.add(categoryId, row.id);
-      for (const systemId of activityLinks.systemIds) systemsByCategory.add(categoryId, systemId);
       for (const vendorId of activityLinks.vendorIds) vendorsByCategory.add(categoryId, vendorId);
     }
   }

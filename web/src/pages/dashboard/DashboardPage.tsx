@@ -12,7 +12,7 @@ import { RegisterDashboardCard } from '../register/RegisterDashboardCard.tsx';
 import { KeyFacts } from './KeyFacts.tsx';
 
 /** The modules that will fill this page, in the order PRODUCT.md lists them. */
-const COMING = ['vendors', 'retention', 'requests', 'notices', 'breaches', 'measures', 'report'];
+const COMING = ['retention', 'requests', 'notices', 'breaches', 'measures', 'report'];
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -76,7 +76,7 @@ export default function DashboardPage() {
         </Card>
       </SimpleGrid>
 
-      {(membership.clientCount > 0 || organisation.data?.isProcessor) && (
+      {membership.clientCount > 0 && (
         <Card withBorder radius="md" padding="lg">
           <Group justify="space-between" mb="xs">
             <Title order={2} size="h4">
@@ -96,7 +96,7 @@ export default function DashboardPage() {
           </Group>
           {clients.length === 0 ? (
             <Text size="sm" c="dimmed">
-              {t(membership.clientCount > 0 ? 'dashboard.clientsNotMember' : 'dashboard.noClients')}
+              {t('dashboard.clientsNotMember')}
             </Text>
           ) : (
             <List spacing={4} size="sm">

@@ -1,5 +1,4 @@
 import { Anchor, Box, Card, Group, Text, Title } from '@mantine/core';
-import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TOrganisation } from '../../api/organisations.ts';
@@ -41,20 +40,18 @@ export function KeyFacts({ organisation }: { organisation: TOrganisation }) {
           {t('dashboard.editFacts')}
         </Anchor>
       </Group>
-      <Box
-        component="dl"
-        m={0}
-        style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr)', gap: '8px 16px' }}
-      >
+      <Box component="dl" m={0}>
         {rows.map(([label, value]) => (
-          <Fragment key={label}>
-            <Text component="dt" size="sm" c="dimmed">
+          // A row wraps its value under its label when both do not fit side by side (a phone), instead of
+          // squeezing them into columns where words break in the middle.
+          <Box key={label} style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16, rowGap: 2, marginBottom: 8 }}>
+            <Text component="dt" size="sm" c="dimmed" style={{ flex: '1 1 9rem' }}>
               {label}
             </Text>
-            <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+            <Text component="dd" size="sm" m={0} style={{ flex: '2 1 12rem', minWidth: 0, overflowWrap: 'break-word' }}>
               {value}
             </Text>
-          </Fragment>
+          </Box>
         ))}
       </Box>
     </Card>

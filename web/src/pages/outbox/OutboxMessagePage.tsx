@@ -11,6 +11,7 @@ import { describeError } from '../../app/query-client.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { isRetryable, STATUS_COLOURS } from './status.ts';
+import { templateLabel } from './template-label.ts';
 
 export default function OutboxMessagePage() {
   const { t } = useTranslation();
@@ -62,7 +63,7 @@ export default function OutboxMessagePage() {
     [t('outbox.sentAt'), mail.sentAt ? formatDateTime(mail.sentAt, locale) : '—'],
     [t('outbox.attempts'), String(mail.attempts)],
     [t('outbox.language'), mail.locale.toUpperCase()],
-    [t('outbox.template'), mail.template],
+    [t('outbox.template'), templateLabel(t, mail.template) || '—'],
   ];
   return (
     <Stack gap="md">

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { STATUS_COLOURS } from './status.ts';
+import { templateLabel } from './template-label.ts';
 
 export default function OutboxPage() {
   const { t } = useTranslation();
@@ -74,7 +75,7 @@ export default function OutboxPage() {
                         {message.subject}
                       </Anchor>
                       <Text size="xs" c="dimmed">
-                        {message.template}
+                        {templateLabel(t, message.template)}
                       </Text>
                     </Table.Td>
                     <Table.Td>{message.recipient}</Table.Td>

@@ -1,6 +1,7 @@
 import { Button, Stack } from '@mantine/core';
 import { IconPlus, IconSparkles } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -25,7 +26,8 @@ import {
 } from '../shared/options.ts';
 import { Paging } from '../shared/Paging.tsx';
 import { QueryState } from '../shared/QueryState.tsx';
-import { ActivitiesTable } from './ActivitiesTable.tsx';
+import { ActivitiesTable, type Selection } from './ActivitiesTable.tsx';
+import { BulkActions } from './BulkActions.tsx';
 
 const DEFAULTS = {
   q: '',
@@ -60,6 +62,30 @@ function filtersOf(values: typeof DEFAULTS, page: number): TActivityFilters {
   };
 }
 
+/** The activities chosen for a bulk action (on the page shown: a new page or filter starts afresh). */
+function useSelection(): Selection & { clear: () => void } {
+  const [ids, setIds] = useState<ReadonlySet<string>>(new Set());
+  return {
+    ids,
+    toggle: (id) =>
+      setIds((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    setAll: (pageIds, isSelected) =>
+      setIds((current) => {
+        const next = new Set(current);
+        for (const id of pageIds) {
+          if (isSelected) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
+    clear: () => setIds(new Set()),
+  };
+}
+
 /** The processing activities of the register: searchable, filterable, sortable, each with its completeness. */
 export default function ActivitiesPage() {
   const { t } = useTranslation();
@@ -87,6 +113,8 @@ export default function ActivitiesPage() {
     vendors: useVendorOptions(),
   };
   const items = activities.data?.items ?? [];
+  const selection = useSelection();
+  const selected = items.filter((activity) => selection.ids.has(activity.id));
   const filter = (name: keyof typeof DEFAULTS, label: string, data: { value: string; label: string }[]) => (
     <FilterSelect label={label} value={values[name]} options={data} onChange={(value) => list.set({ [name]: value })} />
   );
@@ -143,7 +171,8 @@ export default function ActivitiesPage() {
             }
           />
         )}
-        {items.length > 0 && <ActivitiesTable activities={items} />}
+        {canEdit && <BulkActions selected={selected} onDone={selection.clear} />}
+        {items.length > 0 && <ActivitiesTable activities={items} selection={canEdit ? selection : undefined} />}
         {activities.data && items.length > 0 && (
           <Paging page={list.page} total={activities.data.total} shown={items.length} onPage={list.setPage} />
         )}

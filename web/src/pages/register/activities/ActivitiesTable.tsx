@@ -1,4 +1,5 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Checkbox, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TActivity } from '../../../api/activities.ts';
@@ -26,26 +27,63 @@ export function CompletenessBadge({ completeness }: { completeness: TActivity['c
   );
 }
 
-export function ActivitiesTable({ activities }: { activities: TActivity[] }) {
+export interface Selection {
+  ids: ReadonlySet<string>;
+  toggle: (id: string) => void;
+  setAll: (ids: string[], isSelected: boolean) => void;
+}
+
+/**
+ * The activities of one page. On a phone the name, and status with completeness in one column, stay in view (role,
+ * legal basis and review date are left for wider screens) instead of scrolling off to the side. With a selection, each row gets a
+ * checkbox for the bulk actions.
+ */
+export function ActivitiesTable({ activities, selection }: { activities: TActivity[]; selection?: Selection }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const today = toCalendarDate(new Date());
+  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
+  const pageIds = activities.map((activity) => activity.id);
+  const selectedOnPage = pageIds.filter((id) => selection?.ids.has(id)).length;
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <Table.ScrollContainer minWidth={isPhone ? 0 : 820}>
       <Table verticalSpacing="xs" striped aria-label={t('register.activities.title')}>
         <Table.Thead>
           <Table.Tr>
+            {selection && (
+              <Table.Th w={36}>
+                <Checkbox
+                  aria-label={t('register.activities.bulk.selectPage')}
+                  checked={selectedOnPage === pageIds.length}
+                  indeterminate={selectedOnPage > 0 && selectedOnPage < pageIds.length}
+                  onChange={(event) => selection.setAll(pageIds, event.currentTarget.checked)}
+                />
+              </Table.Th>
+            )}
             <Table.Th>{t('register.activity.fields.name')}</Table.Th>
-            <Table.Th>{t('register.activities.columns.role')}</Table.Th>
-            <Table.Th>{t('register.common.status')}</Table.Th>
-            <Table.Th>{t('register.activities.columns.legalBasis')}</Table.Th>
-            <Table.Th>{t('register.completeness.title')}</Table.Th>
-            <Table.Th>{t('register.activities.columns.review')}</Table.Th>
+            {!isPhone && <Table.Th>{t('register.activities.columns.role')}</Table.Th>}
+            <Table.Th>
+              {isPhone
+                ? `${t('register.common.status')} · ${t('register.completeness.title')}`
+                : t('register.common.status')}
+            </Table.Th>
+            {!isPhone && <Table.Th>{t('register.activities.columns.legalBasis')}</Table.Th>}
+            {!isPhone && <Table.Th>{t('register.completeness.title')}</Table.Th>}
+            {!isPhone && <Table.Th>{t('register.activities.columns.review')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {activities.map((activity) => (
             <Table.Tr key={activity.id}>
+              {selection && (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('register.activities.bulk.select', { name: activity.name })}
+                    checked={selection.ids.has(activity.id)}
+                    onChange={() => selection.toggle(activity.id)}
+                  />
+                </Table.Td>
+              )}
               <Table.Td>
                 <Anchor component={Link} to={activity.id} fw={500} size="sm">
                   {activity.name}
@@ -56,21 +94,30 @@ export function ActivitiesTable({ activities }: { activities: TActivity[] }) {
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{t(`register.enums.activityRolesShort.${activity.role}`)}</Table.Td>
+              {!isPhone && <Table.Td>{t(`register.enums.activityRolesShort.${activity.role}`)}</Table.Td>}
               <Table.Td>
-                <Tag color={STATUS_COLOURS[activity.status]} variant="light">
-                  {t(`register.enums.activityStatus.${activity.status}`)}
-                </Tag>
+                <Stack gap={4} align="flex-start">
+                  <Tag color={STATUS_COLOURS[activity.status]} variant="light">
+                    {t(`register.enums.activityStatus.${activity.status}`)}
+                  </Tag>
+                  {isPhone && <CompletenessBadge completeness={activity.completeness} />}
+                </Stack>
               </Table.Td>
-              <Table.Td>{activity.legalBasis ? t(`register.enums.legalBases.${activity.legalBasis}`) : '—'}</Table.Td>
-              <Table.Td>
-                <CompletenessBadge completeness={activity.completeness} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c={activity.reviewDate && activity.reviewDate < today ? 'red' : undefined}>
-                  {formatDay(activity.reviewDate, locale)}
-                </Text>
-              </Table.Td>
+              {!isPhone && (
+                <Table.Td>{activity.legalBasis ? t(`register.enums.legalBases.${activity.legalBasis}`) : '—'}</Table.Td>
+              )}
+              {!isPhone && (
+                <Table.Td>
+                  <CompletenessBadge completeness={activity.completeness} />
+                </Table.Td>
+              )}
+              {!isPhone && (
+                <Table.Td>
+                  <Text size="sm" c={activity.reviewDate && activity.reviewDate < today ? 'red' : undefined}>
+                    {formatDay(activity.reviewDate, locale)}
+                  </Text>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

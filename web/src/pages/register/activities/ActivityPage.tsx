@@ -10,9 +10,8 @@ import { useCan, useCurrentOrganisation } from '../../../app/organisations.ts';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryState } from '../shared/QueryState.tsx';
-import { CompletenessBadge } from './ActivitiesTable.tsx';
 import { ActivityForm } from './ActivityForm.tsx';
-import { CompletenessPanel } from './CompletenessPanel.tsx';
+import { CompletenessPanel, CompletenessSummary } from './CompletenessPanel.tsx';
 
 /** One processing activity: the Art. 30 form with its completeness check beside it (below it on a phone). */
 export default function ActivityPage() {
@@ -45,14 +44,9 @@ export default function ActivityPage() {
             actions={data && canEdit && <DeleteActivity activity={data} />}
           />
           {data && (
-            <Anchor
-              href="#completeness-title"
-              hiddenFrom="md"
-              mb="xs"
-              aria-label={t('register.activity.toCompleteness')}
-            >
-              <CompletenessBadge completeness={data.completeness} />
-            </Anchor>
+            <Box hiddenFrom="md" mb="xs">
+              <CompletenessSummary activityId={data.id} />
+            </Box>
           )}
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 8 }}>

@@ -64,6 +64,65 @@ function CompletenessItems({ activityId }: { activityId: string }) {
   );
 }
 
+/**
+ * On a phone the full check sits below a long form: this short version at the top says how complete the activity
+ * is and which items are open, each a link to the form section that answers it, and one to the full check.
+ */
+export function CompletenessSummary({ activityId }: { activityId: string }) {
+  const { t } = useTranslation();
+  const org = useCurrentOrganisation();
+  const completeness = useQuery({
+    queryKey: registerKeys.activityCompleteness(org.slug, activityId),
+    queryFn: () => activitiesApi.completeness(org.slug, activityId),
+  });
+  if (!completeness.data) return null;
+  const { summary, items } = completeness.data;
+  const open = items.filter((item) => item.status !== 'complete').sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      component="section"
+      aria-labelledby="completeness-summary-title"
+      data-testid="completeness-summary"
+    >
+      <Group justify="space-between" gap="xs" mb={open.length > 0 ? 'xs' : 0}>
+        <Text fw={600} size="sm" id="completeness-summary-title">
+          {summary.isComplete
+            ? t('register.completeness.complete')
+            : t('register.completeness.missing', { count: summary.missing })}
+          {summary.warnings > 0 && ` · ${t('register.completeness.warnings', { count: summary.warnings })}`}
+        </Text>
+        <Anchor href="#completeness-title" size="xs">
+          {t('register.activity.toCompleteness')}
+        </Anchor>
+      </Group>
+      {open.length > 0 && (
+        <Stack gap={2} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {open.map((item) => {
+            const section = sectionOfItem(item.itemId);
+            const { icon: Icon, colour } = ICONS[item.status];
+            const label = section ? (
+              <Anchor href={`#${sectionAnchor(section)}`} size="sm">
+                {item.label}
+              </Anchor>
+            ) : (
+              <Text size="sm">{item.label}</Text>
+            );
+            return (
+              <Group component="li" key={`${item.itemId}-${item.code}-${item.message}`} gap={6} wrap="nowrap">
+                <Icon size={14} color={`var(--mantine-color-${colour}-6)`} style={{ flexShrink: 0 }} />
+                <span style={{ minWidth: 0, overflowWrap: 'break-word' }}>{label}</span>
+              </Group>
+            );
+          })}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
 const ICONS = {
   complete: { icon: IconCircleCheck, colour: 'teal' },
   warning: { icon: IconAlertTriangle, colour: 'orange' },
@@ -88,8 +147,10 @@ export function CompletenessRow({ item, linkToSection = true }: { item: TComplet
       >
         <Icon size={14} />
       </ThemeIcon>
-      <Stack gap={0}>
-        <Text size="sm">{item.message}</Text>
+      <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+        <Text size="sm" style={{ overflowWrap: 'break-word' }}>
+          {item.message}
+        </Text>
         {linkToSection && section && item.status !== 'complete' ? (
           <Anchor href={`#${sectionAnchor(section)}`} size="xs">
             {label}
@@ -101,7 +162,7 @@ export function CompletenessRow({ item, linkToSection = true }: { item: TComplet
         )}
       </Stack>
       {item.status !== 'complete' && (
-        <Tag size="xs" color={colour} variant="outline" ml="auto" style={{ flexShrink: 0 }}>
+        <Tag size="xs" color={colour} variant="outline" style={{ flexShrink: 0 }}>
           {t(`register.completeness.status.${item.status}`)}
         </Tag>
       )}

@@ -115,49 +115,76 @@ function TransfersTable({ transfers }: { transfers: TTransferWarning[] }) {
     if (transfer.activity) return `${base}/activities/${transfer.activity.id}`;
     return null;
   };
+  const notes = scopeNotes(transfers, locale);
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table verticalSpacing="xs" striped aria-label={t('register.transfers.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('register.transfers.destination')}</Table.Th>
-            <Table.Th>{t('register.common.country')}</Table.Th>
-            <Table.Th>{t('register.transfers.check')}</Table.Th>
-            <Table.Th>{t('register.vendors.fields.transferSafeguard')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {transfers.map((transfer) => {
-            const link = linkOf(transfer);
-            return (
-              <Table.Tr key={`${transfer.source}-${transfer.id}`}>
-                <Table.Td>
-                  {link ? (
-                    <Anchor component={Link} to={link} size="sm">
-                      {transfer.label}
-                    </Anchor>
-                  ) : (
-                    transfer.label
-                  )}
-                  <Text size="xs" c="dimmed">
-                    {t(`register.transfers.sources.${transfer.source}`)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{countryName(transfer.country, locale)}</Table.Td>
-                <Table.Td>
-                  <TransferBadge transfer={transfer.transfer} />
-                  {transfer.transfer.adequacyScope && (
+    <Stack gap="sm">
+      <Table.ScrollContainer minWidth={720}>
+        <Table verticalSpacing="xs" striped aria-label={t('register.transfers.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('register.transfers.destination')}</Table.Th>
+              <Table.Th>{t('register.common.country')}</Table.Th>
+              <Table.Th>{t('register.transfers.check')}</Table.Th>
+              <Table.Th>{t('register.vendors.fields.transferSafeguard')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {transfers.map((transfer) => {
+              const link = linkOf(transfer);
+              return (
+                <Table.Tr key={`${transfer.source}-${transfer.id}`}>
+                  <Table.Td>
+                    {link ? (
+                      <Anchor component={Link} to={link} size="sm">
+                        {transfer.label}
+                      </Anchor>
+                    ) : (
+                      transfer.label
+                    )}
                     <Text size="xs" c="dimmed">
-                      {transfer.transfer.adequacyScope[locale]}
+                      {t(`register.transfers.sources.${transfer.source}`)}
                     </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{transfer.safeguard ? t(`register.enums.safeguards.${transfer.safeguard}`) : '—'}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+                  </Table.Td>
+                  <Table.Td>{countryName(transfer.country, locale)}</Table.Td>
+                  <Table.Td>
+                    <TransferBadge transfer={transfer.transfer} />
+                    {transfer.transfer.adequacyScope && (
+                      <Text size="xs" c="dimmed">
+                        {t('register.transfers.seeNote', {
+                          number: notes.indexOf(transfer.transfer.adequacyScope[locale]) + 1,
+                        })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{transfer.safeguard ? t(`register.enums.safeguards.${transfer.safeguard}`) : '—'}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {notes.length > 0 && (
+        <Stack gap={4} component="section" aria-label={t('register.transfers.notesTitle')}>
+          <Text size="sm" fw={500}>
+            {t('register.transfers.notesTitle')}
+          </Text>
+          <Stack gap={4} component="ol" m={0} pl="lg">
+            {notes.map((note) => (
+              <Text key={note} component="li" size="sm" c="dimmed">
+                {note}
+              </Text>
+            ))}
+          </Stack>
+        </Stack>
+      )}
+    </Stack>
   );
+}
+
+/** Each adequacy decision's scope once (the same DPF text would otherwise repeat on every US row), numbered. */
+function scopeNotes(transfers: TTransferWarning[], locale: 'nl' | 'en'): string[] {
+  const texts = transfers.flatMap((transfer) =>
+    transfer.transfer.adequacyScope ? [transfer.transfer.adequacyScope[locale]] : [],
+  );
+  return [...new Set(texts)];
 }

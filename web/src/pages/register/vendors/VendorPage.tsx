@@ -14,6 +14,7 @@ import { formatDay } from '../shared/dates.ts';
 import { QueryState } from '../shared/QueryState.tsx';
 import { Tag } from '../shared/Tag.tsx';
 import { TransferBadge } from '../shared/TransferCheck.tsx';
+import { CertificationTags } from './CertificationTags.tsx';
 import { VendorForm } from './VendorForm.tsx';
 
 /** One vendor: its details, and retiring (it stays in the history) or deleting it when nothing refers to it. */
@@ -85,6 +86,7 @@ function VendorStatus({ vendor }: { vendor: TVendor }) {
           })}
         </Text>
       </Group>
+      {vendor.certifications.length > 0 && <CertificationTags certifications={vendor.certifications} />}
       {vendor.status === 'retired' && (
         <Alert color="gray" variant="light">
           {t('register.vendors.retiredText')}

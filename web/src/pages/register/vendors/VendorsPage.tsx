@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,6 @@ import { EmptyState } from '../../../components/EmptyState.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { countryName } from '../../../i18n/format.ts';
 import { currentLocale } from '../../../i18n/index.ts';
-import { formatDay } from '../shared/dates.ts';
 import { FilterSelect, ListControls } from '../shared/ListControls.tsx';
 import { orUndefined, PAGE_SIZE, useListParams } from '../shared/list-params.ts';
 import { useEnumOptions } from '../shared/options.ts';
@@ -19,6 +18,7 @@ import { Paging } from '../shared/Paging.tsx';
 import { QueryState } from '../shared/QueryState.tsx';
 import { Tag } from '../shared/Tag.tsx';
 import { TransferBadge } from '../shared/TransferCheck.tsx';
+import { CertificationTags } from './CertificationTags.tsx';
 
 const DEFAULTS = { q: '', kind: '', status: '', country: '', needsSafeguard: '', sort: 'name', order: 'asc' };
 const SORTS = ['name', 'kind', 'country', 'status', 'updatedAt'];
@@ -165,25 +165,7 @@ function VendorsTable({ vendors }: { vendors: TVendor[] }) {
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <Group gap={4}>
-                  {vendor.certifications.map((certification) => (
-                    <Tag
-                      key={certification.id}
-                      size="sm"
-                      variant="light"
-                      color={certification.isExpired ? 'red' : 'teal'}
-                      title={
-                        certification.validUntil
-                          ? t('register.vendors.validUntil', { date: formatDay(certification.validUntil, locale) })
-                          : undefined
-                      }
-                    >
-                      {certification.isExpired
-                        ? t('register.vendors.expired', { name: certification.name })
-                        : certification.name}
-                    </Tag>
-                  ))}
-                </Group>
+                <CertificationTags certifications={vendor.certifications} />
               </Table.Td>
               <Table.Td>{t(`register.enums.triState.${triState(vendor.hasMfa)}`)}</Table.Td>
               <Table.Td>
