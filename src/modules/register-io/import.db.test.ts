@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import type { TestClient } from '../../../test/client.ts';
@@ -303,4 +304,79 @@ describe('POST /api/orgs/:org/register/import', () => {
       sample: [{ name: 'Bakkerij Beëindigd', notes: 'Crème brûlée' }],
     });
   });
+
+  it('refuses a file wider than 200 columns before any work per column (CSV and XLSX)', async () => {
+    const before = await registerState(org);
+    const wideHeader = `${Array.from({ length: 200_000 }, (_, index) => `kolom${index}`).join(';')}\r\nx\r\n`;
+    const startedAt = Date.now();
+    const wide = await upload(org.owner.client, org, 'entity=vendors&mode=preview', wideHeader);
+    expect(Date.now() - startedAt).toBeLessThan(30_000);
+    expect(wide.status).toBe(400);
+    expect(wide.body).toMatchObject({
+      code: 'too_many_columns',
+      detail: 'Het bestand heeft te veel kolommen (maximaal 200).',
+    });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('leveranciers');
+    sheet.addRow(['Naam', 'Soort', 'Land']);
+    sheet.getCell(2, 201).value = 'te ver';
+    const wideWorkbook = Buffer.from(await workbook.xlsx.writeBuffer());
+    const refused = await upload(org.owner.client, org, 'entity=vendors&mode=preview', wideWorkbook, XLSX);
+    expect(refused.body.code).toBe('too_many_columns');
+    const padded = writeCsv(
+      [
+        ['Naam', 'Soort', 'Land', ...Array(300).fill('')],
+        ['Padded B.V.', 'Verwerker', 'NL'],
+      ],
+      ';',
+    );
+    const accepted = await upload(org.owner.client, org, 'entity=vendors&mode=preview', padded);
+    expect(accepted.body).toMatchObject({ isClean: true, rows: 1 });
+    expect(await registerState(org)).toEqual(before);
+  });
+
+  it('refuses a workbook that would unpack to more than 32 MB, before unpacking it', async () => {
+    const bomb = Buffer.from(
+      zipSync({
+        '[Content_Types].xml': new Uint8Array(10),
+        'xl/worksheets/sheet1.xml': new Uint8Array(40 * 1024 * 1024),
+      }),
+    );
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const response = await upload(org.owner.client, org, 'entity=vendors&mode=apply', bomb, XLSX);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      code: 'file_unpacks_too_large',
+      detail: expect.stringContaining('(maximaal 32 MB)'),
+    });
+  });
+
+  it('keeps answering health probes while a large file is read', async () => {
+    const rows = [['Naam', 'Soort', 'Land', 'Notities']];
+    for (let index = 0; index < 100_000; index += 1) {
+      rows.push([`Leverancier ${index}`, 'Verwerker', 'NL', 'x'.repeat(50)]);
+    }
+    const file = writeCsv(rows, ';');
+    expect(file.length).toBeGreaterThan(8_000_000);
+    let isImporting = true;
+    const probeTimes: number[] = [];
+    const probing = (async () => {
+      while (isImporting) {
+        const sentAt = performance.now();
+        const probe = await app.http.inject({ method: 'GET', url: '/healthz' });
+        expect(probe.statusCode).toBe(200);
+        probeTimes.push(performance.now() - sentAt);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    const startedAt = performance.now();
+    const response = await upload(org.owner.client, org, 'entity=vendors&mode=preview', file);
+    const importTime = performance.now() - startedAt;
+    isImporting = false;
+    await probing;
+    expect(response.body.errors.map((error: { code: string }) => error.code)).toEqual(['too_many_rows']);
+    // Read on the request thread, a probe would wait for the whole parse; read off it, probes keep coming.
+    expect(Math.max(...probeTimes)).toBeLessThan(importTime / 4);
+    expect(probeTimes.length).toBeGreaterThan(5);
+  }, 120_000);
 });

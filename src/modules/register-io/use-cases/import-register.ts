@@ -8,7 +8,8 @@ import type { Locale } from '../../../platform/i18n/index.ts';
 import type { TImportReport } from '../../register/contract.ts';
 import { ENTITY_NAMES } from '../columns/index.ts';
 import { type ImportLookups, loadLookups } from '../import/lookups.ts';
-import { readCsvTable, readXlsxTable, type Table } from '../import/read-table.ts';
+import { readTableOffThread } from '../import/read-off-thread.ts';
+import type { Table } from '../import/read-table.ts';
 import { presentErrors } from '../import/report.ts';
 import { sampleOf } from '../import/sample.ts';
 import { type ImportEntity, type ValidatedImport, validateTable } from '../import/validate-table.ts';
@@ -37,16 +38,20 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, index) => bytes[index] === byte);
 
-/** The file as a table. A spreadsheet's binary (an XLSX sent as CSV, an old .xls) is refused, not read as text. */
+/**
+ * The file as a table, read off the request thread when large. A spreadsheet's binary (an XLSX sent as CSV, an old
+ * .xls) is refused, not read as text.
+ */
 async function readTable(request: ImportRequest): Promise<Table> {
   const { file } = request;
   const isZip = startsWith(file, ZIP_MAGIC);
   if (startsWith(file, OLE2_MAGIC)) throw new AppError('invalid', 'file_unreadable');
+  const sheetNames = ENTITY_NAMES[request.entity];
   if (request.kind === 'xlsx' || (request.kind === 'sniff' && isZip)) {
-    return readXlsxTable(file, ENTITY_NAMES[request.entity]);
+    return readTableOffThread({ format: 'xlsx', bytes: file, sheetNames });
   }
   if (isZip || file.includes(0)) throw new AppError('invalid', 'file_unreadable');
-  return readCsvTable(file);
+  return readTableOffThread({ format: 'csv', bytes: file, sheetNames });
 }
 
 function report(
