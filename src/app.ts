@@ -156,6 +156,7 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
   const http = await createHttpApp({
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     access: createAccessResolver(ctx),
     routes: [
       identityRoutes(ctx),

@@ -41,6 +41,8 @@ export interface HttpAppOptions {
   /** The built SPA; omitted in API-only tests. */
   webDistDir?: string | undefined;
   bodyLimitBytes?: number;
+  /** PUBLIC_URL, the server the OpenAPI document names. */
+  publicUrl?: string;
 }
 
 /** Builds the Fastify app: security headers, problem+json errors, access control, OpenAPI, the routes, the SPA. */
@@ -103,7 +105,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     global: false,
     errorResponseBuilder: () => new AppError('rate_limited', 'rate_limited'),
   });
-  await registerOpenApi(app);
+  await registerOpenApi(app, { publicUrl: options.publicUrl ?? 'http://localhost:8080' });
 
   app.addHook('onRequest', accessHook(options.access));
 
