@@ -52,6 +52,8 @@ export interface BuildOptions {
   jobPollingIntervalSeconds?: number;
   /** Skip the web app's static files (API-only tests). */
   withoutWebApp?: boolean;
+  /** The command that opens the database (`serve`, `register export`, …), named in the embedded database's lock. */
+  command?: string;
 }
 
 /** Job-queue events go to the same structured log as requests (entries are already free of personal data). */
@@ -68,11 +70,15 @@ function registerHooks(ctx: AppContext): void {
   ctx.hooks.on('organisation.created', (tx, { orgId }) => seedDefaultCategories(tx, orgId));
 }
 
-/** Opens the database the config names (PGlite in DATA_DIR, or PostgreSQL) and applies the migrations. */
-export async function openDatabase(config: TConfig): Promise<DatabaseHandle> {
+/**
+ * Opens the database the config names (PGlite in DATA_DIR, or PostgreSQL) and applies the migrations. PGlite is
+ * locked for this process: another one that opens it gets a DataDirectoryInUseError naming this command.
+ */
+export async function openDatabase(config: TConfig, command = 'serve'): Promise<DatabaseHandle> {
   const database = await connectDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: path.join(config.dataDir, 'pglite'),
+    holder: { command, url: config.publicUrl },
   });
   await migrateDatabase(database);
   await refreshStatistics(database);
@@ -95,7 +101,7 @@ export interface Runtime {
  * when this instance runs workers. The CLI uses it as it is; the server adds the routes.
  */
 export async function createRuntime(config: TConfig, options: BuildOptions = {}): Promise<Runtime> {
-  const database = options.database ?? (await openDatabase(config));
+  const database = options.database ?? (await openDatabase(config, options.command));
   const secrets = openSecretBox(config);
   try {
     await assertSecretKeyMatches(database.db, secrets, secrets.knownKeyIds);
@@ -156,6 +162,7 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
   const http = await createHttpApp({
     logLevel: config.logLevel,
     trustProxyHops: config.trustProxyHops,
+    publicUrl: config.publicUrl,
     access: createAccessResolver(ctx),
     routes: [
       identityRoutes(ctx),

@@ -40,7 +40,8 @@ describe('privacydesk CLI', { timeout: 180_000 }, () => {
 
     const org = await cli(['org', 'create', '--name', 'Zuivelhandel Klaverweide', '--owner', OWNER.email]);
     expect(org.code).toBe(EXIT.ok);
-    expect(org.stdout).toMatch(/^Created organisation Zuivelhandel Klaverweide \(slug zuivelhandel-klaverweide, id /);
+    // Answered in the new organisation's language (Dutch unless --locale says otherwise).
+    expect(org.stdout).toMatch(/^Organisatie Zuivelhandel Klaverweide aangemaakt \(slug zuivelhandel-klaverweide, id /);
     const processor = await cli([
       '--json',
       'org',

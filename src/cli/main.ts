@@ -12,9 +12,14 @@ import { registerUserCommands } from './commands/user.ts';
 const program = new Command()
   .name('privacydesk')
   .description(
-    'privacydesk: the self-hosted privacy (AVG/GDPR) office. Configuration comes from the environment (see README).',
+    'privacydesk: the self-hosted privacy (AVG/GDPR) office. Configuration comes from the environment (see README).\n' +
+      "Commands answer in the organisation's language (the one --org names), in English when they name none; " +
+      '--locale nl|en chooses.\n' +
+      'Exit codes: 0 done, 1 a check found problems, 2 bad input, 3 failed, 4 the embedded database is in use by ' +
+      'the running server (stop it, use its API, or --via-server where offered).',
   )
   .option('--json', 'machine-readable output (results and errors as JSON)')
+  .configureHelp({ showGlobalOptions: true })
   .showHelpAfterError()
   .exitOverride();
 

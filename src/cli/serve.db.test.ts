@@ -1,8 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CliDatabase, createCliDatabase, runCli, spawnCli } from '../../test/cli.ts';
+import {
+  type CliDatabase,
+  createCliDatabase,
+  freePort,
+  type RunningServer,
+  runCli,
+  startServer as startCliServer,
+} from '../../test/cli.ts';
 import { EXIT } from './output.ts';
 
 // `privacydesk serve` as an operator starts it: a child process on a free port, asked over real HTTP.
@@ -12,52 +16,19 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
 async function database(): Promise<CliDatabase> {
   const created = await createCliDatabase();
   cleanups.push(() => created.close());
   return created;
 }
 
-interface Server {
-  url: string;
-  output: () => string;
-  stop(): Promise<number | null>;
-}
-
-/** Starts the server and waits until it printed its address (or gives up after 2 minutes: a loaded CI machine). */
-async function startServer(db: CliDatabase, env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child: ChildProcess = spawnCli(['serve'], { ...db.env, PORT: String(port), HOST: '127.0.0.1', ...env });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    return exited;
-  };
+/** The server, stopped when the test ends. PUBLIC_URL stays the default (http://localhost:PORT) it prints. */
+async function startServer(db: CliDatabase, env: Record<string, string>): Promise<RunningServer> {
+  const server = await startCliServer(db, { PUBLIC_URL: '', ...env });
   cleanups.push(async () => {
-    await stop();
+    await server.stop();
   });
-  const deadline = Date.now() + 120_000;
-  while (!output.includes('privacydesk is running at')) {
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`server did not start (exit code ${child.exitCode}):\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { url: `http://127.0.0.1:${port}`, output: () => output, stop };
+  return server;
 }
 
 async function postJson(url: string, body: unknown) {

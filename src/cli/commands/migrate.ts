@@ -1,18 +1,21 @@
 import type { Command } from 'commander';
 import { openDatabase } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { action } from '../command.ts';
+import { action, addLocaleOption } from '../command.ts';
 
 export function registerMigrateCommand(program: Command): void {
-  const command = program
-    .command('migrate')
-    .description('apply the database migrations (the server also does this on start)');
+  const command = addLocaleOption(
+    program.command('migrate').description('apply the database migrations (the server also does this on start)'),
+  );
   command.action(
     action(command, async (output) => {
       const config = loadConfig();
-      const database = await openDatabase(config);
+      const database = await openDatabase(config, output.command);
       await database.close();
-      output.result({ migrated: true, engine: database.engine }, `Migrations applied (${database.engine}).`);
+      output.result(
+        { migrated: true, engine: database.engine },
+        output.t('cli.done.migrated', { engine: database.engine }),
+      );
       return 0;
     }),
   );

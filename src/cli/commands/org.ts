@@ -4,7 +4,7 @@ import { ZCreateOrganisationRequest } from '../../modules/organisations/contract
 import * as organisations from '../../modules/organisations/service.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { action } from '../command.ts';
+import { action, addLocaleOption } from '../command.ts';
 import { withRuntime } from '../runtime.ts';
 
 interface OrgCreateOptions {
@@ -25,8 +25,8 @@ interface OrgCreateOptions {
 
 export function registerOrgCommands(program: Command): void {
   const org = program.command('org').description('manage organisations');
-  const create = org
-    .command('create')
+  const create = org.command('create');
+  create
     .description('create an organisation with an existing account as its owner')
     .requiredOption('--name <name>', 'organisation name')
     .requiredOption('--owner <email>', 'e-mail address of the owner (an existing account)')
@@ -36,11 +36,11 @@ export function registerOrgCommands(program: Command): void {
     .option('--postcode <postcode>', 'postcode')
     .option('--city <city>', 'city')
     .option('--country <code>', 'country (ISO 3166 code)', 'NL')
-    .option('--locale <nl|en>', 'default language', 'nl')
     .option('--processor', 'the organisation is (also) a processor for others')
     .option('--no-controller', 'the organisation is not a controller')
     .option('--require-mfa', 'members must use two-factor authentication')
     .option('--managed-by <slug>', 'the ICT service provider organisation that looks after this one');
+  addLocaleOption(create, "the organisation's language, which the messages then use too", 'nl');
   create.action(
     action(create, async (output, options: OrgCreateOptions) => {
       const result = await withRuntime(async ({ ctx }) => {
@@ -71,7 +71,8 @@ export function registerOrgCommands(program: Command): void {
         });
         return organisations.createOrganisationForUser(ctx, input, owner.id);
       });
-      output.result(result, `Created organisation ${result.name} (slug ${result.slug}, id ${result.id}).`);
+      output.adoptOrganisationLocale(result.defaultLocale);
+      output.result(result, output.t('cli.done.orgCreated', { name: result.name, slug: result.slug, id: result.id }));
       return 0;
     }),
   );

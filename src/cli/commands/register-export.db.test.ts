@@ -80,11 +80,11 @@ afterAll(async () => {
 });
 
 describe('privacydesk register export', { timeout: 60_000 }, () => {
-  it('writes the PDF document in the organisation’s language and says what it wrote', async () => {
+  it('writes the PDF document in the organisation’s language and says what it wrote, in that language too', async () => {
     const result = await cli(['register', 'export', '--org', slug, '--format', 'pdf', '--out', out('register.pdf')]);
     expect(result.code).toBe(EXIT.ok);
     expect(result.stdout).toMatch(
-      /^Exported the register of Korenschoof Export \(1 activities, 0 systems, 1 vendors\) as pdf to .*register\.pdf \(\d+ bytes\)\.\n$/,
+      /^Het register van Korenschoof Export \(1 verwerkingen, 0 systemen, 1 leveranciers\) is als pdf geëxporteerd naar .*register\.pdf \(\d+ bytes\)\.\n$/,
     );
     const text = pdfText(readFileSync(out('register.pdf')));
     expect(text).toContain('Register van verwerkingsactiviteiten');
@@ -106,6 +106,10 @@ describe('privacydesk register export', { timeout: 60_000 }, () => {
     });
     const { records } = parseCsv(readFileSync(file, 'utf8'));
     expect(records.map((record) => record[0])).toEqual(['Name', 'Mailhuis B.V.']);
+    const human = await cli([...args, '--out', file]);
+    expect(human.stdout).toMatch(
+      /^Exported the register of Korenschoof Export \(1 activities, 0 systems, 1 vendors\) as csv/,
+    );
   });
 
   it.each([

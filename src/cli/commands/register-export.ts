@@ -2,14 +2,19 @@ import { constants } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import type { TOrganisation } from '../../modules/organisations/contract.ts';
 import * as organisations from '../../modules/organisations/service.ts';
-import { ZExportQuery } from '../../modules/register/contract.ts';
+import { type TExportQuery, ZExportQuery } from '../../modules/register/contract.ts';
 import * as registerIo from '../../modules/register-io/service.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { OrgScope } from '../../platform/http/access.ts';
+import type { Locale } from '../../platform/i18n/index.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { action } from '../command.ts';
+import { action, addLocaleOption } from '../command.ts';
+import type { Output } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
+import { serverClient, VIA_SERVER_HELP } from '../via-server.ts';
 
 interface ExportOptions {
   org: string;
@@ -17,6 +22,18 @@ interface ExportOptions {
   locale?: string;
   entity?: string;
   out: string;
+  viaServer?: boolean;
+}
+
+interface ExportSummary {
+  org: { id: string; slug: string; name: string };
+  format: string;
+  locale: Locale;
+  entity: string | null;
+  file: string;
+  bytes: number;
+  counts?: { activities: number; systems: number; vendors: number };
+  viaServer?: string;
 }
 
 /** The `register` command group: the one `register check` created, or a new one when this runs first. */
@@ -38,6 +55,72 @@ async function assertWritable(out: string): Promise<string> {
   return file;
 }
 
+const organisationOf = (org: { id: string; slug: string; name: string }) => ({
+  id: org.id,
+  slug: org.slug,
+  name: org.name,
+});
+
+/** The export on this process's own connection to the database. */
+function exportInProcess(output: Output, orgRef: string, query: TExportQuery, file: string): Promise<ExportSummary> {
+  return withRuntime(async ({ ctx }) => {
+    const org = await organisations.organisationByRef(ctx, orgRef);
+    if (!org) throw new AppError('not_found', 'organisation_not_found');
+    output.adoptOrganisationLocale(org.defaultLocale);
+    const scope: OrgScope = { orgId: org.id, role: 'viewer', actor: { type: 'system', id: 'cli' } };
+    const locale = query.locale ?? (org.defaultLocale === 'en' ? 'en' : 'nl');
+    const exported = await registerIo.exportRegister(ctx, scope, query, locale);
+    await writeFile(file, exported.body);
+    const { format, entity } = query;
+    return {
+      org: organisationOf(org),
+      format,
+      locale,
+      entity: entity ?? null,
+      file,
+      bytes: exported.body.length,
+      counts: exported.counts,
+    };
+  });
+}
+
+/** The same export, made and audited by the running server (exportRegister). */
+async function exportViaServer(
+  output: Output,
+  orgRef: string,
+  query: TExportQuery,
+  file: string,
+): Promise<ExportSummary> {
+  const server = serverClient(loadConfig(), output);
+  const base = `/api/orgs/${encodeURIComponent(orgRef)}`;
+  const org = await server.getJson<TOrganisation>(base);
+  output.adoptOrganisationLocale(org.defaultLocale);
+  const locale = query.locale ?? org.defaultLocale;
+  const search = new URLSearchParams({
+    format: query.format,
+    locale,
+    ...(query.entity ? { entity: query.entity } : {}),
+  });
+  const body = Buffer.from(await (await server.get(`${base}/register/export?${search}`)).arrayBuffer());
+  await writeFile(file, body);
+  const { format, entity } = query;
+  return {
+    org: organisationOf(org),
+    format,
+    locale,
+    entity: entity ?? null,
+    file,
+    bytes: body.length,
+    viaServer: server.url,
+  };
+}
+
+function humanSummary(output: Output, summary: ExportSummary): string {
+  const common = { organisation: summary.org.name, format: summary.format, file: summary.file, bytes: summary.bytes };
+  if (summary.viaServer) return output.t('cli.done.exportedViaServer', { ...common, url: summary.viaServer });
+  return output.t('cli.done.exported', { ...common, ...summary.counts });
+}
+
 export function registerRegisterExportCommand(program: Command): void {
   const command = registerGroup(program)
     .command('export')
@@ -46,12 +129,13 @@ export function registerRegisterExportCommand(program: Command): void {
     )
     .requiredOption('--org <slug>', 'the organisation (slug or id)')
     .requiredOption('--format <pdf|xlsx|csv|json>', 'file format')
-    .option('--locale <nl|en>', "language of the document (default: the organisation's)")
     .option(
       '--entity <entity>',
       'csv only: activities, systems, locations, vendors, data_categories or subject_categories',
     )
-    .requiredOption('--out <path>', 'file to write (overwritten when it exists)');
+    .requiredOption('--out <path>', 'file to write (overwritten when it exists)')
+    .option('--via-server', VIA_SERVER_HELP);
+  addLocaleOption(command, "language of the document and the messages (default: the organisation's)");
   command.action(
     action(command, async (output, options: ExportOptions) => {
       const query = parseInput(ZExportQuery, {
@@ -60,28 +144,10 @@ export function registerRegisterExportCommand(program: Command): void {
         entity: options.entity,
       });
       const file = await assertWritable(options.out);
-      const summary = await withRuntime(async ({ ctx }) => {
-        const org = await organisations.organisationByRef(ctx, options.org);
-        if (!org) throw new AppError('not_found', 'organisation_not_found');
-        const scope: OrgScope = { orgId: org.id, role: 'viewer', actor: { type: 'system', id: 'cli' } };
-        const locale = query.locale ?? (org.defaultLocale === 'en' ? 'en' : 'nl');
-        const exported = await registerIo.exportRegister(ctx, scope, query, locale);
-        await writeFile(file, exported.body);
-        return {
-          org: { id: org.id, slug: org.slug, name: org.name },
-          format: query.format,
-          locale,
-          entity: query.entity ?? null,
-          file,
-          bytes: exported.body.length,
-          counts: exported.counts,
-        };
-      });
-      const { counts } = summary;
-      output.result(
-        summary,
-        `Exported the register of ${summary.org.name} (${counts.activities} activities, ${counts.systems} systems, ${counts.vendors} vendors) as ${summary.format} to ${file} (${summary.bytes} bytes).`,
-      );
+      const summary = options.viaServer
+        ? await exportViaServer(output, options.org, query, file)
+        : await exportInProcess(output, options.org, query, file);
+      output.result(summary, humanSummary(output, summary));
       return undefined;
     }),
   );

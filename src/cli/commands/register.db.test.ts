@@ -83,11 +83,21 @@ describe('privacydesk register check', { timeout: 60_000 }, () => {
       'legal_basis_missing',
     ]);
 
+    const english = await cli(['register', 'check', '--org', slug, '--locale', 'en']);
+    expect(english.code).toBe(EXIT.checkFailed);
+    expect(english.stdout).toMatch(/^The register of Korenschoof is incomplete: 6 items missing/);
+    expect(english.stdout).toContain(
+      "Sollicitanten:\n  - [missing] No categories of data subjects for 'Sollicitanten'",
+    );
+    expect(english.stdout).toContain("  - [missing] No retention period for 'Sollicitanten' (art. 30(1)(f))");
+  });
+
+  it("answers in the organisation's language (Dutch here) when no --locale is given", async () => {
     const human = await cli(['register', 'check', '--org', slug]);
     expect(human.code).toBe(EXIT.checkFailed);
-    expect(human.stdout).toMatch(/^The register of Korenschoof is incomplete: 6 items missing/);
-    expect(human.stdout).toContain("Sollicitanten:\n  - [missing] No categories of data subjects for 'Sollicitanten'");
-    expect(human.stdout).toContain("  - [missing] No retention period for 'Sollicitanten' (art. 30(1)(f))");
+    expect(human.stdout).toMatch(/^Het register van Korenschoof is niet compleet: 6 ontbrekende onderdelen/);
+    expect(human.stdout).toContain("Sollicitanten:\n  - [ontbreekt] Geen categorieën betrokkenen voor 'Sollicitanten'");
+    expect(human.stdout).toContain("  - [ontbreekt] Geen bewaartermijn voor 'Sollicitanten' (art. 30(1)(f))");
   });
 
   it('exits 0 once the register is complete', async () => {
@@ -111,10 +121,24 @@ describe('privacydesk register check', { timeout: 60_000 }, () => {
     expect(result.json.summary).toMatchObject({ isComplete: true, missing: 0, completeActivities: 1 });
   });
 
-  it('fails with a clear message for an unknown organisation', async () => {
+  it('says in its help which language it answers in', async () => {
+    const help = await cli(['register', 'check', '--help']);
+    expect(help.code).toBe(EXIT.ok);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+      "--locale <nl|en> language of the messages, nl or en (default: the organisation's language; English when the command names none)",
+    );
+    const main = await cli(['--help']);
+    expect(main.stdout.replace(/\s+/g, ' ')).toContain(
+      "Commands answer in the organisation's language (the one --org names), in English when they name none; --locale nl|en chooses.",
+    );
+  });
+
+  it('fails with a clear message for an unknown organisation, in English (no organisation, no language)', async () => {
     const result = await cli(['register', 'check', '--org', 'bestaat-niet']);
     expect(result.code).toBe(EXIT.badInput);
-    expect(result.stderr).toMatch(/organisation/i);
+    expect(result.stderr).toMatch(/^Error: .*organisation/i);
     expect(result.stdout).toBe('');
+    const dutch = await cli(['register', 'check', '--org', 'bestaat-niet', '--locale', 'nl']);
+    expect(dutch.stderr).toMatch(/^Fout: /);
   });
 });

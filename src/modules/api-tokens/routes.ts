@@ -13,6 +13,7 @@ export function apiTokenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/api-tokens', {
       config: { access: { type: 'org', role: 'owner', tokenScope: 'none' } },
       schema: {
+        operationId: 'listApiTokens',
         tags,
         summary: "The organisation's API tokens (never their secrets)",
         params: orgParams,
@@ -24,6 +25,7 @@ export function apiTokenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/api-tokens', {
       config: { access: { type: 'org', role: 'owner', tokenScope: 'none' } },
       schema: {
+        operationId: 'createApiToken',
         tags,
         summary: 'Create an API token; the response holds the secret, shown once',
         params: orgParams,
@@ -37,6 +39,7 @@ export function apiTokenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete('/api/orgs/:org/api-tokens/:tokenId', {
       config: { access: { type: 'org', role: 'owner', tokenScope: 'none' } },
       schema: {
+        operationId: 'revokeApiToken',
         tags,
         summary: 'Revoke an API token',
         params: orgParams.extend({ tokenId: z.uuid() }),

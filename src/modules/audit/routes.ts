@@ -13,6 +13,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/audit', {
       config: { access: { type: 'org', role: 'privacy_officer' } },
       schema: {
+        operationId: 'listAuditEntries',
         tags,
         summary: 'The audit trail, newest first; filter by actor, action prefix, target and period',
         params: orgParams,
@@ -25,6 +26,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/audit/actions', {
       config: { access: { type: 'org', role: 'privacy_officer' } },
       schema: {
+        operationId: 'listAuditActions',
         tags,
         summary: 'The kinds of action that occur in the trail (for filters)',
         params: orgParams,
@@ -36,6 +38,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/audit/verify', {
       config: { access: { type: 'org', role: 'privacy_officer' } },
       schema: {
+        operationId: 'verifyAuditTrail',
         tags,
         summary: "Recompute the hash chain of the organisation's trail",
         params: orgParams,

@@ -27,6 +27,7 @@ export function categoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/data-categories', {
       config: { access: read },
       schema: {
+        operationId: 'listDataCategories',
         tags,
         summary: 'Data categories, with how many systems and activities use each',
         params: orgParams,
@@ -38,6 +39,7 @@ export function categoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/data-categories', {
       config: { access: write },
       schema: {
+        operationId: 'createDataCategory',
         tags,
         summary: 'Add a data category',
         params: orgParams,
@@ -49,12 +51,19 @@ export function categoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
     app.get('/api/orgs/:org/data-categories/:dataCategoryId', {
       config: { access: read },
-      schema: { tags, summary: 'A data category', params: dataCategoryParams, response: { 200: ZDataCategory } },
+      schema: {
+        operationId: 'getDataCategory',
+        tags,
+        summary: 'A data category',
+        params: dataCategoryParams,
+        response: { 200: ZDataCategory },
+      },
       handler: (request) => categories.getDataCategory(ctx, scopeOf(request), request.params.dataCategoryId),
     });
     app.patch('/api/orgs/:org/data-categories/:dataCategoryId', {
       config: { access: write },
       schema: {
+        operationId: 'updateDataCategory',
         tags,
         summary: 'Rename, flag or archive a data category',
         params: dataCategoryParams,
@@ -67,6 +76,7 @@ export function categoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete('/api/orgs/:org/data-categories/:dataCategoryId', {
       config: { access: write },
       schema: {
+        operationId: 'deleteDataCategory',
         tags,
         summary: 'Delete an unused data category (archive one in use)',
         params: dataCategoryParams,
@@ -81,6 +91,7 @@ export function categoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/subject-categories', {
       config: { access: read },
       schema: {
+        operationId: 'listSubjectCategories',
         tags,
         summary: 'Categories of data subjects, with how many activities concern each',
         params: orgParams,
@@ -92,6 +103,7 @@ export function categoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/subject-categories', {
       config: { access: write },
       schema: {
+        operationId: 'createSubjectCategory',
         tags,
         summary: 'Add a category of data subjects',
         params: orgParams,
@@ -104,6 +116,7 @@ export function categoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/subject-categories/:subjectCategoryId', {
       config: { access: read },
       schema: {
+        operationId: 'getSubjectCategory',
         tags,
         summary: 'A category of data subjects',
         params: subjectCategoryParams,
@@ -114,6 +127,7 @@ export function categoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.patch('/api/orgs/:org/subject-categories/:subjectCategoryId', {
       config: { access: write },
       schema: {
+        operationId: 'updateSubjectCategory',
         tags,
         summary: 'Rename, flag or archive a category of data subjects',
         params: subjectCategoryParams,
@@ -126,6 +140,7 @@ export function categoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete('/api/orgs/:org/subject-categories/:subjectCategoryId', {
       config: { access: write },
       schema: {
+        operationId: 'deleteSubjectCategory',
         tags,
         summary: 'Delete an unused category of data subjects',
         params: subjectCategoryParams,

@@ -36,6 +36,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/auth/session', {
       config: { access: { type: 'public' } },
       schema: {
+        operationId: 'getSession',
         tags,
         summary: 'Who is signed in, and whether the installation still needs its first owner',
         response: { 200: ZSessionState },
@@ -46,6 +47,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/auth/sign-in', {
       config: { access: { type: 'public' }, rateLimit: authRateLimit },
       schema: {
+        operationId: 'signIn',
         tags,
         summary: 'Sign in with e-mail and password',
         body: ZSignInRequest,
@@ -65,6 +67,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/auth/second-factor', {
       config: { access: { type: 'pending_session' }, rateLimit: authRateLimit },
       schema: {
+        operationId: 'completeSecondFactor',
         tags,
         summary: 'Complete sign-in with a TOTP code or a recovery code',
         body: ZSecondFactorRequest,
@@ -79,7 +82,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/api/auth/sign-out', {
       config: { access: { type: 'pending_session' } },
-      schema: { tags, summary: 'Sign out of this session', response: { 204: z.null() } },
+      schema: { operationId: 'signOut', tags, summary: 'Sign out of this session', response: { 204: z.null() } },
       handler: async (request, reply) => {
         await identity.signOut(ctx, sessionOf(request));
         clearSessionCookie(reply, isSecure);
@@ -90,6 +93,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/auth/password-reset', {
       config: { access: { type: 'public' }, rateLimit: { max: 5, timeWindow: '1 minute' } },
       schema: {
+        operationId: 'requestPasswordReset',
         tags,
         summary: 'Mail a password-reset link (same answer whether or not the address has an account)',
         body: ZPasswordResetRequest,
@@ -104,6 +108,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/auth/password-reset/confirm', {
       config: { access: { type: 'public' }, rateLimit: authRateLimit },
       schema: {
+        operationId: 'confirmPasswordReset',
         tags,
         summary: 'Set a new password with the mailed token',
         body: ZPasswordResetConfirmRequest,
@@ -117,19 +122,26 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get('/api/me', {
       config: { access: { type: 'user' } },
-      schema: { tags, summary: 'My profile', response: { 200: ZUser } },
+      schema: { operationId: 'getMyProfile', tags, summary: 'My profile', response: { 200: ZUser } },
       handler: (request) => identity.getProfile(ctx, sessionOf(request)),
     });
 
     app.patch('/api/me', {
       config: { access: { type: 'user' } },
-      schema: { tags, summary: 'Change my name or language', body: ZUpdateProfileRequest, response: { 200: ZUser } },
+      schema: {
+        operationId: 'updateMyProfile',
+        tags,
+        summary: 'Change my name or language',
+        body: ZUpdateProfileRequest,
+        response: { 200: ZUser },
+      },
       handler: (request) => identity.updateProfile(ctx, sessionOf(request), request.body),
     });
 
     app.post('/api/me/password', {
       config: { access: { type: 'user' }, rateLimit: authRateLimit },
       schema: {
+        operationId: 'changeMyPassword',
         tags,
         summary: 'Change my password (signs out my other sessions)',
         body: ZChangePasswordRequest,
@@ -144,6 +156,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/me/totp/enrolment', {
       config: { access: { type: 'user' } },
       schema: {
+        operationId: 'startTotpEnrolment',
         tags,
         summary: 'Start two-factor enrolment: a new secret and its QR code',
         response: { 200: ZTotpEnrolment },
@@ -154,6 +167,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/me/totp/enrolment/confirm', {
       config: { access: { type: 'user' }, rateLimit: authRateLimit },
       schema: {
+        operationId: 'confirmTotpEnrolment',
         tags,
         summary: 'Confirm enrolment with a code; returns ten recovery codes, shown once',
         body: ZConfirmTotpRequest,
@@ -165,6 +179,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/me/totp/disable', {
       config: { access: { type: 'user' }, rateLimit: authRateLimit },
       schema: {
+        operationId: 'disableTotp',
         tags,
         summary: 'Switch two-factor off (asks for the password)',
         body: ZPasswordConfirmation,
@@ -179,6 +194,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/me/recovery-codes', {
       config: { access: { type: 'user' }, rateLimit: authRateLimit },
       schema: {
+        operationId: 'replaceRecoveryCodes',
         tags,
         summary: 'Replace my recovery codes (asks for the password)',
         body: ZPasswordConfirmation,
@@ -189,13 +205,14 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get('/api/me/sessions', {
       config: { access: { type: 'user' } },
-      schema: { tags, summary: 'My active sessions', response: { 200: ZSessionList } },
+      schema: { operationId: 'listMySessions', tags, summary: 'My active sessions', response: { 200: ZSessionList } },
       handler: async (request) => ({ sessions: await identity.listSessions(ctx, sessionOf(request)) }),
     });
 
     app.delete('/api/me/sessions/:sessionId', {
       config: { access: { type: 'user' } },
       schema: {
+        operationId: 'revokeMySession',
         tags,
         summary: 'Revoke one of my sessions',
         params: z.object({ sessionId: z.uuid() }),
@@ -209,7 +226,12 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/api/me/sessions/revoke-others', {
       config: { access: { type: 'user' } },
-      schema: { tags, summary: 'Sign out everywhere else', response: { 200: z.object({ revoked: z.number().int() }) } },
+      schema: {
+        operationId: 'revokeMyOtherSessions',
+        tags,
+        summary: 'Sign out everywhere else',
+        response: { 200: z.object({ revoked: z.number().int() }) },
+      },
       handler: async (request) => ({ revoked: await identity.revokeOtherSessions(ctx, sessionOf(request)) }),
     });
   };

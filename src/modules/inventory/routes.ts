@@ -31,6 +31,7 @@ function systemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/systems', {
       config: { access: read },
       schema: {
+        operationId: 'listSystems',
         tags,
         summary: 'Systems: search by name, filter by kind, status, vendor or data category',
         params: orgParams,
@@ -42,6 +43,7 @@ function systemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/systems', {
       config: { access: write },
       schema: {
+        operationId: 'createSystem',
         tags,
         summary: 'Add a system, with its data categories and locations',
         params: orgParams,
@@ -53,12 +55,19 @@ function systemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
     app.get('/api/orgs/:org/systems/:systemId', {
       config: { access: read },
-      schema: { tags, summary: 'A system with its locations', params: systemParams, response: { 200: ZSystem } },
+      schema: {
+        operationId: 'getSystem',
+        tags,
+        summary: 'A system with its locations',
+        params: systemParams,
+        response: { 200: ZSystem },
+      },
       handler: (request) => inventory.getSystem(ctx, scopeOf(request), request.params.systemId),
     });
     app.patch('/api/orgs/:org/systems/:systemId', {
       config: { access: write },
       schema: {
+        operationId: 'updateSystem',
         tags,
         summary: 'Change a system (data categories, when given, replace the recorded ones)',
         params: systemParams,
@@ -70,6 +79,7 @@ function systemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete('/api/orgs/:org/systems/:systemId', {
       config: { access: write },
       schema: {
+        operationId: 'deleteSystem',
         tags,
         summary: 'Delete a system no activity uses, with its locations',
         params: systemParams,
@@ -88,6 +98,7 @@ function locationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/systems/:systemId/locations', {
       config: { access: read },
       schema: {
+        operationId: 'listSystemLocations',
         tags,
         summary: "A system's locations, past and present",
         params: systemParams,
@@ -98,6 +109,7 @@ function locationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/systems/:systemId/locations', {
       config: { access: write },
       schema: {
+        operationId: 'createSystemLocation',
         tags,
         summary: 'Record where a system keeps a copy of its data, and since when',
         params: systemParams,
@@ -111,13 +123,20 @@ function locationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
     app.get('/api/orgs/:org/systems/:systemId/locations/:locationId', {
       config: { access: read },
-      schema: { tags, summary: 'A location', params: locationParams, response: { 200: ZLocation } },
+      schema: {
+        operationId: 'getSystemLocation',
+        tags,
+        summary: 'A location',
+        params: locationParams,
+        response: { 200: ZLocation },
+      },
       handler: (request) =>
         inventory.getLocation(ctx, scopeOf(request), request.params.systemId, request.params.locationId),
     });
     app.patch('/api/orgs/:org/systems/:systemId/locations/:locationId', {
       config: { access: write },
       schema: {
+        operationId: 'updateSystemLocation',
         tags,
         summary: 'Change a location (e.g. record its last day)',
         params: locationParams,
@@ -136,6 +155,7 @@ function locationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete('/api/orgs/:org/systems/:systemId/locations/:locationId', {
       config: { access: write },
       schema: {
+        operationId: 'deleteSystemLocation',
         tags,
         summary: 'Delete a location recorded by mistake',
         params: locationParams,
@@ -149,6 +169,7 @@ function locationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/locations', {
       config: { access: read },
       schema: {
+        operationId: 'listLocationsOnDay',
         tags,
         summary: 'Where the data was on a day: the locations in force then (repeat `role` to choose several)',
         params: orgParams,
@@ -160,6 +181,7 @@ function locationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/locations/eea-status', {
       config: { access: read },
       schema: {
+        operationId: 'getEeaStatus',
         tags,
         summary: 'Since when all locations of some roles (by default the backups) have been inside the EEA',
         params: orgParams,

@@ -22,6 +22,7 @@ export function onboardingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/templates', {
       config: { access: { type: 'org', role: 'viewer' } },
       schema: {
+        operationId: 'listTemplates',
         tags,
         summary: 'The sector templates (ICT service provider, freelance developer, webshop)',
         params: orgParams,
@@ -32,6 +33,7 @@ export function onboardingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/templates/:templateId/preview', {
       config: { access: write },
       schema: {
+        operationId: 'previewTemplate',
         tags,
         summary: 'What applying the template would add; existing entries are skipped, nothing is written',
         params: templateParams,
@@ -44,6 +46,7 @@ export function onboardingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/templates/:templateId/apply', {
       config: { access: write },
       schema: {
+        operationId: 'applyTemplate',
         tags,
         summary: 'Add the template to the register (never overwrites existing entries)',
         params: templateParams,
@@ -56,6 +59,7 @@ export function onboardingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/guided-start/preview', {
       config: { access: write },
       schema: {
+        operationId: 'previewGuidedStart',
         tags,
         summary: 'The first register a few plain answers would build; nothing is written',
         params: orgParams,
@@ -68,6 +72,7 @@ export function onboardingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/guided-start/apply', {
       config: { access: write },
       schema: {
+        operationId: 'applyGuidedStart',
         tags,
         summary: 'Build the first register from the answers',
         params: orgParams,

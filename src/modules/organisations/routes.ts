@@ -36,6 +36,7 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/setup', {
       config: { access: { type: 'public' }, rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
+        operationId: 'completeSetup',
         tags,
         summary: 'First start: create the first owner and organisation (refused once any account exists)',
         body: ZSetupRequest,
@@ -51,6 +52,7 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs', {
       config: { access: { type: 'user' } },
       schema: {
+        operationId: 'listOrganisations',
         tags,
         summary: 'The organisations I belong to, with my role in each',
         response: { 200: ZMyOrganisationList },
@@ -63,6 +65,7 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs', {
       config: { access: { type: 'user' } },
       schema: {
+        operationId: 'createOrganisation',
         tags,
         summary: 'Create an organisation (I become its owner)',
         body: ZCreateOrganisationRequest,
@@ -76,13 +79,20 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get('/api/orgs/:org', {
       config: { access: { type: 'org', role: 'viewer' } },
-      schema: { tags, summary: 'An organisation (by id or slug)', params: orgParams, response: { 200: ZOrganisation } },
+      schema: {
+        operationId: 'getOrganisation',
+        tags,
+        summary: 'An organisation (by id or slug)',
+        params: orgParams,
+        response: { 200: ZOrganisation },
+      },
       handler: (request) => organisations.getOrganisation(ctx, scopeOf(request)),
     });
 
     app.patch('/api/orgs/:org', {
       config: { access: { type: 'org', role: 'privacy_officer' } },
       schema: {
+        operationId: 'updateOrganisation',
         tags,
         summary: 'Change organisation details, privacy contact; owners also slug and the 2FA rule',
         params: orgParams,
@@ -95,13 +105,20 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/members', {
       // People's names and e-mail addresses: a route about people, closed to API tokens (decision 0003).
       config: { access: { type: 'org', role: 'viewer', tokenScope: 'none' } },
-      schema: { tags, summary: 'Members and their roles', params: orgParams, response: { 200: ZMemberList } },
+      schema: {
+        operationId: 'listMembers',
+        tags,
+        summary: 'Members and their roles',
+        params: orgParams,
+        response: { 200: ZMemberList },
+      },
       handler: async (request) => ({ members: await organisations.listMembers(ctx, scopeOf(request)) }),
     });
 
     app.put('/api/orgs/:org/members/:userId/role', {
       config: { access: { type: 'org', role: 'owner', tokenScope: 'none' } },
       schema: {
+        operationId: 'changeMemberRole',
         tags,
         summary: "Change a member's role (the last owner stays owner)",
         params: memberParams,
@@ -117,6 +134,7 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete('/api/orgs/:org/members/:userId', {
       config: { access: { type: 'org', role: 'viewer', tokenScope: 'none' } },
       schema: {
+        operationId: 'removeMember',
         tags,
         summary: 'Remove a member (owners), or leave (anyone, for themselves)',
         params: memberParams,
@@ -130,13 +148,20 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get('/api/orgs/:org/invitations', {
       config: { access: { type: 'org', role: 'owner', tokenScope: 'none' } },
-      schema: { tags, summary: 'Invitations sent', params: orgParams, response: { 200: ZInvitationList } },
+      schema: {
+        operationId: 'listInvitations',
+        tags,
+        summary: 'Invitations sent',
+        params: orgParams,
+        response: { 200: ZInvitationList },
+      },
       handler: async (request) => ({ invitations: await organisations.listInvitations(ctx, scopeOf(request)) }),
     });
 
     app.post('/api/orgs/:org/invitations', {
       config: { access: { type: 'org', role: 'owner', tokenScope: 'none' } },
       schema: {
+        operationId: 'createInvitation',
         tags,
         summary: 'Invite someone by e-mail',
         params: orgParams,
@@ -151,7 +176,13 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.delete('/api/orgs/:org/invitations/:invitationId', {
       config: { access: { type: 'org', role: 'owner', tokenScope: 'none' } },
-      schema: { tags, summary: 'Revoke a pending invitation', params: invitationParams, response: { 204: z.null() } },
+      schema: {
+        operationId: 'revokeInvitation',
+        tags,
+        summary: 'Revoke a pending invitation',
+        params: invitationParams,
+        response: { 204: z.null() },
+      },
       handler: async (request, reply) => {
         await organisations.revokeInvitation(ctx, scopeOf(request), request.params.invitationId);
         return reply.status(204).send(null);
@@ -161,6 +192,7 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/invitations/:token', {
       config: { access: { type: 'public' }, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
+        operationId: 'getInvitation',
         tags,
         summary: 'What an invitation link is for',
         params: tokenParams,
@@ -172,6 +204,7 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/invitations/:token/accept', {
       config: { access: { type: 'public' }, rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
+        operationId: 'acceptInvitation',
         tags,
         summary: 'Accept an invitation (signed in as the invited address, or creating an account)',
         params: tokenParams,

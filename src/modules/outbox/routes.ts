@@ -14,6 +14,7 @@ export function outboxRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/outbox', {
       config: { access: { type: 'org', role: 'privacy_officer' } },
       schema: {
+        operationId: 'listOutboxMessages',
         tags,
         summary: 'Every e-mail the organisation sent or would send, newest first',
         params: orgParams,
@@ -26,6 +27,7 @@ export function outboxRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/outbox/:messageId', {
       config: { access: { type: 'org', role: 'privacy_officer' } },
       schema: {
+        operationId: 'getOutboxMessage',
         tags,
         summary: 'One message with its text (one-time links are never shown)',
         params: messageParams,
@@ -37,6 +39,7 @@ export function outboxRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/outbox/:messageId/retry', {
       config: { access: { type: 'org', role: 'privacy_officer' } },
       schema: {
+        operationId: 'retryOutboxMessage',
         tags,
         summary: 'Send a failed or held message again',
         params: messageParams,

@@ -77,6 +77,7 @@ export function registerIoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/register/export', {
       config: { access: read },
       schema: {
+        operationId: 'exportRegister',
         tags,
         summary:
           'The register as a file: pdf (the Art. 30 document), xlsx (a sheet per entity), csv (one entity, or a ZIP of all) or json',
@@ -99,6 +100,7 @@ export function registerIoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       bodyLimit: MAX_IMPORT_BYTES,
       errorHandler: importErrorHandler,
       schema: {
+        operationId: 'importRegister',
         tags,
         summary:
           'Import activities, systems or vendors from a CSV or XLSX file (the raw body, at most 10 MB): preview lists every row error; apply writes all rows or nothing',

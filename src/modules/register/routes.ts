@@ -31,6 +31,7 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/activities', {
       config: { access: read },
       schema: {
+        operationId: 'listActivities',
         tags,
         summary: 'Processing activities: searched, filtered, sorted and paged, each with its completeness',
         params: orgParams,
@@ -42,6 +43,7 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/activities', {
       config: { access: write },
       schema: {
+        operationId: 'createActivity',
         tags,
         summary: 'Record a processing activity',
         params: orgParams,
@@ -64,12 +66,19 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
     app.get('/api/orgs/:org/activities/:activityId', {
       config: { access: read },
-      schema: { tags, summary: 'A processing activity', params: activityParams, response: { 200: ZActivity } },
+      schema: {
+        operationId: 'getActivity',
+        tags,
+        summary: 'A processing activity',
+        params: activityParams,
+        response: { 200: ZActivity },
+      },
       handler: (request) => register.getActivity(ctx, scopeOf(request), request.params.activityId, request.locale),
     });
     app.patch('/api/orgs/:org/activities/:activityId', {
       config: { access: write },
       schema: {
+        operationId: 'updateActivity',
         tags,
         summary: 'Change a processing activity (link lists and transfers given are replaced as a whole)',
         params: activityParams,
@@ -82,6 +91,7 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete('/api/orgs/:org/activities/:activityId', {
       config: { access: write },
       schema: {
+        operationId: 'deleteActivity',
         tags,
         summary: 'Delete a processing activity (set its status to retired to keep it as history)',
         params: activityParams,
@@ -95,6 +105,7 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/activities/:activityId/completeness', {
       config: { access: read },
       schema: {
+        operationId: 'getActivityCompleteness',
         tags,
         summary: "An activity's completeness, item by item (Art. 30 and further checks)",
         params: activityParams,
@@ -106,6 +117,7 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/register/completeness', {
       config: { access: read },
       schema: {
+        operationId: 'getRegisterCompleteness',
         tags: ['Register'],
         summary: "The register's completeness: the organisation's items and every activity that is not retired",
         params: orgParams,
@@ -117,6 +129,7 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/register/transfers', {
       config: { access: read },
       schema: {
+        operationId: 'listTransfers',
         tags: ['Register'],
         summary: 'Every destination outside the EEA, with its transfer check (needing a safeguard first)',
         params: orgParams,
@@ -128,6 +141,7 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/register/consolidation', {
       config: { access: read },
       schema: {
+        operationId: 'getConsolidation',
         tags: ['Register'],
         summary: 'Per data category: the systems, vendors and activities that touch it',
         params: orgParams,

@@ -23,6 +23,7 @@ export function vendorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/vendors', {
       config: { access: read },
       schema: {
+        operationId: 'listVendors',
         tags,
         summary: 'Vendors: search by name or service, filter by kind, status, country or a missing transfer safeguard',
         params: orgParams,
@@ -34,6 +35,7 @@ export function vendorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/vendors', {
       config: { access: write },
       schema: {
+        operationId: 'createVendor',
         tags,
         summary: 'Add a vendor',
         params: orgParams,
@@ -45,12 +47,13 @@ export function vendorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
     app.get('/api/orgs/:org/vendors/:vendorId', {
       config: { access: read },
-      schema: { tags, summary: 'A vendor', params: vendorParams, response: { 200: ZVendor } },
+      schema: { operationId: 'getVendor', tags, summary: 'A vendor', params: vendorParams, response: { 200: ZVendor } },
       handler: (request) => vendors.getVendor(ctx, scopeOf(request), request.params.vendorId),
     });
     app.patch('/api/orgs/:org/vendors/:vendorId', {
       config: { access: write },
       schema: {
+        operationId: 'updateVendor',
         tags,
         summary: 'Change a vendor (certifications, when given, replace the recorded ones)',
         params: vendorParams,
@@ -62,6 +65,7 @@ export function vendorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/orgs/:org/vendors/:vendorId/retire', {
       config: { access: write },
       schema: {
+        operationId: 'retireVendor',
         tags,
         summary: 'Retire a vendor (today unless a day is given); it stays in the history',
         params: vendorParams,
@@ -73,6 +77,7 @@ export function vendorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete('/api/orgs/:org/vendors/:vendorId', {
       config: { access: write },
       schema: {
+        operationId: 'deleteVendor',
         tags,
         summary: 'Delete a vendor nothing refers to (retire one in use)',
         params: vendorParams,

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { lockDataDirectory } from './data-dir-lock.ts';
 import type { Database, DatabaseHandle, SqlExecutor } from './database.ts';
 
 // timestamptz and date columns arrive as strings from both engines; Drizzle maps them per column.
@@ -15,12 +16,14 @@ export interface ConnectOptions {
   pgliteDir?: string | undefined;
   pgliteLoadDataDir?: Blob | undefined;
   poolSize?: number;
+  /** Who opens a PGlite directory (the command, and the URL a server answers at), for the lock others see. */
+  holder?: { command: string; url?: string | undefined };
 }
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite. */
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return connectPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return connectPglite(options.pgliteDir, options.pgliteLoadDataDir);
+  return connectPglite(options.pgliteDir, options.pgliteLoadDataDir, options.holder);
 }
 
 async function connectPostgres(connectionString: string, max: number): Promise<DatabaseHandle> {
@@ -39,15 +42,33 @@ async function connectPostgres(connectionString: string, max: number): Promise<D
   return { db, engine: 'postgres', connectionString, sql, close: () => pool.end() };
 }
 
-async function connectPglite(dir: string | undefined, loadDataDir: Blob | undefined): Promise<DatabaseHandle> {
+/** PGlite in memory, or in a directory that this process then holds alone (see data-dir-lock.ts). */
+async function connectPglite(
+  dir: string | undefined,
+  loadDataDir: Blob | undefined,
+  holder: ConnectOptions['holder'],
+): Promise<DatabaseHandle> {
   if (dir) mkdirSync(path.dirname(dir), { recursive: true });
-  const client = await PGlite.create({ dataDir: dir, loadDataDir });
+  const lock = dir ? lockDataDirectory(dir, holder ?? { command: 'privacydesk' }) : undefined;
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ dataDir: dir, loadDataDir });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite({ client }) as unknown as Database;
   return {
     db,
     engine: 'pglite',
     sql: pgliteExecutor(client),
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 

@@ -46,6 +46,8 @@ export interface HttpAppOptions {
   bodyLimitBytes?: number;
   /** Where the log goes (tests read it); stdout by default. */
   logStream?: Writable;
+  /** PUBLIC_URL, the server the OpenAPI document names. */
+  publicUrl?: string;
 }
 
 /** Believes the socket's peer and the next hops up to the count (as proxy-addr does for a number). */
@@ -134,7 +136,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     global: false,
     errorResponseBuilder: () => new AppError('rate_limited', 'rate_limited'),
   });
-  await registerOpenApi(app);
+  await registerOpenApi(app, { publicUrl: options.publicUrl ?? 'http://localhost:8080' });
 
   app.addHook('onRequest', accessHook(options.access));
 
