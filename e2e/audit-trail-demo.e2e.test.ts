@@ -43,7 +43,10 @@ describe('the demo’s audit trail', () => {
     await trail.getByText('Organisatie aangemaakt', { exact: true }).waitFor();
     while (await page.getByRole('button', { name: 'Meer laden' }).isVisible()) {
       await page.getByRole('button', { name: 'Meer laden' }).click();
-      await page.getByRole('button', { name: 'Meer laden' }).waitFor({ state: 'detached', timeout: 2_000 }).catch(() => {});
+      await page
+        .getByRole('button', { name: 'Meer laden' })
+        .waitFor({ state: 'detached', timeout: 2_000 })
+        .catch(() => {});
     }
     const rows = await trail.locator('tbody tr').allInnerTexts();
     expect(rows.length).toBeGreaterThan(25);
@@ -57,7 +60,9 @@ describe('the demo’s audit trail', () => {
       await trail.getByText('Sjabloon: ICT-dienstverlener').waitFor();
       await trail.getByText(/^Toegevoegd: 8 systemen en 6 verwerkingen\.$/).waitFor();
       await trail.getByText(/^Primaire opslag in Noorwegen, sinds 1 mei 2021\.$/).waitFor();
-      expect(await trail.getByText('Gewijzigd: Versleuteld opgeslagen en Tweestapsverificatie verplicht.').count()).toBe(8);
+      expect(
+        await trail.getByText('Gewijzigd: Versleuteld opgeslagen en Tweestapsverificatie verplicht.').count(),
+      ).toBe(8);
       expect(await trail.getByText('privacydesk (demogegevens)').count()).toBe(rows.length);
     }
     expect(browser.problems).toEqual([]);
