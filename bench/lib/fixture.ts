@@ -4,7 +4,7 @@ import * as identity from '../../src/modules/identity/service.ts';
 import { ZCreateOrganisationRequest } from '../../src/modules/organisations/contract.ts';
 import * as organisations from '../../src/modules/organisations/service.ts';
 import { listChains } from '../../src/platform/audit/store.ts';
-import { recordAudit } from '../../src/platform/audit/writer.ts';
+import { type AuditEvent, recordAudit } from '../../src/platform/audit/writer.ts';
 import type { AppContext } from '../../src/platform/context.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { inTransaction } from '../../src/platform/db/transaction.ts';
@@ -49,7 +49,7 @@ function auditEvent(i: number, orgId: string, colleagueIds: string[]) {
   const user: Actor = { type: 'user', id: colleagueIds[i % colleagueIds.length] as string };
   const someone = { type: 'user', id: colleagueIds[(i * 7 + 3) % colleagueIds.length] as string };
   const ref = randomBytes(16).toString('hex');
-  const events = [
+  const events: Omit<AuditEvent, 'orgId'>[] = [
     {
       actor: user,
       action: 'organisation.updated',
@@ -70,20 +70,20 @@ function auditEvent(i: number, orgId: string, colleagueIds: string[]) {
       data: { fields: ['purpose', 'retention'] },
     },
     {
-      actor: { type: 'system', id: 'retention' } as Actor,
-      action: 'retention.run_completed',
-      target: { type: 'policy', id: ref },
-      data: { deleted: i % 40, kept: 3 },
+      actor: { type: 'system', id: 'cli' } as Actor,
+      action: 'register.exported',
+      target: { type: 'organisation', id: orgId },
+      data: { format: 'pdf', counts: { activities: i % 40, systems: 3 } },
     },
     {
       actor: { type: 'api_token', id: ref } as Actor,
-      action: 'contact.notice_sent',
-      target: { type: 'contact', id: ref },
-      data: { locale: 'nl' },
+      action: 'system.updated',
+      target: { type: 'system', id: ref, name: 'Exact Online' },
+      data: { fields: ['isMfaEnforced'] },
     },
     { actor: user, action: 'member.added', target: someone, data: { role: 'editor' } },
   ];
-  return events[i % events.length] as (typeof events)[number];
+  return events[i % events.length] as Omit<AuditEvent, 'orgId'>;
 }
 
 async function writeAuditTrail(ctx: AppContext, orgId: string, colleagueIds: string[], count: number) {

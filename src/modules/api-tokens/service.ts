@@ -56,7 +56,7 @@ export async function createApiToken(ctx: AppContext, scope: OrgScope, input: TC
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'api_token.created',
-      target: { type: 'api_token', id: row.id },
+      target: { type: 'api_token', id: row.id, name: row.name },
       data: { scopes: input.scopes },
     });
     return { token, apiToken: present(row, null) };

@@ -34,8 +34,8 @@ beforeAll(async () => {
     recordAudit(tx, app.clock.now(), {
       orgId: org.id,
       actor: { type: 'api_token', id: tokenId },
-      action: 'probe.called',
-      target: { type: 'api_token', id: tokenId },
+      action: 'api_token.revoked',
+      target: { type: 'api_token', id: tokenId, name: 'Boekhouding' },
     }),
   );
 });
@@ -51,7 +51,7 @@ describe('the audit trail', () => {
     const response = await trail();
     expect(response.status).toBe(200);
     expect(actionsOf(response.body)).toEqual([
-      'probe.called',
+      'api_token.revoked',
       'api_token.created',
       'member.role_changed',
       'invitation.accepted',
@@ -81,7 +81,7 @@ describe('the audit trail', () => {
     expect(actionsOf((await trail('?action=invitation')).body)).toEqual(['invitation.accepted', 'invitation.created']);
     expect(actionsOf((await trail('?action=%25')).body)).toEqual([]);
     expect(actionsOf((await trail(`?targetType=api_token&targetId=${tokenId}`)).body)).toEqual([
-      'probe.called',
+      'api_token.revoked',
       'api_token.created',
     ]);
   });
@@ -89,7 +89,7 @@ describe('the audit trail', () => {
   it('filters by period in Amsterdam calendar days, both ends included', async () => {
     expect(actionsOf((await trail('?from=2026-11-22&to=2026-11-22')).body)).toEqual(['organisation.created']);
     expect((await trail('?from=2026-11-23&to=2026-11-23')).body.total).toBe(3);
-    expect(actionsOf((await trail('?from=2026-11-24')).body)).toEqual(['probe.called', 'api_token.created']);
+    expect(actionsOf((await trail('?from=2026-11-24')).body)).toEqual(['api_token.revoked', 'api_token.created']);
     expect((await trail('?to=2026-11-23')).body.total).toBe(4);
     const reversed = await trail('?from=2026-11-24&to=2026-11-23');
     expect(reversed.status).toBe(400);
@@ -119,11 +119,11 @@ describe('the audit trail', () => {
     const response = await org.owner.client.get(`/api/orgs/${org.id}/audit/actions`);
     expect(response.body.actions).toEqual([
       'api_token.created',
+      'api_token.revoked',
       'invitation.accepted',
       'invitation.created',
       'member.role_changed',
       'organisation.created',
-      'probe.called',
     ]);
   });
 

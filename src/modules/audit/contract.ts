@@ -13,7 +13,12 @@ export const ZAuditEntry = z.object({
   occurredAt: z.iso.datetime(),
   actor: ZAuditActor,
   action: z.string(),
-  target: z.object({ type: z.string(), id: z.string() }).nullable(),
+  /**
+   * What the entry is about. `name` is the subject's name when the entry was written (activities, systems,
+   * vendors, categories, organisations), or a person's or token's current name; null when neither is known (entries
+   * from before names were kept show the type and a short id).
+   */
+  target: z.object({ type: z.string(), id: z.string(), name: z.string().nullable() }).nullable(),
   data: z.record(z.string(), z.unknown()),
   hash: z.string(),
 });

@@ -41,7 +41,10 @@ async function countMatching(ctx: AppContext, filter: AuditFilter): Promise<numb
   return head?.seq ?? 0;
 }
 
-/** The organisation's audit trail, newest first, with the actors' current display names. */
+/**
+ * The organisation's audit trail, newest first: subjects by the name kept in the entry, people and tokens by their
+ * current name (the trail references people, it does not name them).
+ */
 export async function listAuditEntries(ctx: AppContext, scope: OrgScope, query: TListAuditQuery): Promise<TAuditPage> {
   const filter = toFilter(scope.orgId, query);
   const [rows, total] = await Promise.all([
@@ -49,16 +52,19 @@ export async function listAuditEntries(ctx: AppContext, scope: OrgScope, query: 
     countMatching(ctx, filter),
   ]);
   const page = rows.slice(0, query.limit);
-  const userIds = page.filter((row) => row.actorType === 'user' && row.actorId).map((row) => row.actorId as string);
+  const userIds = page.flatMap((row) => [
+    ...(row.actorType === 'user' && row.actorId ? [row.actorId] : []),
+    ...(row.targetType === 'user' && row.targetId ? [row.targetId] : []),
+  ]);
   const [people, tokens] = await Promise.all([
-    identity.userNames(ctx, userIds),
+    identity.userNames(ctx, [...new Set(userIds)]),
     apiTokens.apiTokenNames(ctx, scope.orgId),
   ]);
   const nameOf = (type: string, id: string | null) => {
     if (!id) return null;
     if (type === 'user') return people.get(id)?.name ?? null;
     if (type === 'api_token') return tokens.get(id) ?? null;
-    return id;
+    return null;
   };
   const entries: TAuditEntry[] = page.map((row) => ({
     id: row.id,
@@ -67,10 +73,17 @@ export async function listAuditEntries(ctx: AppContext, scope: OrgScope, query: 
     actor: {
       type: row.actorType as TAuditEntry['actor']['type'],
       id: row.actorId,
-      name: nameOf(row.actorType, row.actorId),
+      name: row.actorType === 'system' ? row.actorId : nameOf(row.actorType, row.actorId),
     },
     action: row.action,
-    target: row.targetType && row.targetId ? { type: row.targetType, id: row.targetId } : null,
+    target:
+      row.targetType && row.targetId
+        ? {
+            type: row.targetType,
+            id: row.targetId,
+            name: row.targetName ?? nameOf(row.targetType, row.targetId),
+          }
+        : null,
     data: row.data,
     hash: row.hash,
   }));

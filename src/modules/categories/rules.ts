@@ -28,6 +28,11 @@ export function bothNames(names: { nameNl?: string | undefined; nameEn?: string 
   return { nameNl, nameEn: names.nameEn || nameNl };
 }
 
+/** The name kept in the audit trail: both languages when they differ, so readers of either recognise it. */
+export function auditName(category: { nameNl: string; nameEn: string }): string {
+  return category.nameNl === category.nameEn ? category.nameNl : `${category.nameNl} / ${category.nameEn}`;
+}
+
 /** The name in the reader's language. */
 export function localName(category: { nameNl: string; nameEn: string }, locale: 'nl' | 'en'): string {
   return locale === 'en' ? category.nameEn : category.nameNl;

@@ -1,3 +1,4 @@
+import { changedFields, pick } from '../../platform/audit/changes.ts';
 import { recordAudit } from '../../platform/audit/writer.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -16,7 +17,7 @@ import type {
   TUpdateSubjectCategoryRequest,
 } from './contract.ts';
 import { DEFAULT_DATA_CATEGORIES, DEFAULT_SUBJECT_CATEGORIES } from './defaults.ts';
-import { bothNames, canDelete, keyFromName, nextFreeKey } from './rules.ts';
+import { auditName, bothNames, canDelete, keyFromName, nextFreeKey } from './rules.ts';
 import * as store from './store.ts';
 import { dataCategories, subjectCategories } from './tables.ts';
 import * as usage from './usage.ts';
@@ -166,7 +167,7 @@ export async function insertDataCategory(
     orgId: scope.orgId,
     actor: scope.actor,
     action: 'data_category.created',
-    target: { type: 'data_category', id: row.id },
+    target: { type: 'data_category', id: row.id, name: auditName(row) },
     data: { key },
   });
   return row;
@@ -186,7 +187,7 @@ export async function insertSubjectCategory(
     orgId: scope.orgId,
     actor: scope.actor,
     action: 'subject_category.created',
-    target: { type: 'subject_category', id: row.id },
+    target: { type: 'subject_category', id: row.id, name: auditName(row) },
     data: { key },
   });
   return row;
@@ -209,15 +210,18 @@ export async function updateDataCategory(
   input: TUpdateDataCategoryRequest,
 ) {
   await inTransaction(ctx.db, async (tx) => {
-    if (!(await store.findDataCategory(tx, scope.orgId, id))) throw notFound('data_category_not_found');
+    const found = await store.findDataCategory(tx, scope.orgId, id);
+    if (!found) throw notFound('data_category_not_found');
+    const fields = changedFields(pick(found.row, Object.keys(input) as (keyof typeof input)[]), input);
+    if (fields.length === 0) return;
     const now = ctx.clock.now();
     await store.updateDataCategory(tx, scope.orgId, id, { ...input, updatedAt: now });
     await recordAudit(tx, now, {
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'data_category.updated',
-      target: { type: 'data_category', id },
-      data: { fields: Object.keys(input).sort() },
+      target: { type: 'data_category', id, name: auditName({ ...found.row, ...input }) },
+      data: { fields },
     });
   });
   return getDataCategory(ctx, scope, id);
@@ -230,15 +234,18 @@ export async function updateSubjectCategory(
   input: TUpdateSubjectCategoryRequest,
 ) {
   await inTransaction(ctx.db, async (tx) => {
-    if (!(await store.findSubjectCategory(tx, scope.orgId, id))) throw notFound('subject_category_not_found');
+    const found = await store.findSubjectCategory(tx, scope.orgId, id);
+    if (!found) throw notFound('subject_category_not_found');
+    const fields = changedFields(pick(found.row, Object.keys(input) as (keyof typeof input)[]), input);
+    if (fields.length === 0) return;
     const now = ctx.clock.now();
     await store.updateSubjectCategory(tx, scope.orgId, id, { ...input, updatedAt: now });
     await recordAudit(tx, now, {
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'subject_category.updated',
-      target: { type: 'subject_category', id },
-      data: { fields: Object.keys(input).sort() },
+      target: { type: 'subject_category', id, name: auditName({ ...found.row, ...input }) },
+      data: { fields },
     });
   });
   return getSubjectCategory(ctx, scope, id);
@@ -255,7 +262,7 @@ export async function deleteDataCategory(ctx: AppContext, scope: OrgScope, id: s
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'data_category.deleted',
-      target: { type: 'data_category', id },
+      target: { type: 'data_category', id, name: auditName(found.row) },
       data: { key: found.row.key },
     });
   });
@@ -271,7 +278,7 @@ export async function deleteSubjectCategory(ctx: AppContext, scope: OrgScope, id
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'subject_category.deleted',
-      target: { type: 'subject_category', id },
+      target: { type: 'subject_category', id, name: auditName(found.row) },
       data: { key: found.row.key },
     });
   });

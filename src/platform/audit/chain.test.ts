@@ -28,6 +28,7 @@ function buildChain(length: number, chain = 'org-1'): ChainedEntry[] {
       action: 'member.role_changed',
       targetType: 'user',
       targetId: `target-${seq}`,
+      targetName: null,
       data: { from: 'viewer', to: 'editor', seq },
       prevHash,
     };
@@ -69,12 +70,27 @@ describe('entryHash', () => {
       { action: 'member.removed' },
       { targetType: 'invitation' },
       { targetId: 'other' },
+      { targetName: 'Salarisadministratie' },
       { data: { ...entry.data, to: 'owner' } },
       { prevHash: '1'.repeat(64) },
     ];
     for (const change of changes) {
       expect(entryHash({ ...entry, ...change }, sha256), JSON.stringify(change)).not.toBe(entry.hash);
     }
+  });
+
+  it('hashes an entry without a name exactly as entries were hashed before names were kept', () => {
+    const { chain, seq, orgId, occurredAt, actorType, actorId, action, targetType, targetId, data } = entry;
+    const fieldsBefore = { chain, seq, orgId, actorType, actorId, action, targetType, targetId, data };
+    const before = sha256(
+      `${entry.prevHash}\n${canonicalJson({ ...fieldsBefore, occurredAt: occurredAt.toISOString() })}`,
+    );
+    expect(entryHash(entry, sha256)).toBe(before);
+  });
+
+  it('covers the name of a named entry', () => {
+    const named = { ...entry, targetName: 'Salarisadministratie' };
+    expect(entryHash(named, sha256)).not.toBe(entryHash({ ...named, targetName: 'Werving' }, sha256));
   });
 
   it('does not depend on the key order of data', () => {

@@ -12,6 +12,8 @@ export interface ChainedEntry {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  /** The subject's display name when the entry was written (never a person's); null in entries from before it. */
+  targetName: string | null;
   data: Record<string, unknown>;
   prevHash: string;
   hash: string;
@@ -41,6 +43,8 @@ export function entryHash(entry: Omit<ChainedEntry, 'id' | 'hash'>, hash: HashFu
     action: entry.action,
     targetType: entry.targetType,
     targetId: entry.targetId,
+    // Left out when null, so entries written before names were kept hash exactly as they did then.
+    targetName: entry.targetName ?? undefined,
     data: entry.data,
   });
   return hash(`${entry.prevHash}\n${content}`);

@@ -18,6 +18,8 @@ export const auditEntries = pgTable(
     action: text('action').notNull(),
     targetType: text('target_type'),
     targetId: text('target_id'),
+    /** The subject's name at the time (an activity, system, vendor…), never a person's; covered by the hash. */
+    targetName: text('target_name'),
     /** Minimised details: references, counts, hashed identifiers; never secrets or free-text personal data. */
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     prevHash: text('prev_hash').notNull(),

@@ -1,6 +1,7 @@
 import { sha256Hex } from '../crypto/tokens.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../http/access.ts';
+import type { AuditAction } from './actions.ts';
 import { assertMinimisedData, entryHash, GENESIS_HASH } from './chain.ts';
 import { appendEntry, lockChainHead } from './store.ts';
 
@@ -10,9 +11,13 @@ export interface AuditEvent {
   /** The organisation the event belongs to; null for events of a person outside any organisation (sign-in). */
   orgId: string | null;
   actor: Actor;
-  /** `<subject>.<past tense verb>`, e.g. `member.role_changed`. */
-  action: string;
-  target?: { type: string; id: string };
+  /** `<subject>.<past tense verb>`, e.g. `member.role_changed`; registered with its labels in actions.ts. */
+  action: AuditAction;
+  /**
+   * What the event is about. `name` is its display name now (an activity's, system's or vendor's name), kept so the
+   * trail reads as a record after renames and deletions; never a person's name or e-mail address.
+   */
+  target?: { type: string; id: string; name?: string | null };
   /** References, counts, hashed identifiers only. */
   data?: Record<string, unknown>;
 }
@@ -36,6 +41,7 @@ export async function recordAudit(tx: Database, occurredAt: Date, event: AuditEv
     action: event.action,
     targetType: event.target?.type ?? null,
     targetId: event.target?.id ?? null,
+    targetName: event.target?.name ?? null,
     data,
     prevHash: head.hash,
   };

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../platform/audit/actions.ts';
 import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { verifyAgainstDummy, verifyPassword } from '../../../platform/crypto/passwords.ts';
@@ -39,7 +40,7 @@ const accountLocked = () => new AppError('rate_limited', 'account_locked', { par
 async function registerFailure(
   ctx: AppContext,
   user: UserRow,
-  action: string,
+  action: AuditAction,
   refusal: () => AppError,
   lockedRefusal: () => AppError,
 ): Promise<never> {

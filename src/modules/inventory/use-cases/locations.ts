@@ -1,3 +1,4 @@
+import { changedFields, pick } from '../../../platform/audit/changes.ts';
 import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/database.ts';
@@ -57,7 +58,7 @@ export async function insertLocation(
   input: TCreateLocationRequest,
   options: { fieldPrefix?: string } = {},
 ) {
-  await systemOrThrow(tx, scope.orgId, systemId);
+  const system = await systemOrThrow(tx, scope.orgId, systemId);
   if (input.providerVendorId) {
     await assertVendorsOfOrg(tx, scope.orgId, [input.providerVendorId], `${options.fieldPrefix ?? ''}providerVendorId`);
   }
@@ -66,7 +67,7 @@ export async function insertLocation(
     orgId: scope.orgId,
     actor: scope.actor,
     action: 'location.created',
-    target: { type: 'location', id: row.id },
+    target: { type: 'location', id: row.id, name: system.name },
     data: auditData(row),
   });
   return row;
@@ -91,20 +92,22 @@ export async function updateLocation(
   input: TUpdateLocationRequest,
 ): Promise<TLocation> {
   await inTransaction(ctx.db, async (tx) => {
-    await systemOrThrow(tx, scope.orgId, systemId);
+    const system = await systemOrThrow(tx, scope.orgId, systemId);
     const current = await locationOrThrow(tx, scope.orgId, systemId, id);
     const since = input.since ?? current.since;
     const until = input.until !== undefined ? input.until : current.until;
     if (until !== null && until < since) throw invalidField('until', 'date_range_reversed');
     if (input.providerVendorId) await assertVendorsOfOrg(tx, scope.orgId, [input.providerVendorId], 'providerVendorId');
+    const fields = changedFields(pick(current, Object.keys(input) as (keyof typeof input)[]), input);
+    if (fields.length === 0) return;
     const now = ctx.clock.now();
     await store.updateLocation(tx, scope.orgId, id, { ...input, updatedAt: now });
     await recordAudit(tx, now, {
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'location.updated',
-      target: { type: 'location', id },
-      data: { systemId, fields: Object.keys(input).sort() },
+      target: { type: 'location', id, name: system.name },
+      data: { systemId, fields },
     });
   });
   return getLocation(ctx, scope, systemId, id);
@@ -112,14 +115,14 @@ export async function updateLocation(
 
 export async function deleteLocation(ctx: AppContext, scope: OrgScope, systemId: string, id: string): Promise<void> {
   await inTransaction(ctx.db, async (tx) => {
-    await systemOrThrow(tx, scope.orgId, systemId);
+    const system = await systemOrThrow(tx, scope.orgId, systemId);
     const row = await locationOrThrow(tx, scope.orgId, systemId, id);
     await store.deleteLocation(tx, scope.orgId, id);
     await recordAudit(tx, ctx.clock.now(), {
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'location.deleted',
-      target: { type: 'location', id },
+      target: { type: 'location', id, name: system.name },
       data: auditData(row),
     });
   });

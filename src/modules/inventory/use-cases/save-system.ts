@@ -1,3 +1,4 @@
+import { changedFields, pick } from '../../../platform/audit/changes.ts';
 import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/database.ts';
@@ -40,7 +41,7 @@ export async function insertSystem(ctx: AppContext, tx: Database, scope: OrgScop
     orgId: scope.orgId,
     actor: scope.actor,
     action: 'system.created',
-    target: { type: 'system', id: row.id },
+    target: { type: 'system', id: row.id, name: row.name },
     data: { kind: row.kind, dataCategories: new Set(dataCategoryIds).size, locations: locations.length },
   });
   for (const [index, location] of locations.entries()) {
@@ -62,10 +63,18 @@ export async function updateSystem(
   input: TUpdateSystemRequest,
 ): Promise<TSystem> {
   await inTransaction(ctx.db, async (tx) => {
-    if (!(await store.findSystem(tx, scope.orgId, id))) throw notFound('system_not_found');
+    const found = await store.findSystem(tx, scope.orgId, id);
+    if (!found) throw notFound('system_not_found');
     await assertReferences(tx, scope.orgId, input);
     if (input.name !== undefined) await assertNameFree(tx, scope.orgId, input.name, id);
     const { dataCategoryIds, ...fields } = input;
+    const storedCategoryIds = (await store.dataCategoryIdsOf(tx, scope.orgId, [id])).get(id) ?? [];
+    const changed = changedFields(
+      { ...pick(found.row, Object.keys(fields) as (keyof typeof fields)[]), dataCategoryIds: storedCategoryIds },
+      { ...fields, dataCategoryIds: dataCategoryIds && [...new Set(dataCategoryIds)] },
+      { unordered: ['dataCategoryIds'] },
+    );
+    if (changed.length === 0) return;
     const now = ctx.clock.now();
     await store.updateSystem(tx, scope.orgId, id, { ...fields, updatedAt: now });
     if (dataCategoryIds) await store.replaceDataCategories(tx, scope.orgId, id, dataCategoryIds);
@@ -73,8 +82,8 @@ export async function updateSystem(
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'system.updated',
-      target: { type: 'system', id },
-      data: { fields: Object.keys(input).sort() },
+      target: { type: 'system', id, name: input.name ?? found.row.name },
+      data: { fields: changed },
     });
   });
   return getSystem(ctx, scope, id);
@@ -92,7 +101,7 @@ export async function deleteSystem(ctx: AppContext, scope: OrgScope, id: string)
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'system.deleted',
-      target: { type: 'system', id },
+      target: { type: 'system', id, name: found.row.name },
       data: { kind: found.row.kind, locationIds: locations.map((location) => location.id) },
     });
   });

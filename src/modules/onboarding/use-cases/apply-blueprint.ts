@@ -11,7 +11,7 @@ import * as register from '../../register/service.ts';
 import { ZCreateVendorRequest } from '../../vendors/contract.ts';
 import * as vendors from '../../vendors/service.ts';
 import type { Blueprint, BlueprintSystem, Locale } from '../templates/blueprint.ts';
-import { categoryKeysOf } from '../templates/index.ts';
+import { categoryKeysOf, findTemplate } from '../templates/index.ts';
 import { retentionInput } from '../templates/retention.ts';
 import type { TemplateActivity } from '../templates/types.ts';
 import { existingRegister } from './existing-register.ts';
@@ -176,6 +176,9 @@ export async function applyBlueprint(
     orgId: scope.orgId,
     actor: scope.actor,
     action: source.kind === 'template' ? 'register.template_applied' : 'register.guided_start_applied',
+    ...(source.kind === 'template'
+      ? { target: { type: 'template', id: source.id, name: findTemplate(source.id)?.name[locale] ?? null } }
+      : {}),
     data: { source: source.id, created: { ...counts } },
   });
   return counts;

@@ -1,3 +1,4 @@
+import { changedFields, pick } from '../../../platform/audit/changes.ts';
 import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/database.ts';
@@ -71,7 +72,7 @@ export async function createOrganisation(
     orgId: org.id,
     actor: creator.actor,
     action: 'organisation.created',
-    target: { type: 'organisation', id: org.id },
+    target: { type: 'organisation', id: org.id, name: org.name },
     data: { managedByOrgId: org.managedByOrgId },
   });
   if (org.managedByOrgId) {
@@ -79,7 +80,7 @@ export async function createOrganisation(
       orgId: org.managedByOrgId,
       actor: creator.actor,
       action: 'client_organisation.created',
-      target: { type: 'organisation', id: org.id },
+      target: { type: 'organisation', id: org.id, name: org.name },
     });
   }
   return org;
@@ -112,6 +113,13 @@ async function assertActorUsesMfa(ctx: AppContext, scope: OrgScope): Promise<voi
 /** Fields only an owner may change: who the organisation is (slug) and its security rule. */
 const OWNER_ONLY_FIELDS = ['slug', 'requireMfa'] as const;
 
+/** The request fields an update changes; the privacy contact's columns count as the one field `privacyContact`. */
+function changedOrganisationFields(current: OrganisationRow, values: Partial<OrganisationRow>): string[] {
+  const columns = Object.keys(values) as (keyof OrganisationRow)[];
+  const changed = changedFields(pick(current, columns), values);
+  return [...new Set(changed.map((column) => (column.startsWith('privacyContact') ? 'privacyContact' : column)))];
+}
+
 export async function updateOrganisation(
   ctx: AppContext,
   scope: OrgScope,
@@ -131,20 +139,22 @@ export async function updateOrganisation(
     if (slug && slug !== current.slug && (await slugsLike(tx, slug)).has(slug)) {
       throw invalidFields([{ path: 'slug', code: 'slug_taken' }]);
     }
-    const now = ctx.clock.now();
-    const updated = await updateOrganisationRow(tx, scope.orgId, {
+    const values = {
       ...fields,
       postcode: postcodeForStorage(merged.country, merged.postcode),
       ...(slug ? { slug } : {}),
       ...(privacyContact !== undefined ? privacyContactColumns(privacyContact) : {}),
-      updatedAt: now,
-    });
+    };
+    const changed = changedOrganisationFields(current, values);
+    if (changed.length === 0) return presentOrganisation(current, await managerOf(tx, current));
+    const now = ctx.clock.now();
+    const updated = await updateOrganisationRow(tx, scope.orgId, { ...values, updatedAt: now });
     await recordAudit(tx, now, {
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'organisation.updated',
-      target: { type: 'organisation', id: scope.orgId },
-      data: { fields: Object.keys(input).sort() },
+      target: { type: 'organisation', id: scope.orgId, name: updated.name },
+      data: { fields: changed },
     });
     return presentOrganisation(updated, await managerOf(tx, updated));
   });

@@ -1,3 +1,4 @@
+import { changedFields, pick } from '../../../platform/audit/changes.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { AppError, type FieldError, invalidFields } from '../../../platform/errors.ts';
 import * as categories from '../../categories/service.ts';
@@ -80,4 +81,45 @@ export function activityLinkInput(input: ActivityInput): Parameters<typeof store
     vendorIds: input.recipientVendorIds,
     transfers: input.transfers,
   };
+}
+
+const LINK_FIELDS = ['subjectCategoryIds', 'dataCategoryIds', 'systemIds', 'recipientVendorIds', 'transfers'] as const;
+
+/** A transfer as a request gives it, so a stored one and a requested one compare field by field. */
+function transferAsInput(
+  transfer: Pick<store.TransferRow, 'country' | 'recipient' | 'safeguard' | 'safeguardDetails'>,
+) {
+  const { country, recipient, safeguard, safeguardDetails } = transfer;
+  return { country, recipient, safeguard, safeguardDetails };
+}
+
+/**
+ * The request fields an update really changes, compared with the activity as stored (its columns, links and
+ * transfers); the retention columns count as the one field `retention`.
+ */
+export function changedActivityFields(
+  current: store.ActivityRow,
+  links: store.ActivityLinks,
+  input: TUpdateActivityRequest,
+): string[] {
+  const columns = activityColumns(input) as Record<string, unknown>;
+  const unique = (ids: string[] | undefined) => (ids ? [...new Set(ids)] : undefined);
+  const next = {
+    ...columns,
+    subjectCategoryIds: unique(input.subjectCategoryIds),
+    dataCategoryIds: unique(input.dataCategoryIds),
+    systemIds: unique(input.systemIds),
+    recipientVendorIds: unique(input.recipientVendorIds),
+    transfers: input.transfers?.map(transferAsInput),
+  };
+  const stored = {
+    ...pick(current as Record<string, unknown>, Object.keys(columns)),
+    subjectCategoryIds: links.subjectCategoryIds,
+    dataCategoryIds: links.dataCategoryIds,
+    systemIds: links.systemIds,
+    recipientVendorIds: links.vendorIds,
+    transfers: links.transfers.map(transferAsInput),
+  };
+  const changed = changedFields(stored, next, { unordered: LINK_FIELDS });
+  return [...new Set(changed.map((field) => (field.startsWith('retention') ? 'retention' : field)))].sort();
 }

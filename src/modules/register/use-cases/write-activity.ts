@@ -7,7 +7,7 @@ import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import type { TActivity, TCreateActivityRequest, TUpdateActivityRequest } from '../contract.ts';
 import * as store from '../store.ts';
-import { activityColumns, activityLinkInput, assertReferences } from './activity-input.ts';
+import { activityColumns, activityLinkInput, assertReferences, changedActivityFields } from './activity-input.ts';
 import { getActivity } from './read-activity.ts';
 
 const nameTaken = () => invalidField('name', 'name_taken');
@@ -37,7 +37,7 @@ export async function insertActivity(
     orgId: scope.orgId,
     actor: scope.actor,
     action: 'activity.created',
-    target: { type: 'activity', id: row.id },
+    target: { type: 'activity', id: row.id, name: row.name },
     data: { role: row.role, status: row.status },
   });
   return row;
@@ -66,6 +66,10 @@ export async function updateActivity(
     if (!current) throw notFound('activity_not_found');
     if (input.name !== undefined && (await store.isNameTaken(tx, scope.orgId, input.name, id))) throw nameTaken();
     await assertReferences(tx, scope.orgId, input);
+    const links = (await store.linksOf(tx, scope.orgId, [id])).get(id) ?? store.noLinks();
+    const fields = changedActivityFields(current, links, input);
+    // Saving a form unchanged is no change: nothing is written, not even an audit entry.
+    if (fields.length === 0) return;
     const now = ctx.clock.now();
     await store.updateActivity(tx, scope.orgId, id, { ...activityColumns(input), updatedAt: now });
     await store.replaceLinks(tx, scope.orgId, id, activityLinkInput(input));
@@ -77,8 +81,8 @@ export async function updateActivity(
       orgId: scope.orgId,
       actor: scope.actor,
       action: statusChange?.to === 'retired' ? 'activity.retired' : 'activity.updated',
-      target: { type: 'activity', id },
-      data: { fields: Object.keys(input).sort(), ...(statusChange ? { status: statusChange } : {}) },
+      target: { type: 'activity', id, name: input.name ?? current.name },
+      data: { fields, ...(statusChange ? { status: statusChange } : {}) },
     });
   });
   return getActivity(ctx, scope, id, locale);
@@ -94,7 +98,7 @@ export async function deleteActivity(ctx: AppContext, scope: OrgScope, id: strin
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'activity.deleted',
-      target: { type: 'activity', id },
+      target: { type: 'activity', id, name: current.name },
       data: { role: current.role, status: current.status },
     });
   });

@@ -28,7 +28,7 @@ export async function retireVendor(
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'vendor.retired',
-      target: { type: 'vendor', id },
+      target: { type: 'vendor', id, name: found.row.name },
       data: { retiredOn: settled.retiredOn },
     });
   });
@@ -46,7 +46,7 @@ export async function deleteVendor(ctx: AppContext, scope: OrgScope, id: string)
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'vendor.deleted',
-      target: { type: 'vendor', id },
+      target: { type: 'vendor', id, name: found.row.name },
       data: { kind: found.row.kind },
     });
   });

@@ -1,3 +1,4 @@
+import { changedFields, pick } from '../../../platform/audit/changes.ts';
 import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/database.ts';
@@ -47,7 +48,7 @@ export async function insertVendor(ctx: AppContext, tx: Database, scope: OrgScop
     orgId: scope.orgId,
     actor: scope.actor,
     action: 'vendor.created',
-    target: { type: 'vendor', id: row.id },
+    target: { type: 'vendor', id: row.id, name: row.name },
     data: { kind: row.kind, country: row.country, status: row.status },
   });
   return row;
@@ -56,6 +57,31 @@ export async function insertVendor(ctx: AppContext, tx: Database, scope: OrgScop
 export async function createVendor(ctx: AppContext, scope: OrgScope, input: TCreateVendorRequest): Promise<TVendor> {
   const row = await inTransaction(ctx.db, (tx) => insertVendor(ctx, tx, scope, input));
   return getVendor(ctx, scope, row.id);
+}
+
+const certificationAsInput = (certification: TCreateVendorRequest['certifications'][number]) => ({
+  name: certification.name,
+  reference: certification.reference,
+  validUntil: certification.validUntil,
+});
+
+/** The fields an update really changes (certifications compared regardless of order). */
+async function changedVendorFields(
+  tx: Database,
+  orgId: string,
+  row: store.VendorRow,
+  next: Omit<TUpdateVendorRequest, 'certifications'> & Pick<TUpdateVendorRequest, 'certifications'>,
+): Promise<string[]> {
+  const { certifications, ...columns } = next;
+  const stored = certifications ? ((await store.certificationsOf(tx, orgId, [row.id])).get(row.id) ?? []) : [];
+  return changedFields(
+    {
+      ...pick(row, Object.keys(columns) as (keyof typeof columns)[]),
+      certifications: stored.map(certificationAsInput),
+    },
+    { ...columns, certifications: certifications?.map(certificationAsInput) },
+    { unordered: ['certifications'] },
+  );
 }
 
 /** Changes a vendor; certifications, when given, replace the recorded ones as a whole. */
@@ -77,14 +103,16 @@ export async function updateVendor(
     if (input.parentVendorId) await assertParentAllowed(tx, scope.orgId, id, input.parentVendorId);
     if (input.name !== undefined) await assertNameFree(tx, scope.orgId, input.name, id);
     const { certifications, ...fields } = input;
+    const changed = await changedVendorFields(tx, scope.orgId, found.row, { ...fields, ...retirement, certifications });
+    if (changed.length === 0) return;
     await store.updateVendor(tx, scope.orgId, id, { ...fields, ...retirement, updatedAt: now });
     if (certifications) await store.replaceCertifications(tx, scope.orgId, id, certifications);
     await recordAudit(tx, now, {
       orgId: scope.orgId,
       actor: scope.actor,
       action: 'vendor.updated',
-      target: { type: 'vendor', id },
-      data: { fields: Object.keys(input).sort() },
+      target: { type: 'vendor', id, name: input.name ?? found.row.name },
+      data: { fields: changed },
     });
   });
   return getVendor(ctx, scope, id);

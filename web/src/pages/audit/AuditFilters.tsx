@@ -45,7 +45,7 @@ export function AuditFilters({
         placeholder={t('audit.filters.anything')}
         clearable
         searchable
-        data={(actions.data ?? []).map((action) => ({ value: action, label: actionLabel(t, action) }))}
+        data={(actions.data ?? []).map((action) => ({ value: action, label: actionLabel(action, currentLocale()) }))}
         value={filters.action ?? null}
         onChange={(action) => set({ action: action ?? undefined })}
         style={{ flex: '1 1 220px' }}

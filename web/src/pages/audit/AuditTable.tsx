@@ -1,4 +1,4 @@
-import { Code, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TAuditEntry } from '../../api/audit.ts';
@@ -7,7 +7,7 @@ import { organisationsApi } from '../../api/organisations.ts';
 import { useCurrentOrganisation, useMyOrganisations } from '../../app/organisations.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/index.ts';
-import { actionLabel, describeData } from './labels.ts';
+import { actionLabel, actorOf, describeEntry, subjectOf } from './labels.ts';
 
 export function AuditTable({ entries }: { entries: TAuditEntry[] }) {
   const { t } = useTranslation();
@@ -18,17 +18,11 @@ export function AuditTable({ entries }: { entries: TAuditEntry[] }) {
     queryFn: () => organisationsApi.members(org.slug),
   });
   const organisations = useMyOrganisations();
-  const namesById = new Map([
+  // Names the trail does not keep: people (members now) and organisations (for old entries and "client of").
+  const knownNames = new Map([
     ...(members.data ?? []).map((member) => [member.userId, member.name] as const),
     ...(organisations.data ?? []).map((organisation) => [organisation.id, organisation.name] as const),
   ]);
-
-  const targetOf = (entry: TAuditEntry) => {
-    if (!entry.target) return '—';
-    const type = t(`audit.targetTypes.${entry.target.type}`, { defaultValue: entry.target.type });
-    const name = namesById.get(entry.target.id);
-    return name ? `${type}: ${name}` : `${type} ${entry.target.id.slice(0, 8)}`;
-  };
 
   return (
     <Table.ScrollContainer minWidth={820}>
@@ -46,15 +40,14 @@ export function AuditTable({ entries }: { entries: TAuditEntry[] }) {
           {entries.map((entry) => (
             <Table.Tr key={entry.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.occurredAt, locale)}</Table.Td>
-              <Table.Td>{entry.actor.name ?? t(`audit.actorTypes.${entry.actor.type}`)}</Table.Td>
+              <Table.Td>{actorOf(t, entry.actor)}</Table.Td>
               <Table.Td>
-                <Text size="sm">{actionLabel(t, entry.action)}</Text>
-                <Code fz="xs">{entry.action}</Code>
+                <Text size="sm">{actionLabel(entry.action, locale)}</Text>
               </Table.Td>
-              <Table.Td>{targetOf(entry)}</Table.Td>
+              <Table.Td>{subjectOf(t, entry.target, knownNames)}</Table.Td>
               <Table.Td>
-                <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                  {describeData(entry.data)}
+                <Text size="sm" c="dimmed">
+                  {describeEntry(t, entry, locale, knownNames)}
                 </Text>
               </Table.Td>
             </Table.Tr>
