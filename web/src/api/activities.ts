@@ -9,6 +9,7 @@ import type {
   ZCreateActivityRequest,
   ZLegalBasis,
   ZListActivitiesQuery,
+  ZScopeQuestion,
   ZSpecialCategoryGround,
   ZTransferOverview,
   ZTransferOverviewQuery,
@@ -30,6 +31,7 @@ export type TActivityFilters = ListFilters<z.input<typeof ZListActivitiesQuery>>
 export type TCreateActivityInput = z.input<typeof ZCreateActivityRequest>;
 export type TUpdateActivityInput = z.input<typeof ZUpdateActivityRequest>;
 export type TTransferOverview = z.infer<typeof ZTransferOverview>;
+export type TScopeQuestion = z.infer<typeof ZScopeQuestion>;
 export type TTransferFilters = z.input<typeof ZTransferOverviewQuery>;
 export type TConsolidationFilters = z.input<typeof ZConsolidationQuery>;
 export type TLegalBasis = z.infer<typeof ZLegalBasis>;
@@ -73,6 +75,8 @@ export const activitiesApi = {
   registerCompleteness: (ref: string) => http.get<TRegisterCompleteness>(`${org(ref)}/register/completeness`),
   transfers: (ref: string, filters: TTransferFilters = {}) =>
     http.get<TTransferOverview>(withQuery(`${org(ref)}/register/transfers`, filters)),
+  answerScopeQuestion: (ref: string, country: string, body: { isWithinScope: boolean; note: string }) =>
+    http.put<TScopeQuestion>(`${org(ref)}/register/transfer-scopes/${encodeURIComponent(country)}`, body),
   consolidation: (ref: string, filters: TConsolidationFilters = {}) =>
     http.get<TConsolidation>(withQuery(`${org(ref)}/register/consolidation`, filters)),
 };
