@@ -37,7 +37,7 @@ async function categoryId(owner: SeededOwner, kind: 'data' | 'subject', key: str
 /**
  * The register the pages show (through the API, it is not their subject): a Dutch administration system, a mail
  * service in the US without DPF and without a safeguard (as a vendor and as the location of its system), a
- * DPF-certified US vendor, and one activity that lacks its retention period.
+ * DPF-certified US vendor that no activity uses, and one activity that lacks its retention period.
  */
 async function seedRegister(owner: SeededOwner): Promise<Seeded> {
   const contact = await categoryId(owner, 'data', 'contact-details');
@@ -50,6 +50,7 @@ async function seedRegister(owner: SeededOwner): Promise<Seeded> {
       kind: 'processor',
       country: 'US',
       isDpfCertified: true,
+      dpfCertifiedSince: '2023-08-01',
     }),
   };
   const systems = {
@@ -228,10 +229,16 @@ describe('register: categories, consolidation, transfers and the overview', () =
     const { page } = browser;
     const dashboardCard = () => page.getByRole('link', { name: 'Overzicht', exact: true }).click();
     await dashboardCard();
-    await page.getByText('3 onderdelen ontbreken · 2 aandachtspunten').waitFor();
+    await page.getByText('3 onderdelen ontbreken · 3 aandachtspunten').waitFor();
     await openFromNavigation(page, 'Overzicht en controle', 'Verwerkingsregister');
     await page.getByRole('alert').filter({ hasText: 'Het register is nog niet compleet' }).waitFor();
-    await page.getByText('0 van 1 verwerkingen compleet · 3 onderdelen ontbreken · 2 aandachtspunten').waitFor();
+    await page.getByText('0 van 1 verwerkingen compleet · 3 onderdelen ontbreken · 3 aandachtspunten').waitFor();
+    // The DPF-certified US vendor is used by no activity: the register does not say whose data it holds.
+    await page
+      .getByText('Mailchimp bewaart gegevens in Verenigde Staten (buiten de EER), maar geen verwerking gebruikt', {
+        exact: false,
+      })
+      .waitFor();
     const address = 'Het adres van De Wit ICT-beheer is niet compleet (straat, postcode en plaats)';
     await page.getByText(address).waitFor();
 
@@ -252,7 +259,7 @@ describe('register: categories, consolidation, transfers and the overview', () =
     await page.getByText('De organisatiegegevens zijn opgeslagen.').waitFor();
     // The dashboard's card, read before the change, follows it at once.
     await dashboardCard();
-    await page.getByText('2 onderdelen ontbreken · 2 aandachtspunten').waitFor();
+    await page.getByText('2 onderdelen ontbreken · 3 aandachtspunten').waitFor();
 
     await openFromNavigation(page, 'Overzicht en controle', 'Verwerkingsregister');
     await page.getByText(/^0 van 1 verwerkingen compleet · 2 onderdelen ontbreken/).waitFor();
@@ -292,6 +299,9 @@ describe('register: categories, consolidation, transfers and the overview', () =
     const dialog = page.getByRole('dialog', { name: 'Locatie wijzigen' });
     await dialog.getByText('Verenigde Staten ligt buiten de EER: een waarborg is nodig').waitFor();
     await choose(page, 'Waarborg voor doorgifte', SCC);
+    await dialog.getByText('Verenigde Staten ligt buiten de EER; de waarborg is nog niet volledig').waitFor();
+    await field(page, 'Doorgiftetoetsing (TIA) uitgevoerd op').fill('2024-02-20');
+    await field(page, 'Doorgiftetoetsing: document of notitie').fill('TIA transactiemail');
     await dialog.getByText('Verenigde Staten ligt buiten de EER; de waarborg is vastgelegd').waitFor();
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await dialog.waitFor({ state: 'hidden' });

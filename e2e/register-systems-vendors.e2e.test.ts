@@ -142,6 +142,10 @@ describe('register: systems with dated locations, and vendors', () => {
     await saveLocation('Externe back-up wijzigen (Verenigde Staten, sinds 1 mrt 2024)', async (dialog) => {
       await dialog.getByText('Verenigde Staten ligt buiten de EER: een waarborg is nodig').waitFor();
       await choose(page, 'Waarborg voor doorgifte', SCC);
+      // SCCs alone are not enough: without a transfer impact assessment the safeguard is incomplete.
+      await dialog.getByText('Verenigde Staten ligt buiten de EER; de waarborg is nog niet volledig').waitFor();
+      await field(page, 'Doorgiftetoetsing (TIA) uitgevoerd op').fill('2024-02-20');
+      await field(page, 'Doorgiftetoetsing: document of notitie').fill('TIA back-up VS, map Contracten');
       await dialog.getByText('Verenigde Staten ligt buiten de EER; de waarborg is vastgelegd').waitFor();
       await field(page, 'Toelichting op de waarborg').fill('SCC module 3, getekend op 1 maart 2024');
     });
@@ -152,7 +156,11 @@ describe('register: systems with dated locations, and vendors', () => {
     const us = locations.find((each: { role: string }) => each.role === 'offsite_backup');
     expect(us).toMatchObject({ country: 'US', since: '2024-03-01', until: null, transferSafeguard: 'scc' });
     expect(us.safeguardDetails).toBe('SCC module 3, getekend op 1 maart 2024');
-    expect(us.transfer).toMatchObject({ status: 'safeguard-required', needsSafeguard: false });
+    expect(us.transfer).toMatchObject({ status: 'safeguard-required', needsSafeguard: false, verdict: 'covered' });
+    expect(us.transferImpactAssessment).toEqual({
+      assessedOn: '2024-02-20',
+      reference: 'TIA back-up VS, map Contracten',
+    });
   });
 
   it('moves the primary copy: the old one gets a last day (not before its first), the new one its own row', async () => {

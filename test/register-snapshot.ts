@@ -21,9 +21,19 @@ const ids = {
   transfer: '00000000-0000-4000-8000-0000000000a3',
 };
 const stamp = '2026-11-01T10:00:00.000Z';
-const eea = { status: 'eea' as const, needsSafeguard: false, adequacyScope: null };
-const adequate = { status: 'adequate' as const, needsSafeguard: false, adequacyScope: null };
-const usNeedsSafeguard = { status: 'safeguard-required' as const, needsSafeguard: true, adequacyScope: null };
+const eea = { status: 'eea' as const, needsSafeguard: false, adequacyScope: null, verdict: 'eea' as const };
+const adequate = {
+  status: 'adequate' as const,
+  needsSafeguard: false,
+  adequacyScope: null,
+  verdict: 'adequate' as const,
+};
+const usNeedsSafeguard = {
+  status: 'safeguard-required' as const,
+  needsSafeguard: true,
+  adequacyScope: null,
+  verdict: 'safeguard_missing' as const,
+};
 
 const category = (id: string, key: string, nameNl: string, nameEn: string, isSpecial = false) => ({
   id,
@@ -162,8 +172,11 @@ function vendor(
     website: null,
     contactEmail: null,
     isDpfCertified: false,
+    dpfCertifiedSince: null,
+    isDpfHrInScope: false,
     transferSafeguard: null,
     safeguardDetails: '',
+    transferImpactAssessment: null,
     hasMfa: true,
     canAccessClientInfrastructure: false,
     clientAccessDescription: '',
@@ -201,6 +214,7 @@ function location(
     until,
     transferSafeguard: country === 'US' ? ('scc' as const) : null,
     safeguardDetails: country === 'US' ? 'SCC module 3, 2021' : '',
+    transferImpactAssessment: country === 'US' ? { assessedOn: '2021-09-01', reference: 'TIA Cloudreus 2021' } : null,
     notes: '',
     transfer: country === 'US' ? usNeedsSafeguard : eea,
   };
@@ -238,10 +252,12 @@ function activity(id: string, name: string, role: 'controller' | 'processor'): R
               recipient: 'Zwitserse bank',
               safeguard: null,
               safeguardDetails: '',
+              transferImpactAssessment: null,
               transfer: adequate,
             },
           ]
         : [],
+    onwardTransfers: [],
     retention:
       role === 'controller'
         ? {

@@ -80,6 +80,8 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
 /** Route parameters that name shared catalogue entries, not an organisation's objects, with a valid value. */
 export const SHARED_PARAMS: Record<string, string> = {
   templateId: 'ict_provider',
+  /** A destination whose adequacy decision asks the scope question. */
+  country: 'CA',
 };
 
 /** Body fields and query filters holding an id, by name → the kind of object (a key of TenantObjects) they name. */
@@ -117,6 +119,7 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/orgs/:org/activities': { name: 'Nieuwe activiteit' },
   'PATCH /api/orgs/:org/activities/:activityId': { description: 'gewijzigd' },
   'PATCH /api/orgs/:org/activities': { activityIds: [], reviewDate: '2027-06-01' },
+  'PUT /api/orgs/:org/register/transfer-scopes/:country': { isWithinScope: true },
 };
 
 /** Minimal items of arrays of objects in bodies, for reference fields inside them (`locations[].providerVendorId`). */

@@ -126,6 +126,27 @@ describe('demo data', () => {
     ).toEqual(['PhishDrill Labs LLC']);
   });
 
+  it('links the phishing-simulation vendor to the activity it serves, where the transfer is flagged', async () => {
+    const register = await demo.get('/api/orgs/domstad-ict/register/completeness');
+    expect(register.body.organisation.map((item: { code: string }) => item.code)).not.toContain(
+      'vendor_outside_eea_unlinked',
+    );
+    const training = register.body.activities.find(
+      (entry: { activity: { name: string } }) => entry.activity.name === 'Beveiligingsmonitoring en phishingtraining',
+    );
+    expect(
+      training.items
+        .filter((item: { itemId: string }) => item.itemId === '30.1.e')
+        .map((item: { status: string; code: string; params: { destination: string } }) => [
+          item.status,
+          item.code,
+          item.params.destination,
+        ]),
+    ).toEqual([['missing', 'transfer_safeguard_missing', 'PhishDrill Labs LLC']]);
+    const vendors = await demo.get('/api/orgs/domstad-ict/vendors?q=RemoteOps');
+    expect(vendors.body.items[0]).toMatchObject({ dpfCertifiedSince: '2023-09-14', transfer: { verdict: 'adequate' } });
+  });
+
   it('answers the freelancer’s question: all backups in Europe since 1 January 2018', async () => {
     const status = await demo.get('/api/orgs/eemcode/locations/eea-status');
     expect(status.body).toMatchObject({

@@ -1,6 +1,7 @@
 import { ZCreateLocationRequest } from '../modules/inventory/contract.ts';
 import * as inventory from '../modules/inventory/service.ts';
 import * as onboarding from '../modules/onboarding/service.ts';
+import * as register from '../modules/register/service.ts';
 import { ZCreateVendorRequest } from '../modules/vendors/contract.ts';
 import * as vendors from '../modules/vendors/service.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -59,6 +60,22 @@ async function completeSystems(ctx: AppContext, tx: Database, scope: OrgScope, s
   }
 }
 
+/** Links the vendors that receive an activity's data beyond its systems (the template leaves them out). */
+async function linkRecipients(ctx: AppContext, tx: Database, scope: OrgScope, spec: DemoRegister) {
+  const activities = await register.activitiesOfOrg(tx, scope.orgId);
+  const vendorRows = await vendors.vendorsOfOrg(tx, scope.orgId);
+  for (const link of spec.recipients ?? []) {
+    const activity = activities.find((row) => row.name === link.activity);
+    if (!activity) throw new Error(`demo data: unknown activity ${link.activity}`);
+    const recipientVendorIds = link.vendors.map((name) => {
+      const vendor = vendorRows.find((row) => row.name === name);
+      if (!vendor) throw new Error(`demo data: unknown vendor ${name}`);
+      return vendor.id;
+    });
+    await register.updateActivity(ctx, scope, activity.id, { recipientVendorIds, hasNoRecipients: false }, 'nl');
+  }
+}
+
 /**
  * Builds one demo organisation's register through the modules: its vendors in full, then the sector template linked
  * to them, then the systems' dated locations (with their history) and security facts.
@@ -67,4 +84,5 @@ export async function loadDemoRegister(ctx: AppContext, tx: Database, scope: Org
   for (const vendor of spec.vendors) await insertDemoVendor(ctx, tx, scope, vendor);
   await onboarding.applyBlueprint(ctx, tx, scope, demoBlueprint(spec), 'nl', { kind: 'template', id: spec.template });
   await completeSystems(ctx, tx, scope, spec);
+  await linkRecipients(ctx, tx, scope, spec);
 }

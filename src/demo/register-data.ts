@@ -13,6 +13,9 @@ export interface DemoVendor {
   services: string;
   hasMfa: boolean | null;
   isDpfCertified?: boolean;
+  /** The day the vendor appears on the DPF list (required with `isDpfCertified`). */
+  dpfCertifiedSince?: string;
+  isDpfHrInScope?: boolean;
   transferSafeguard?: 'scc';
   safeguardDetails?: string;
   canAccessClientInfrastructure?: boolean;
@@ -41,6 +44,8 @@ export interface DemoRegister {
   template: 'ict_provider' | 'freelancer' | 'webshop';
   vendors: DemoVendor[];
   systems: Record<string, DemoSystemDetails>;
+  /** Vendors that receive an activity's data beyond its systems (by the template activity's Dutch name). */
+  recipients?: { activity: string; vendors: string[] }[];
 }
 
 const ISO_27001 = (validUntil: string) => ({ name: 'ISO 27001', validUntil });
@@ -71,6 +76,8 @@ export const MSP_REGISTER: DemoRegister = {
       services: 'Beheer- en monitoringplatform (RMM)',
       hasMfa: true,
       isDpfCertified: true,
+      dpfCertifiedSince: '2023-09-14',
+      isDpfHrInScope: true,
       canAccessClientInfrastructure: true,
       clientAccessDescription: 'Agent op werkplekken en servers van alle beheerde klanten',
       certifications: [ISO_27001('2027-01-31'), { name: 'SOC 2 Type II', validUntil: '2026-12-31' }],
@@ -177,6 +184,8 @@ export const MSP_REGISTER: DemoRegister = {
       ],
     },
   },
+  // The phishing simulations go to a US vendor without DPF or safeguard: the register flags this transfer.
+  recipients: [{ activity: 'Beveiligingsmonitoring en phishingtraining', vendors: ['PhishDrill Labs LLC'] }],
 };
 
 export const FREELANCER_REGISTER: DemoRegister = {

@@ -32,6 +32,39 @@ export const ZTransferStatus = z.object({
   status: z.enum(['eea', 'adequate', 'safeguard-required', 'invalid-country-code']),
   needsSafeguard: z.boolean(),
   adequacyScope: z.object({ en: z.string(), nl: z.string() }).nullable(),
+  /** The judgement with what is recorded: covered (`eea`, `adequate`, `covered`), missing, or a warning. */
+  verdict: z.enum([
+    'eea',
+    'adequate',
+    'covered',
+    'invalid_country',
+    'safeguard_missing',
+    'dpf_undated',
+    'scope_unconfirmed',
+    'derogation_not_occasional',
+    'derogation_undocumented',
+    'tia_missing',
+  ]),
 });
+
+/**
+ * A transfer impact assessment, recorded wherever SCCs or BCRs are: the day it was made and a document reference
+ * or a short note. Without one, SCCs and BCRs are a warning, not "covered".
+ */
+export const ZTransferImpactAssessment = z.strictObject({
+  assessedOn: ZCalendarDate,
+  reference: z.string().trim().min(1, { error: 'validation.required' }).max(2000),
+});
+export type TTransferImpactAssessment = z.infer<typeof ZTransferImpactAssessment>;
+
+/** The two columns a TIA is stored in, as one value (both or neither). */
+export function tiaFromColumns(assessedOn: string | null, reference: string | null): TTransferImpactAssessment | null {
+  return assessedOn === null ? null : { assessedOn, reference: reference ?? '' };
+}
+
+export function tiaToColumns(tia: TTransferImpactAssessment | null | undefined) {
+  if (tia === undefined) return {};
+  return { tiaAssessedOn: tia?.assessedOn ?? null, tiaReference: tia?.reference ?? null };
+}
 
 export const ZOptionalText = (max: number) => z.string().trim().max(max).default('');

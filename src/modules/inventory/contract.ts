@@ -4,6 +4,7 @@ import {
   pageOf,
   ZCalendarDate,
   ZRef,
+  ZTransferImpactAssessment,
   ZTransferSafeguard,
   ZTransferStatus,
 } from '../../shared/lists.ts';
@@ -42,6 +43,7 @@ export const ZLocation = z.object({
   until: z.string().nullable(),
   transferSafeguard: ZTransferSafeguard.nullable(),
   safeguardDetails: z.string(),
+  transferImpactAssessment: ZTransferImpactAssessment.nullable(),
   notes: z.string(),
   /** The transfer check for this country on the location's last day (or today). */
   transfer: ZTransferStatus,
@@ -58,6 +60,7 @@ const locationFields = {
   until: ZCalendarDate.nullable(),
   transferSafeguard: ZTransferSafeguard.nullable(),
   safeguardDetails: z.string().trim().max(2000),
+  transferImpactAssessment: ZTransferImpactAssessment.nullable(),
   notes: z.string().trim().max(2000),
 };
 
@@ -72,6 +75,7 @@ export const ZCreateLocationRequest = z
     until: locationFields.until.default(null),
     transferSafeguard: locationFields.transferSafeguard.default(null),
     safeguardDetails: locationFields.safeguardDetails.default(''),
+    transferImpactAssessment: locationFields.transferImpactAssessment.default(null),
     notes: locationFields.notes.default(''),
   })
   .refine(untilNotBeforeSince, { path: ['until'], error: 'validation.date_range_reversed' });

@@ -133,7 +133,12 @@ describe('locations of a system', () => {
   });
 
   it("judges each location's transfer on its last day (or today) with the governing vendor's DPF status", async () => {
-    const certified = await createVendor({ name: 'Amerikaanse Cloud', country: 'US', isDpfCertified: true });
+    const certified = await createVendor({
+      name: 'Amerikaanse Cloud',
+      country: 'US',
+      isDpfCertified: true,
+      dpfCertifiedSince: '2023-08-01',
+    });
     const system = await createSystem({
       vendorId: certified.id,
       locations: [

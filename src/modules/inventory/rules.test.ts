@@ -29,10 +29,16 @@ const at = (name: string, country: string, since: string, until: string | null =
   isDpfCertified,
 });
 
-const eeaOnly = (location: TestLocation) =>
-  insideWindowOf(location.country, { includeAdequate: false, isDpfCertified: false });
+/** A DPF certification dated on the day the framework took effect. */
+const dpf = (isDpfCertified: boolean, dpfCertifiedSince: string | null = '2023-07-10') => ({
+  isDpfCertified,
+  dpfCertifiedSince,
+  isDpfHrInScope: false,
+});
+
+const eeaOnly = (location: TestLocation) => insideWindowOf(location.country, { includeAdequate: false, dpf: null });
 const eeaOrAdequate = (location: TestLocation) =>
-  insideWindowOf(location.country, { includeAdequate: true, isDpfCertified: location.isDpfCertified ?? false });
+  insideWindowOf(location.country, { includeAdequate: true, dpf: dpf(location.isDpfCertified ?? false) });
 
 /**
  * The freelancer of seeds/004: "all backups in Europe since 1-1-2018; the primary two backups in NL, the offsite ones
@@ -82,15 +88,15 @@ describe('judgedOn', () => {
 describe('insideWindowOf (reference/countries.json)', () => {
   it('counts every EEA country as inside on every day, with or without adequacy', () => {
     for (const code of [...countries.eu, ...countries.eeaNonEu, 'EL']) {
-      expect(insideWindowOf(code, { includeAdequate: false, isDpfCertified: false })).toEqual(ALWAYS_INSIDE);
+      expect(insideWindowOf(code, { includeAdequate: false, dpf: null })).toEqual(ALWAYS_INSIDE);
     }
   });
 
   it('counts an adequate country as inside only when asked, from its decision through its expiry', () => {
     for (const decision of countries.adequacy) {
-      const isDpfCertified = decision.requiresRecipientCertification === true;
-      expect(insideWindowOf(decision.code, { includeAdequate: false, isDpfCertified })).toBeNull();
-      expect(insideWindowOf(decision.code, { includeAdequate: true, isDpfCertified })).toEqual({
+      const certified = dpf(decision.requiresRecipientCertification === true);
+      expect(insideWindowOf(decision.code, { includeAdequate: false, dpf: certified })).toBeNull();
+      expect(insideWindowOf(decision.code, { includeAdequate: true, dpf: certified })).toEqual({
         from: decision.decided,
         until: decision.expires ?? null,
       });
@@ -98,13 +104,18 @@ describe('insideWindowOf (reference/countries.json)', () => {
   });
 
   it('counts the US as adequate only for a DPF-certified recipient', () => {
-    expect(insideWindowOf('US', { includeAdequate: true, isDpfCertified: false })).toBeNull();
-    expect(insideWindowOf('US', { includeAdequate: true, isDpfCertified: true })?.from).toBe('2023-07-10');
+    expect(insideWindowOf('US', { includeAdequate: true, dpf: dpf(false) })).toBeNull();
+    expect(insideWindowOf('US', { includeAdequate: true, dpf: dpf(true) })?.from).toBe('2023-07-10');
+  });
+
+  it('counts a US copy as inside from the later of the DPF decision and the holder’s own certification', () => {
+    expect(insideWindowOf('US', { includeAdequate: true, dpf: dpf(true, '2025-03-01') })?.from).toBe('2025-03-01');
+    expect(insideWindowOf('US', { includeAdequate: true, dpf: dpf(true, null) })).toBeNull();
   });
 
   it('never counts a country without a decision, or an unknown code, as inside', () => {
-    expect(insideWindowOf('IN', { includeAdequate: true, isDpfCertified: true })).toBeNull();
-    expect(insideWindowOf('XX', { includeAdequate: true, isDpfCertified: false })).toBeNull();
+    expect(insideWindowOf('IN', { includeAdequate: true, dpf: dpf(true) })).toBeNull();
+    expect(insideWindowOf('XX', { includeAdequate: true, dpf: null })).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import { addDays } from '../../shared/dates.ts';
 import { type DatedPeriod, isInForceOn } from '../../shared/locations.ts';
-import { classifyDestination } from '../../shared/transfer-check.ts';
+import { classifyDestination, type DpfFacts } from '../../shared/transfer-check.ts';
 
 export { type DatedPeriod, governingVendorId, isInForceOn } from '../../shared/locations.ts';
 
@@ -31,14 +31,17 @@ export const ALWAYS_INSIDE: InsideWindow = { from: null, until: null };
  */
 export function insideWindowOf(
   country: string,
-  options: { includeAdequate: boolean; isDpfCertified: boolean },
+  options: { includeAdequate: boolean; dpf: DpfFacts | null },
 ): InsideWindow | null {
-  const check = classifyDestination(country, { isDpfCertified: options.isDpfCertified });
+  const check = classifyDestination(country);
   if (check.status === 'eea') return ALWAYS_INSIDE;
   const decision = check.adequacy;
   if (!options.includeAdequate || !decision) return null;
-  if (decision.requiresRecipientCertification && !options.isDpfCertified) return null;
-  return { from: decision.decided, until: decision.expires ?? null };
+  if (!decision.requiresRecipientCertification) return { from: decision.decided, until: decision.expires ?? null };
+  // The US counts from the later of the decision and the holder's own DPF certification.
+  const since = options.dpf?.isDpfCertified ? options.dpf.dpfCertifiedSince : null;
+  if (since === null) return null;
+  return { from: since > decision.decided ? since : decision.decided, until: decision.expires ?? null };
 }
 
 /** The last day, up to today, on which a location was outside its inside window; null when it never was. */

@@ -82,6 +82,9 @@ export const systemLocations = pgTable(
     /** Art. 46/49 safeguard when the country has no adequacy decision: scc | bcr | derogation | other. */
     transferSafeguard: text('transfer_safeguard'),
     safeguardDetails: text('safeguard_details').notNull().default(''),
+    /** Transfer impact assessment for SCCs/BCRs: its day and a document reference or note (both or neither). */
+    tiaAssessedOn: date('tia_assessed_on', { mode: 'string' }),
+    tiaReference: text('tia_reference'),
     notes: text('notes').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

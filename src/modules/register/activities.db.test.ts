@@ -55,7 +55,14 @@ function applicants(overrides: Record<string, unknown> = {}) {
     dataCategoryIds: [ids.data('contact-details'), ids.data('application')],
     systemIds: [mail],
     recipientVendorIds: [exact],
-    transfers: [{ country: 'in', recipient: 'Support desk', safeguard: 'scc' }],
+    transfers: [
+      {
+        country: 'in',
+        recipient: 'Support desk',
+        safeguard: 'scc',
+        transferImpactAssessment: { assessedOn: '2026-10-01', reference: 'TIA support desk India' },
+      },
+    ],
     retention: {
       kind: 'period',
       amount: 4,
@@ -89,7 +96,8 @@ describe('creating an activity', () => {
           country: 'IN',
           recipient: 'Support desk',
           safeguard: 'scc',
-          transfer: { status: 'safeguard-required', needsSafeguard: false },
+          transferImpactAssessment: { assessedOn: '2026-10-01', reference: 'TIA support desk India' },
+          transfer: { status: 'safeguard-required', needsSafeguard: false, verdict: 'covered' },
         },
       ],
       retention: { kind: 'period', amount: 4, unit: 'weeks', presetId: 'applicants' },

@@ -4,6 +4,7 @@ import {
   pageOf,
   ZCalendarDate,
   ZRef,
+  ZTransferImpactAssessment,
   ZTransferSafeguard,
   ZTransferStatus,
 } from '../../shared/lists.ts';
@@ -53,6 +54,7 @@ export const ZTransfer = z.object({
   recipient: z.string(),
   safeguard: ZTransferSafeguard.nullable(),
   safeguardDetails: z.string(),
+  transferImpactAssessment: ZTransferImpactAssessment.nullable(),
   transfer: ZTransferStatus,
 });
 
@@ -61,6 +63,7 @@ export const ZTransferInput = z.strictObject({
   recipient: z.string().trim().min(1, { error: 'validation.required' }).max(200),
   safeguard: ZTransferSafeguard.nullable().default(null),
   safeguardDetails: z.string().trim().max(2000).default(''),
+  transferImpactAssessment: ZTransferImpactAssessment.nullable().default(null),
 });
 
 /** Completeness of one Art. 30 item (or a further check), in plain language. */
@@ -104,6 +107,11 @@ export const ZActivity = z.object({
   hasNoRecipients: z.boolean(),
   recipientCategories: z.string(),
   transfers: z.array(ZTransfer),
+  /**
+   * Onward transfers (Art. 44): the sub-processors, at any depth, of the vendors the activity uses (its recipients,
+   * its systems' vendors and hosting providers), each judged for this activity.
+   */
+  onwardTransfers: z.array(z.object({ vendor: ZRef, via: ZRef, country: z.string(), transfer: ZTransferStatus })),
   retention: ZRetention,
   securityMeasures: z.string(),
   isDpiaRequired: z.boolean().nullable(),
@@ -271,6 +279,8 @@ export const ZTransferWarning = z.object({
   system: ZRef.nullable(),
   vendor: ZRef.nullable(),
   activity: ZRef.nullable(),
+  /** For a sub-processor: the vendor that engages it (the onward transfer's first step). */
+  via: ZRef.nullable(),
 });
 export type TTransferWarning = z.infer<typeof ZTransferWarning>;
 
@@ -288,10 +298,26 @@ export const ZTransferOverviewQuery = z.strictObject({
 });
 export type TTransferOverviewQuery = z.output<typeof ZTransferOverviewQuery>;
 
+export const ZScopeQuestion = z.object({
+  country: z.string(),
+  /** The decision's scope note: what the organisation confirms. */
+  scope: z.object({ en: z.string(), nl: z.string() }),
+  answer: z.object({ isWithinScope: z.boolean(), note: z.string(), answeredAt: z.iso.datetime() }).nullable(),
+});
+export type TScopeQuestion = z.infer<typeof ZScopeQuestion>;
+
+export const ZScopeAnswerRequest = z.strictObject({
+  isWithinScope: z.boolean(),
+  note: z.string().trim().max(2000).default(''),
+});
+export type TScopeAnswerRequest = z.output<typeof ZScopeAnswerRequest>;
+
 export const ZTransferOverview = z.object({
   /** Every destination outside the EEA (adequate or not), the ones needing a safeguard first. */
   transfers: z.array(ZTransferWarning),
   needsSafeguard: z.number().int(),
+  /** The destinations whose adequacy decision has a limited scope, with the organisation's answer (null: open). */
+  scopeQuestions: z.array(ZScopeQuestion),
   countriesValidAsOf: z.string(),
 });
 

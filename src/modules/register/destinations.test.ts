@@ -1,23 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import countries from '../../../reference/countries.json' with { type: 'json' };
 import { isInForceOn } from '../../shared/locations.ts';
-import { classifyDestination } from '../../shared/transfer-check.ts';
+import { classifyDestination, isDpfCertifiedOn } from '../../shared/transfer-check.ts';
 import {
+  type Destination,
   type LocationFacts,
   locationDestinations,
+  onwardDestinations,
   transferDestination,
   type VendorFacts,
   vendorDestination,
+  vendorsReached,
 } from './destinations.ts';
 
-const vendor = (id: string, country: string, isDpfCertified = false): VendorFacts => ({
+const vendor = (
+  id: string,
+  country: string,
+  isDpfCertified = false,
+  extra: Partial<VendorFacts> = {},
+): VendorFacts => ({
   id,
   name: `Vendor ${id}`,
   country,
   isDpfCertified,
+  dpfCertifiedSince: isDpfCertified ? '2023-07-17' : null,
+  isDpfHrInScope: false,
   transferSafeguard: null,
   safeguardDetails: '',
+  tiaAssessedOn: null,
+  tiaReference: null,
+  parentVendorId: null,
+  status: 'active',
+  ...extra,
 });
+
+const statusOf = (destination: Destination, on = '2026-11-23') =>
+  classifyDestination(destination.country, { isDpfCertified: isDpfCertifiedOn(destination.dpf, on), on }).status;
 
 const location = (overrides: Partial<LocationFacts>): LocationFacts => ({
   id: 'loc',
@@ -29,6 +47,8 @@ const location = (overrides: Partial<LocationFacts>): LocationFacts => ({
   until: null,
   transferSafeguard: null,
   safeguardDetails: '',
+  tiaAssessedOn: null,
+  tiaReference: null,
   ...overrides,
 });
 
@@ -80,7 +100,7 @@ describe('locationDestinations', () => {
     const checks = found.map((destination) => [
       destination.id,
       destination.vendor?.id ?? null,
-      classifyDestination(destination.country, { isDpfCertified: destination.isDpfCertified }).status,
+      statusOf(destination),
       destination.safeguard,
     ]);
     expect(checks).toEqual([
@@ -99,9 +119,19 @@ describe('vendor and transfer destinations', () => {
       safeguard: 'scc',
       vendor: { id: 'v', name: 'Vendor v' },
     });
-    const transfer = { id: 't', country: 'IN', recipient: 'Support desk', safeguard: null, safeguardDetails: '' };
+    const transfer = {
+      id: 't',
+      country: 'IN',
+      recipient: 'Support desk',
+      safeguard: 'scc',
+      safeguardDetails: '',
+      tiaAssessedOn: '2026-01-10',
+      tiaReference: 'TIA support desk',
+    };
     expect(transferDestination({ id: 'a', name: 'Helpdesk' }, transfer)).toMatchObject({
       source: 'activity_transfer',
+      kind: 'occasional',
+      transferImpactAssessment: { assessedOn: '2026-01-10', reference: 'TIA support desk' },
       activity: { id: 'a', name: 'Helpdesk' },
       detail: 'Support desk',
     });
@@ -112,8 +142,46 @@ describe('vendor and transfer destinations', () => {
     expect(us.length).toBeGreaterThan(0);
     for (const testCase of us) {
       const destination = vendorDestination(vendor('v', 'US', (testCase as { dpfCertified?: boolean }).dpfCertified));
-      const check = classifyDestination(destination.country, { isDpfCertified: destination.isDpfCertified });
-      expect(check.status).toBe(testCase.expect);
+      expect(statusOf(destination)).toBe(testCase.expect);
     }
+  });
+});
+
+describe('onward transfers (Art. 44): sub-processors to any depth', () => {
+  // A Dutch host → its Irish sub-processor → a US sub-sub-processor without DPF; a retired one is left out.
+  const vendors = new Map(
+    [
+      vendor('nl-host', 'NL'),
+      vendor('ie-sub', 'IE', false, { parentVendorId: 'nl-host' }),
+      vendor('us-subsub', 'US', false, { parentVendorId: 'ie-sub' }),
+      vendor('in-old', 'IN', false, { parentVendorId: 'nl-host', status: 'retired' }),
+      vendor('unrelated', 'CN'),
+    ].map((item) => [item.id, item]),
+  );
+
+  it('reaches the vendors of the systems, the providers of their copies and the recipients', () => {
+    const systems = [{ id: 'mail', name: 'Mail', vendorId: 'nl-host' }];
+    const locations = [location({ id: 'copy', providerVendorId: 'backup-de' })];
+    expect([...vendorsReached(['recipient'], systems, locations, '2026-11-23')].sort()).toEqual([
+      'backup-de',
+      'nl-host',
+      'recipient',
+    ]);
+  });
+
+  it('follows the chain to the US sub-sub-processor, naming the vendor that engages each', () => {
+    const found = onwardDestinations(new Set(['nl-host']), vendors);
+    expect(found.map((destination) => [destination.vendor?.id, destination.via?.id, destination.country])).toEqual([
+      ['ie-sub', 'nl-host', 'IE'],
+      ['us-subsub', 'ie-sub', 'US'],
+    ]);
+    expect(statusOf(found[1] as Destination)).toBe('safeguard-required');
+  });
+
+  it('stops on a loop and does not repeat a vendor that is reached directly', () => {
+    const looped = new Map(vendors);
+    looped.set('nl-host', { ...(vendors.get('nl-host') as VendorFacts), parentVendorId: 'us-subsub' });
+    const found = onwardDestinations(new Set(['nl-host', 'ie-sub']), looped);
+    expect(found.map((destination) => destination.vendor?.id)).toEqual(['us-subsub']);
   });
 });

@@ -1,9 +1,12 @@
 /**
- * Where an activity's data goes, as plain facts: the dated locations of its systems, its recipient vendors and its
- * explicit transfers. Pure: the calendar date is a parameter. The completeness rules and the transfer overview both
- * classify these destinations with shared/transfer-check.ts.
+ * Where an activity's data goes, as plain facts: the dated locations of its systems, its recipient vendors, the
+ * sub-processors of every vendor it uses (onward transfers, Art. 44, to any depth) and its explicit transfers.
+ * Pure: the calendar date is a parameter. The completeness rules and the transfer overview both judge these
+ * destinations with shared/transfer-check.ts.
  */
+import { tiaFromColumns } from '../../shared/lists.ts';
 import { governingVendorId, isInForceOn } from '../../shared/locations.ts';
+import type { DpfFacts, TransferImpactAssessment, TransferKind } from '../../shared/transfer-check.ts';
 
 export type DestinationSource = 'location' | 'vendor' | 'activity_transfer';
 
@@ -12,11 +15,15 @@ export interface Named {
   name: string;
 }
 
-export interface VendorFacts extends Named {
+export interface VendorFacts extends Named, DpfFacts {
   country: string;
-  isDpfCertified: boolean;
   transferSafeguard: string | null;
   safeguardDetails: string;
+  tiaAssessedOn: string | null;
+  tiaReference: string | null;
+  /** The processor that engages it, for a sub-processor. */
+  parentVendorId: string | null;
+  status: string;
 }
 
 export interface SystemFacts extends Named {
@@ -34,6 +41,8 @@ export interface LocationFacts {
   until: string | null;
   transferSafeguard: string | null;
   safeguardDetails: string;
+  tiaAssessedOn: string | null;
+  tiaReference: string | null;
 }
 
 export interface TransferFacts {
@@ -42,23 +51,37 @@ export interface TransferFacts {
   recipient: string;
   safeguard: string | null;
   safeguardDetails: string;
+  tiaAssessedOn: string | null;
+  tiaReference: string | null;
 }
 
 export interface Destination {
   source: DestinationSource;
   id: string;
   country: string;
+  /** Storage and vendors hold data lastingly; only an activity's own transfer can be occasional (Art. 49). */
+  kind: TransferKind;
   safeguard: string | null;
   safeguardDetails: string;
-  isDpfCertified: boolean;
+  transferImpactAssessment: TransferImpactAssessment | null;
+  /** The holder's DPF certification (judged on the day, with HR data in scope when it matters). */
+  dpf: DpfFacts | null;
   system: Named | null;
   vendor: Named | null;
   activity: Named | null;
+  /** For an onward transfer: the vendor that engages this sub-processor. */
+  via: Named | null;
   /** The location's role (primary, backup, …) or the transfer's recipient, for the label. */
   detail: string;
 }
 
 const ref = (named: Named): Named => ({ id: named.id, name: named.name });
+
+const dpfOf = (vendor: DpfFacts): DpfFacts => ({
+  isDpfCertified: vendor.isDpfCertified,
+  dpfCertifiedSince: vendor.dpfCertifiedSince,
+  isDpfHrInScope: vendor.isDpfHrInScope,
+});
 
 /**
  * The locations in force on a day of the given systems. The copy's holder is its provider, or else the system's
@@ -81,29 +104,35 @@ export function locationDestinations(
         source: 'location',
         id: location.id,
         country: location.country,
+        kind: 'storage',
         safeguard: location.transferSafeguard,
         safeguardDetails: location.safeguardDetails,
-        isDpfCertified: holder?.isDpfCertified ?? false,
+        transferImpactAssessment: tiaFromColumns(location.tiaAssessedOn, location.tiaReference),
+        dpf: holder ? dpfOf(holder) : null,
         system: ref(system),
         vendor: holder ? ref(holder) : null,
         activity: null,
+        via: null,
         detail: location.role,
       };
     });
 }
 
-/** A vendor as a destination: where it is established. */
-export function vendorDestination(vendor: VendorFacts): Destination {
+/** A vendor as a destination: where it is established (`via`: the processor that engages it, if onward). */
+export function vendorDestination(vendor: VendorFacts, via: Named | null = null): Destination {
   return {
     source: 'vendor',
     id: vendor.id,
     country: vendor.country,
+    kind: 'vendor',
     safeguard: vendor.transferSafeguard,
     safeguardDetails: vendor.safeguardDetails,
-    isDpfCertified: vendor.isDpfCertified,
+    transferImpactAssessment: tiaFromColumns(vendor.tiaAssessedOn, vendor.tiaReference),
+    dpf: dpfOf(vendor),
     system: null,
     vendor: ref(vendor),
     activity: null,
+    via: via ? ref(via) : null,
     detail: '',
   };
 }
@@ -114,12 +143,82 @@ export function transferDestination(activity: Named, transfer: TransferFacts): D
     source: 'activity_transfer',
     id: transfer.id,
     country: transfer.country,
+    kind: 'occasional',
     safeguard: transfer.safeguard,
     safeguardDetails: transfer.safeguardDetails,
-    isDpfCertified: false,
+    transferImpactAssessment: tiaFromColumns(transfer.tiaAssessedOn, transfer.tiaReference),
+    dpf: null,
     system: null,
     vendor: null,
     activity: ref(activity),
+    via: null,
     detail: transfer.recipient,
   };
+}
+
+/** The vendors an activity's data reaches directly: its recipients, its systems' vendors, its copies' providers. */
+export function vendorsReached(
+  recipientIds: readonly string[],
+  systems: readonly SystemFacts[],
+  locations: readonly LocationFacts[],
+  on: string,
+): Set<string> {
+  const systemIds = new Set(systems.map((system) => system.id));
+  return new Set(
+    [
+      ...recipientIds,
+      ...systems.map((system) => system.vendorId),
+      ...locations
+        .filter((location) => systemIds.has(location.systemId) && isInForceOn(location, on))
+        .map((location) => location.providerVendorId),
+    ].filter((id): id is string => id !== null),
+  );
+}
+
+/**
+ * Every active sub-processor below the given vendors, to any depth (Art. 44: onward transfers), each with the vendor
+ * that engages it. A vendor reached directly is not repeated; a loop (refused on input anyway) ends the walk.
+ */
+export function onwardDestinations(
+  reached: ReadonlySet<string>,
+  vendors: ReadonlyMap<string, VendorFacts>,
+): Destination[] {
+  const children = new Map<string, VendorFacts[]>();
+  for (const vendor of vendors.values()) {
+    if (vendor.parentVendorId === null || vendor.status !== 'active') continue;
+    children.set(vendor.parentVendorId, [...(children.get(vendor.parentVendorId) ?? []), vendor]);
+  }
+  const seen = new Set(reached);
+  const found: Destination[] = [];
+  const queue = [...reached];
+  for (let parentId = queue.shift(); parentId !== undefined; parentId = queue.shift()) {
+    const parent = vendors.get(parentId);
+    for (const child of children.get(parentId) ?? []) {
+      if (seen.has(child.id) || !parent) continue;
+      seen.add(child.id);
+      found.push(vendorDestination(child, parent));
+      queue.push(child.id);
+    }
+  }
+  return found;
+}
+
+/** Whether a vendor holds data outside the EEA: established there, or holding a copy there on the day. */
+export function heldOutsideBy(
+  vendor: VendorFacts,
+  systems: ReadonlyMap<string, SystemFacts>,
+  locations: readonly LocationFacts[],
+  on: string,
+  isOutside: (country: string) => boolean,
+): string | null {
+  if (isOutside(vendor.country)) return vendor.country;
+  const copy = locations.find((location) => {
+    const system = systems.get(location.systemId);
+    return (
+      isInForceOn(location, on) &&
+      governingVendorId(location, system?.vendorId ?? null) === vendor.id &&
+      isOutside(location.country)
+    );
+  });
+  return copy?.country ?? null;
 }

@@ -14,11 +14,16 @@ import {
   ZListActivitiesQuery,
   ZRegisterCompleteness,
   ZRegisterCompletenessQuery,
+  ZScopeAnswerRequest,
+  ZScopeQuestion,
   ZTransferOverview,
   ZTransferOverviewQuery,
   ZUpdateActivityRequest,
 } from './contract.ts';
 import * as register from './service.ts';
+
+/** The countries whose adequacy decision asks the scope question (shared/transfer-check.ts). */
+const SCOPE_QUESTION_COUNTRIES = ['CA', 'IL', 'KR'] as const;
 
 const tags = ['Register: activities'];
 const orgParams = z.object({ org: z.string().min(1).max(100) });
@@ -137,6 +142,17 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: ZTransferOverview },
       },
       handler: (request) => register.getTransferOverview(ctx, scopeOf(request), request.query, request.locale),
+    });
+    app.put('/api/orgs/:org/register/transfer-scopes/:country', {
+      config: { access: write },
+      schema: {
+        tags: ['Register'],
+        summary: "Answer an adequacy decision's scope question (Canada, Israel, South Korea) for the organisation",
+        params: orgParams.extend({ country: z.enum(SCOPE_QUESTION_COUNTRIES) }),
+        body: ZScopeAnswerRequest,
+        response: { 200: ZScopeQuestion },
+      },
+      handler: (request) => register.answerScopeQuestion(ctx, scopeOf(request), request.params.country, request.body),
     });
     app.get('/api/orgs/:org/register/consolidation', {
       config: { access: read },

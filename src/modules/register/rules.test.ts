@@ -32,7 +32,19 @@ function completeActivity(overrides: Partial<ActivityFacts> = {}): ActivityFacts
     recipientCount: 0,
     hasNoRecipients: true,
     recipientCategories: '',
-    destinations: [{ label: 'Mail', country: 'NL', safeguard: null, safeguardDetails: '', isDpfCertified: false }],
+    destinations: [
+      {
+        label: 'Mail',
+        country: 'NL',
+        kind: 'storage',
+        safeguard: null,
+        safeguardDetails: '',
+        transferImpactAssessment: null,
+        dpf: null,
+        isHrData: false,
+        scopeAnswer: 'unanswered',
+      },
+    ],
     retention: {
       kind: 'period',
       amount: 4,
@@ -119,14 +131,24 @@ describe('Art. 30(1) items of a controller activity', () => {
 });
 
 describe('Art. 30(1)(e) transfers outside the EEA', () => {
-  const destination = (country: string, safeguard: string | null = null, extra = {}) => ({
+  const destination = (
+    country: string,
+    safeguard: string | null = null,
+    extra: Partial<ActivityFacts['destinations'][number]> = {},
+  ): ActivityFacts['destinations'][number] => ({
     label: `Leverancier ${country}`,
     country,
+    kind: 'vendor',
     safeguard,
     safeguardDetails: '',
-    isDpfCertified: false,
+    transferImpactAssessment: null,
+    dpf: null,
+    isHrData: false,
+    scopeAnswer: 'unanswered',
     ...extra,
   });
+  const tia = { assessedOn: '2026-01-15', reference: 'TIA-2026-01.pdf' };
+  const certifiedSince2023 = { isDpfCertified: true, dpfCertifiedSince: '2023-07-17', isDpfHrInScope: false };
   const transferItems = (destinations: ActivityFacts['destinations']) =>
     activityCompleteness(completeActivity({ destinations }), TODAY).filter((item) => item.itemId === '30.1.e');
 
@@ -147,20 +169,19 @@ describe('Art. 30(1)(e) transfers outside the EEA', () => {
   it('accepts an adequacy decision, DPF certification for the US, or a recorded safeguard', () => {
     const items = transferItems([
       destination('CH'),
-      destination('US', null, { isDpfCertified: true }),
-      destination('IN', 'scc'),
+      destination('US', null, { dpf: certifiedSince2023 }),
+      destination('IN', 'scc', { transferImpactAssessment: tia }),
     ]);
     expect(items).toEqual([expect.objectContaining({ status: 'complete', code: 'transfers_covered' })]);
     expect(items[0]?.params.count).toBe(3);
   });
 
-  it('warns when an Art. 49 derogation has no documented details', () => {
-    const items = transferItems([destination('IN', 'derogation')]);
-    expect(items.map((item) => [item.status, item.code])).toEqual([
-      ['complete', 'transfers_covered'],
-      ['warning', 'transfer_derogation_undocumented'],
+  it('warns when an Art. 49 derogation for an occasional transfer has no documented details', () => {
+    const items = transferItems([destination('IN', 'derogation', { kind: 'occasional' })]);
+    expect(items.map((item) => [item.status, item.code])).toEqual([['warning', 'transfer_derogation_undocumented']]);
+    const documented = transferItems([
+      destination('IN', 'derogation', { kind: 'occasional', safeguardDetails: 'Art. 49(1)(b)' }),
     ]);
-    const documented = transferItems([destination('IN', 'derogation', { safeguardDetails: 'Art. 49(1)(b)' })]);
     expect(documented.map((item) => item.status)).toEqual(['complete']);
   });
 
@@ -247,7 +268,17 @@ describe('Art. 30(2) items of a processor activity', () => {
     {
       change: {
         destinations: [
-          { label: 'Backup', country: 'IN', safeguard: null, safeguardDetails: '', isDpfCertified: false },
+          {
+            label: 'Backup',
+            country: 'IN',
+            kind: 'storage' as const,
+            safeguard: null,
+            safeguardDetails: '',
+            transferImpactAssessment: null,
+            dpf: null,
+            isHrData: false,
+            scopeAnswer: 'unanswered' as const,
+          },
         ],
       },
       code: 'transfer_safeguard_missing',

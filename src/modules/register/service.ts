@@ -5,6 +5,7 @@
 
 export type { ActivityRow } from './store.ts';
 export { bulkUpdateActivities } from './use-cases/bulk-update-activities.ts';
+export { answerScopeQuestion } from './use-cases/answer-scope-question.ts';
 export { getRegisterCompleteness } from './use-cases/check-register.ts';
 export { getConsolidation } from './use-cases/consolidation.ts';
 export { listActivities } from './use-cases/list-activities.ts';

@@ -9,6 +9,7 @@ import {
   activitySubjectCategories,
   activitySystems,
   activityTransfers,
+  transferScopeAnswers,
 } from './tables.ts';
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -334,3 +335,25 @@ export async function linksOf(
 }
 
 export const noLinks = emptyLinks;
+
+export type ScopeAnswerRow = typeof transferScopeAnswers.$inferSelect;
+
+/** The organisation's answers to adequacy scope questions, by country. */
+export async function scopeAnswersOf(db: Database, orgId: string): Promise<Map<string, ScopeAnswerRow>> {
+  const rows = await db.select().from(transferScopeAnswers).where(eq(transferScopeAnswers.orgId, orgId));
+  return new Map(rows.map((row) => [row.country, row]));
+}
+
+/** Records (or replaces) the answer for one country. */
+export async function saveScopeAnswer(
+  db: Database,
+  values: { orgId: string; country: string; isWithinScope: boolean; note: string; answeredAt: Date },
+) {
+  await db
+    .insert(transferScopeAnswers)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [transferScopeAnswers.orgId, transferScopeAnswers.country],
+      set: { isWithinScope: values.isWithinScope, note: values.note, answeredAt: values.answeredAt },
+    });
+}

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from '../../platform/db/columns.ts';
+import { createdAt, id, timestamptz, updatedAt } from '../../platform/db/columns.ts';
 import { dataCategories, subjectCategories } from '../categories/tables.ts';
 import { users } from '../identity/tables.ts';
 import { systems } from '../inventory/tables.ts';
@@ -184,6 +184,9 @@ export const activityTransfers = pgTable(
     /** adequacy | scc | bcr | derogation | other; null when none is recorded (a warning). */
     safeguard: text('safeguard'),
     safeguardDetails: text('safeguard_details').notNull().default(''),
+    /** Transfer impact assessment for SCCs/BCRs: its day and a document reference or note (both or neither). */
+    tiaAssessedOn: date('tia_assessed_on', { mode: 'string' }),
+    tiaReference: text('tia_reference'),
   },
   (table) => [
     index('activity_transfers_activity_idx').on(table.orgId, table.activityId),
@@ -193,4 +196,24 @@ export const activityTransfers = pgTable(
       foreignColumns: [activities.orgId, activities.id],
     }).onDelete('cascade'),
   ],
+);
+
+/**
+ * The organisation's answer to an adequacy decision's scope question (Canada, Israel, South Korea: see
+ * shared/transfer-check.ts), once per destination country. Until answered, transfers there are a warning.
+ */
+export const transferScopeAnswers = pgTable(
+  'transfer_scope_answers',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    country: text('country').notNull(),
+    /** Whether the recipients there fall within the decision's scope. */
+    isWithinScope: boolean('is_within_scope').notNull(),
+    /** Why: which law or sector the recipient falls under. */
+    note: text('note').notNull().default(''),
+    answeredAt: timestamptz('answered_at').notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.orgId, table.country] })],
 );

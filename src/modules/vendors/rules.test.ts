@@ -10,14 +10,21 @@ import {
 } from './rules.ts';
 
 const today = '2026-11-23';
-const vendor = (overrides: Partial<Parameters<typeof vendorTransfer>[0]> = {}) => ({
+type VendorFacts = Parameters<typeof vendorTransfer>[0];
+const vendor = (overrides: Partial<VendorFacts> = {}): VendorFacts => ({
   country: 'NL',
   isDpfCertified: false,
+  dpfCertifiedSince: null,
+  isDpfHrInScope: false,
   transferSafeguard: null,
+  safeguardDetails: '',
+  tiaAssessedOn: null,
+  tiaReference: null,
   status: 'active',
   retiredOn: null,
   ...overrides,
 });
+const certifiedSince = (dpfCertifiedSince: string) => ({ isDpfCertified: true, dpfCertifiedSince });
 
 describe('isCertificationExpired', () => {
   it('counts the validUntil day itself as valid', () => {
@@ -33,20 +40,49 @@ describe('isCertificationExpired', () => {
 
 describe('vendorTransfer (reference/countries.json test cases)', () => {
   it.each(countries.testCases)('$country (DPF $dpfCertified) → $expect', (testCase) => {
+    const isCertified = (testCase as { dpfCertified?: boolean }).dpfCertified === true;
     const check = vendorTransfer(
-      vendor({ country: testCase.country, isDpfCertified: (testCase as { dpfCertified?: boolean }).dpfCertified }),
+      vendor({ country: testCase.country, ...(isCertified ? certifiedSince('2023-07-17') : {}) }),
       today,
     );
     expect(check.status).toBe(testCase.expect);
     expect(check.needsSafeguard).toBe(testCase.expect === 'safeguard-required');
   });
 
-  it('stops asking for a safeguard once one is recorded', () => {
+  it('stops asking for a safeguard once one is recorded; SCCs count as covered only with a TIA', () => {
     expect(vendorTransfer(vendor({ country: 'IN', transferSafeguard: 'scc' }), today)).toEqual({
       status: 'safeguard-required',
       needsSafeguard: false,
       adequacyScope: null,
+      verdict: 'tia_missing',
     });
+    const assessed = vendor({
+      country: 'IN',
+      transferSafeguard: 'scc',
+      tiaAssessedOn: '2026-02-01',
+      tiaReference: 'TIA India 2026',
+    });
+    expect(vendorTransfer(assessed, today).verdict).toBe('covered');
+  });
+
+  it('never counts an Art. 49 derogation as covering a vendor: it holds data lastingly', () => {
+    const derogation = vendor({ country: 'IN', transferSafeguard: 'derogation', safeguardDetails: 'Art. 49(1)(a)' });
+    expect(vendorTransfer(derogation, today)).toMatchObject({
+      needsSafeguard: false,
+      verdict: 'derogation_not_occasional',
+    });
+  });
+
+  it('judges DPF certification on the day: before the vendor was certified a US transfer needed a safeguard', () => {
+    const certified2025 = vendor({ country: 'US', ...certifiedSince('2025-06-01') });
+    expect(vendorTransfer(certified2025, today).verdict).toBe('adequate');
+    const retiredBefore = { ...certified2025, status: 'retired', retiredOn: '2025-01-31' };
+    expect(vendorTransfer(retiredBefore, today)).toMatchObject({ needsSafeguard: true, verdict: 'safeguard_missing' });
+  });
+
+  it('keeps a DPF flag recorded before certifications were dated, as a finding to fix', () => {
+    const undated = vendor({ country: 'US', isDpfCertified: true, dpfCertifiedSince: null });
+    expect(vendorTransfer(undated, today)).toMatchObject({ needsSafeguard: true, verdict: 'dpf_undated' });
   });
 
   it('shows the DPF scope note for a US vendor without certification', () => {

@@ -1,4 +1,11 @@
-import { type TransferStatus, transferStatusOf } from '../../shared/transfer-check.ts';
+import { tiaFromColumns } from '../../shared/lists.ts';
+import {
+  type DpfFacts,
+  isDpfCertifiedOn,
+  isDpfUndated,
+  type TransferStatus,
+  transferStatusOf,
+} from '../../shared/transfer-check.ts';
 
 export type VendorStatus = 'active' | 'retired';
 
@@ -13,22 +20,38 @@ export function lastDayInUse(vendor: { status: string; retiredOn: string | null 
   return today;
 }
 
-/** The transfer check for a vendor's country, judged on the last day it received data. */
+/**
+ * The transfer check for a vendor's country, judged on the last day it received data: its DPF certification on that
+ * day, its safeguard and, for SCCs or BCRs, its transfer impact assessment. A vendor holds data lastingly, so an
+ * Art. 49 derogation does not cover it.
+ */
 export function vendorTransfer(
-  vendor: {
+  vendor: DpfFacts & {
     country: string;
-    isDpfCertified: boolean;
     transferSafeguard: string | null;
+    safeguardDetails: string;
+    tiaAssessedOn: string | null;
+    tiaReference: string | null;
     status: string;
     retiredOn: string | null;
   },
   today: string,
 ): TransferStatus {
+  const on = lastDayInUse(vendor, today);
   return transferStatusOf(vendor.country, {
-    isDpfCertified: vendor.isDpfCertified,
-    on: lastDayInUse(vendor, today),
+    isDpfCertified: isDpfCertifiedOn(vendor, on),
+    isDpfUndated: isDpfUndated(vendor),
+    on,
     recordedSafeguard: vendor.transferSafeguard,
+    safeguardDetails: vendor.safeguardDetails,
+    transferImpactAssessment: tiaFromColumns(vendor.tiaAssessedOn, vendor.tiaReference),
+    kind: 'vendor',
   });
+}
+
+/** A DPF certification entered now must say since when (the DPF list shows it); old undated ones stay readable. */
+export function isDpfDateMissing(vendor: { isDpfCertified: boolean; dpfCertifiedSince: string | null }): boolean {
+  return vendor.isDpfCertified && vendor.dpfCertifiedSince === null;
 }
 
 export interface VendorUsage {

@@ -21,9 +21,16 @@ export const vendors = pgTable(
     contactEmail: text('contact_email'),
     /** Certified under the EU-US Data Privacy Framework (matters for US vendors only). */
     isDpfCertified: boolean('is_dpf_certified').notNull().default(false),
+    /** First day on the DPF list; null only for certifications recorded before they were dated (a finding). */
+    dpfCertifiedSince: date('dpf_certified_since', { mode: 'string' }),
+    /** Whether the DPF certification covers HR data. */
+    isDpfHrInScope: boolean('is_dpf_hr_in_scope').notNull().default(false),
     /** Art. 46/49 safeguard for a destination without adequacy: scc | bcr | derogation | other. */
     transferSafeguard: text('transfer_safeguard'),
     safeguardDetails: text('safeguard_details').notNull().default(''),
+    /** Transfer impact assessment for SCCs/BCRs: its day and a document reference or note (both or neither). */
+    tiaAssessedOn: date('tia_assessed_on', { mode: 'string' }),
+    tiaReference: text('tia_reference'),
     /** Whether the vendor enforces two-factor sign-in: null when unknown. */
     hasMfa: boolean('has_mfa'),
     canAccessClientInfrastructure: boolean('can_access_client_infrastructure').notNull().default(false),

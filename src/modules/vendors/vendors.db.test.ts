@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import type { TestClient } from '../../../test/client.ts';
@@ -102,10 +102,60 @@ describe('creating vendors', () => {
     const plain = await createVendor({ country: 'US' });
     expect(plain.transfer).toMatchObject({ status: 'safeguard-required', needsSafeguard: true });
     expect(plain.transfer.adequacyScope.en).toMatch(/Data Privacy Framework/);
-    const certified = await createVendor({ country: 'us', isDpfCertified: true });
+    const certified = await createVendor({ country: 'us', isDpfCertified: true, dpfCertifiedSince: '2023-08-01' });
     expect(certified.transfer).toMatchObject({ status: 'adequate', needsSafeguard: false });
     const withScc = await createVendor({ country: 'IN', transferSafeguard: 'scc', safeguardDetails: 'SCC module 2' });
-    expect(withScc.transfer).toEqual({ status: 'safeguard-required', needsSafeguard: false, adequacyScope: null });
+    expect(withScc.transfer).toEqual({
+      status: 'safeguard-required',
+      needsSafeguard: false,
+      adequacyScope: null,
+      verdict: 'tia_missing',
+    });
+  });
+
+  it('dates a DPF certification (with HR scope) and records a TIA with SCCs as one value', async () => {
+    const before = await vendorRowsOf(org.id);
+    const undated = await english.post(url(), {
+      name: 'Zonder datum',
+      kind: 'processor',
+      country: 'US',
+      isDpfCertified: true,
+    });
+    expect(undated.status).toBe(400);
+    expect(undated.body.errors).toEqual([{ path: 'dpfCertifiedSince', code: 'required', message: 'Required.' }]);
+    expect(await vendorRowsOf(org.id)).toBe(before);
+    const dated = await createVendor({
+      country: 'US',
+      isDpfCertified: true,
+      dpfCertifiedSince: '2024-02-01',
+      isDpfHrInScope: true,
+    });
+    expect(dated).toMatchObject({
+      dpfCertifiedSince: '2024-02-01',
+      isDpfHrInScope: true,
+      transfer: { verdict: 'adequate' },
+    });
+    const tia = { assessedOn: '2026-01-15', reference: 'TIA-India-2026.pdf' };
+    const assessed = await createVendor({ country: 'IN', transferSafeguard: 'scc', transferImpactAssessment: tia });
+    expect(assessed).toMatchObject({ transferImpactAssessment: tia, transfer: { verdict: 'covered' } });
+    const halfTia = await english.post(url(), {
+      name: 'Halve TIA',
+      kind: 'processor',
+      country: 'IN',
+      transferImpactAssessment: { assessedOn: '2026-01-15', reference: '' },
+    });
+    expect(halfTia.status).toBe(400);
+    expect(halfTia.body.errors[0].path).toBe('transferImpactAssessment.reference');
+  });
+
+  it('keeps a DPF flag recorded before certifications were dated and shows it as a finding to fix', async () => {
+    const legacy = await createVendor({ country: 'US', isDpfCertified: true, dpfCertifiedSince: '2024-02-01' });
+    await app.ctx.db.execute(sql`update vendors set dpf_certified_since = null where id = ${legacy.id}`);
+    const read = await owner.get(`${url()}/${legacy.id}`);
+    expect(read.body).toMatchObject({ isDpfCertified: true, dpfCertifiedSince: null });
+    expect(read.body.transfer).toMatchObject({ needsSafeguard: true, verdict: 'dpf_undated' });
+    const renamed = await owner.patch(`${url()}/${legacy.id}`, { notes: 'datum nog opzoeken' });
+    expect(renamed.status).toBe(200);
   });
 
   it('refuses bad input with localised field errors and writes nothing', async () => {
@@ -200,7 +250,13 @@ describe('listing vendors', () => {
         lijst.owner.client,
       ),
       cloudflare: await createVendor(
-        { name: 'Lijst Cloudflare', country: 'US', isDpfCertified: true, services: 'CDN' },
+        {
+          name: 'Lijst Cloudflare',
+          country: 'US',
+          isDpfCertified: true,
+          dpfCertifiedSince: '2023-08-01',
+          services: 'CDN',
+        },
         lijst.id,
         lijst.owner.client,
       ),

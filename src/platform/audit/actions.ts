@@ -58,6 +58,10 @@ export const AUDIT_ACTIONS = {
   'system.created': { nl: 'Systeem toegevoegd', en: 'System added' },
   'system.updated': { nl: 'Systeem gewijzigd', en: 'System changed' },
   'system.deleted': { nl: 'Systeem verwijderd', en: 'System deleted' },
+  'transfer_scope.answered': {
+    nl: 'Vraag over de reikwijdte van een adequaatheidsbesluit beantwoord',
+    en: 'Question on the scope of an adequacy decision answered',
+  },
   'user.created': { nl: 'Account aangemaakt', en: 'Account created' },
   'user.profile_updated': { nl: 'Accountgegevens gewijzigd', en: 'Account details changed' },
   'vendor.created': { nl: 'Leverancier toegevoegd', en: 'Vendor added' },

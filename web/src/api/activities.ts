@@ -11,6 +11,7 @@ import type {
   ZCreateActivityRequest,
   ZLegalBasis,
   ZListActivitiesQuery,
+  ZScopeQuestion,
   ZSpecialCategoryGround,
   ZTransferOverview,
   ZTransferOverviewQuery,
@@ -33,6 +34,7 @@ export type TCreateActivityInput = z.input<typeof ZCreateActivityRequest>;
 export type TUpdateActivityInput = z.input<typeof ZUpdateActivityRequest>;
 export type TBulkUpdateActivitiesInput = z.input<typeof ZBulkUpdateActivitiesRequest>;
 export type TTransferOverview = z.infer<typeof ZTransferOverview>;
+export type TScopeQuestion = z.infer<typeof ZScopeQuestion>;
 export type TTransferFilters = z.input<typeof ZTransferOverviewQuery>;
 export type TConsolidationFilters = z.input<typeof ZConsolidationQuery>;
 export type TLegalBasis = z.infer<typeof ZLegalBasis>;
@@ -79,6 +81,8 @@ export const activitiesApi = {
   registerCompleteness: (ref: string) => http.get<TRegisterCompleteness>(`${org(ref)}/register/completeness`),
   transfers: (ref: string, filters: TTransferFilters = {}) =>
     http.get<TTransferOverview>(withQuery(`${org(ref)}/register/transfers`, filters)),
+  answerScopeQuestion: (ref: string, country: string, body: { isWithinScope: boolean; note: string }) =>
+    http.put<TScopeQuestion>(`${org(ref)}/register/transfer-scopes/${encodeURIComponent(country)}`, body),
   consolidation: (ref: string, filters: TConsolidationFilters = {}) =>
     http.get<TConsolidation>(withQuery(`${org(ref)}/register/consolidation`, filters)),
 };

@@ -6,6 +6,7 @@ import { inTransaction } from '../../../platform/db/transaction.ts';
 import { invalidField, notFound } from '../../../platform/errors.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import { calendarDateIn } from '../../../shared/dates.ts';
+import { tiaToColumns } from '../../../shared/lists.ts';
 import { assertVendorsOfOrg } from '../../vendors/service.ts';
 import type { TCreateLocationRequest, TLocation, TUpdateLocationRequest } from '../contract.ts';
 import * as store from '../store.ts';
@@ -28,6 +29,14 @@ function auditData(row: store.LocationRow) {
 }
 
 /** Every location of a system, past and present, oldest first. */
+/** The TIA is one value in the API and two columns in the table. */
+function locationColumns<T extends { transferImpactAssessment?: TCreateLocationRequest['transferImpactAssessment'] }>(
+  input: T,
+) {
+  const { transferImpactAssessment, ...fields } = input;
+  return { ...fields, ...tiaToColumns(transferImpactAssessment) };
+}
+
 export async function listLocations(
   ctx: AppContext,
   scope: OrgScope,
@@ -62,7 +71,7 @@ export async function insertLocation(
   if (input.providerVendorId) {
     await assertVendorsOfOrg(tx, scope.orgId, [input.providerVendorId], `${options.fieldPrefix ?? ''}providerVendorId`);
   }
-  const row = await store.insertLocation(tx, { ...input, orgId: scope.orgId, systemId });
+  const row = await store.insertLocation(tx, { ...locationColumns(input), orgId: scope.orgId, systemId });
   await recordAudit(tx, ctx.clock.now(), {
     orgId: scope.orgId,
     actor: scope.actor,
@@ -98,10 +107,11 @@ export async function updateLocation(
     const until = input.until !== undefined ? input.until : current.until;
     if (until !== null && until < since) throw invalidField('until', 'date_range_reversed');
     if (input.providerVendorId) await assertVendorsOfOrg(tx, scope.orgId, [input.providerVendorId], 'providerVendorId');
-    const fields = changedFields(pick(current, Object.keys(input) as (keyof typeof input)[]), input);
+    const columns = locationColumns(input);
+    const fields = changedFields(pick(current, Object.keys(columns) as (keyof typeof columns)[]), columns);
     if (fields.length === 0) return;
     const now = ctx.clock.now();
-    await store.updateLocation(tx, scope.orgId, id, { ...input, updatedAt: now });
+    await store.updateLocation(tx, scope.orgId, id, { ...columns, updatedAt: now });
     await recordAudit(tx, now, {
       orgId: scope.orgId,
       actor: scope.actor,

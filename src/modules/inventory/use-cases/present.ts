@@ -1,6 +1,6 @@
 import type { Database } from '../../../platform/db/database.ts';
-import { ZTransferSafeguard } from '../../../shared/lists.ts';
-import { transferStatusOf } from '../../../shared/transfer-check.ts';
+import { tiaFromColumns, ZTransferSafeguard } from '../../../shared/lists.ts';
+import { type DpfFacts, isDpfCertifiedOn, isDpfUndated, transferStatusOf } from '../../../shared/transfer-check.ts';
 import { type VendorRow, vendorsOfOrg } from '../../vendors/service.ts';
 import { type TLocation, type TSystem, ZLocationRole, ZSystemKind } from '../contract.ts';
 import { governingVendorId, judgedOn } from '../rules.ts';
@@ -17,7 +17,7 @@ export interface Presenter {
     extra: { usage: { activities: number }; dataCategoryIds: string[]; locations: LocationRow[] },
   ): TSystem;
   /** The governing vendor's DPF certification (see rules.ts `governingVendorId`). */
-  isDpfCertified(row: LocationRow): boolean;
+  dpfOf(row: LocationRow): DpfFacts | null;
 }
 
 /** `systems` must hold the system of every location given later. */
@@ -56,18 +56,23 @@ export async function loadPresenter(
       until: row.until,
       transferSafeguard: safeguardOf(row.transferSafeguard),
       safeguardDetails: row.safeguardDetails,
+      transferImpactAssessment: tiaFromColumns(row.tiaAssessedOn, row.tiaReference),
       notes: row.notes,
       transfer: transferStatusOf(row.country, {
-        isDpfCertified: vendor?.isDpfCertified ?? false,
+        isDpfCertified: isDpfCertifiedOn(vendor, judgedOn(row, today)),
+        isDpfUndated: isDpfUndated(vendor),
         on: judgedOn(row, today),
         recordedSafeguard: row.transferSafeguard,
+        safeguardDetails: row.safeguardDetails,
+        transferImpactAssessment: tiaFromColumns(row.tiaAssessedOn, row.tiaReference),
+        kind: 'storage',
       }),
     };
   };
 
   return {
     location,
-    isDpfCertified: (row) => governingVendor(row)?.isDpfCertified ?? false,
+    dpfOf: (row) => governingVendor(row) ?? null,
     system: (row, extra) => ({
       id: row.id,
       name: row.name,

@@ -40,7 +40,7 @@ export async function eeaStatus(ctx: AppContext, scope: OrgScope, query: TEeaSta
   const insideWindow = (row: store.LocationRow) =>
     insideWindowOf(row.country, {
       includeAdequate: query.includeAdequate,
-      isDpfCertified: presenter.isDpfCertified(row),
+      dpf: presenter.dpfOf(row),
     });
   const since = allInsideSince(rows, today, insideWindow);
   return {

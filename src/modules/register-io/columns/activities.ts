@@ -3,8 +3,15 @@ import { writeBoolean, writeItems, writeList } from '../formats/cells.ts';
 import { enumLabel } from '../labels/enums.ts';
 import { type Column, YES_NO } from './types.ts';
 
-/** Transfer items in an activity's row: country | recipient | safeguard | details. */
-export const TRANSFER_FIELDS = ['country', 'recipient', 'safeguard', 'safeguardDetails'] as const;
+/** Transfer items in an activity's row: country | recipient | safeguard | details | TIA on | TIA document. */
+export const TRANSFER_FIELDS = [
+  'country',
+  'recipient',
+  'safeguard',
+  'safeguardDetails',
+  'tiaAssessedOn',
+  'tiaReference',
+] as const;
 
 const names = (refs: readonly { name: string }[]) => writeList(refs.map((ref) => ref.name));
 
@@ -83,8 +90,8 @@ export const ACTIVITY_COLUMNS: Column<TActivity>[] = [
   {
     id: 'transfers',
     label: {
-      nl: 'Doorgiften (land | ontvanger | waarborg | toelichting)',
-      en: 'Transfers (country | recipient | safeguard | details)',
+      nl: 'Doorgiften (land | ontvanger | waarborg | toelichting | TIA op | TIA-document)',
+      en: 'Transfers (country | recipient | safeguard | details | TIA on | TIA document)',
     },
     write: (activity, { locale }) =>
       writeItems(
@@ -93,6 +100,8 @@ export const ACTIVITY_COLUMNS: Column<TActivity>[] = [
           transfer.recipient,
           enumLabel('safeguard', transfer.safeguard, locale),
           transfer.safeguardDetails,
+          transfer.transferImpactAssessment?.assessedOn ?? '',
+          transfer.transferImpactAssessment?.reference ?? '',
         ]),
       ),
   },

@@ -14,6 +14,8 @@ export const LOCATION_FIELDS = [
   'transferSafeguard',
   'safeguardDetails',
   'notes',
+  'tiaAssessedOn',
+  'tiaReference',
 ] as const;
 
 function locationItem(location: TLocation, locale: WriteContext['locale']): string[] {
@@ -27,6 +29,8 @@ function locationItem(location: TLocation, locale: WriteContext['locale']): stri
     enumLabel('safeguard', location.transferSafeguard, locale),
     location.safeguardDetails,
     location.notes,
+    location.transferImpactAssessment?.assessedOn ?? '',
+    location.transferImpactAssessment?.reference ?? '',
   ];
 }
 
@@ -62,8 +66,8 @@ export const SYSTEM_COLUMNS: Column<TSystem>[] = [
   {
     id: 'locations',
     label: {
-      nl: 'Locaties (rol | land | regio | sinds | tot en met | aanbieder | waarborg | toelichting | notities)',
-      en: 'Locations (role | country | region | since | until | provider | safeguard | details | notes)',
+      nl: 'Locaties (rol | land | regio | sinds | tot en met | aanbieder | waarborg | toelichting | notities | TIA op | TIA-document)',
+      en: 'Locations (role | country | region | since | until | provider | safeguard | details | notes | TIA on | TIA document)',
     },
     write: (system, { locale }) => writeItems(system.locations.map((location) => locationItem(location, locale))),
   },
@@ -100,6 +104,16 @@ export const LOCATION_COLUMNS: Column<TLocation>[] = [
     id: 'safeguardDetails',
     label: { nl: 'Toelichting waarborg', en: 'Safeguard details' },
     write: (location) => location.safeguardDetails,
+  },
+  {
+    id: 'tiaAssessedOn',
+    label: { nl: 'Doorgiftetoetsing (TIA) op', en: 'Transfer impact assessment on' },
+    write: (location) => location.transferImpactAssessment?.assessedOn ?? '',
+  },
+  {
+    id: 'tiaReference',
+    label: { nl: 'Doorgiftetoetsing: document of notitie', en: 'Transfer impact assessment: document or note' },
+    write: (location) => location.transferImpactAssessment?.reference ?? '',
   },
   { id: 'notes', label: { nl: 'Notities', en: 'Notes' }, write: (location) => location.notes },
 ];

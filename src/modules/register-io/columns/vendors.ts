@@ -32,6 +32,16 @@ export const VENDOR_COLUMNS: Column<TVendor>[] = [
     write: (vendor, { locale }) => writeBoolean(vendor.isDpfCertified, YES_NO[locale]),
   },
   {
+    id: 'dpfCertifiedSince',
+    label: { nl: 'DPF-gecertificeerd sinds', en: 'DPF certified since' },
+    write: (vendor) => vendor.dpfCertifiedSince ?? '',
+  },
+  {
+    id: 'isDpfHrInScope',
+    label: { nl: 'DPF geldt voor HR-gegevens', en: 'DPF covers HR data' },
+    write: (vendor, { locale }) => writeBoolean(vendor.isDpfHrInScope, YES_NO[locale]),
+  },
+  {
     id: 'transferSafeguard',
     label: { nl: 'Waarborg doorgifte', en: 'Transfer safeguard' },
     write: (vendor, { locale }) => enumLabel('safeguard', vendor.transferSafeguard, locale),
@@ -40,6 +50,16 @@ export const VENDOR_COLUMNS: Column<TVendor>[] = [
     id: 'safeguardDetails',
     label: { nl: 'Toelichting waarborg', en: 'Safeguard details' },
     write: (vendor) => vendor.safeguardDetails,
+  },
+  {
+    id: 'tiaAssessedOn',
+    label: { nl: 'Doorgiftetoetsing (TIA) op', en: 'Transfer impact assessment on' },
+    write: (vendor) => vendor.transferImpactAssessment?.assessedOn ?? '',
+  },
+  {
+    id: 'tiaReference',
+    label: { nl: 'Doorgiftetoetsing: document of notitie', en: 'Transfer impact assessment: document or note' },
+    write: (vendor) => vendor.transferImpactAssessment?.reference ?? '',
   },
   {
     id: 'transfer',

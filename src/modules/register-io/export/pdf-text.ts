@@ -93,19 +93,45 @@ export function transferLines(activity: TActivity, snapshot: RegisterSnapshot, l
     if (!recipientIds.has(vendor.id) || vendor.transfer.status === 'eea') continue;
     lines.push(`${countryName(vendor.country, locale)} — ${vendor.name}: ${transferJudgement(vendor, locale)}`);
   }
-  return lines;
+  return [...lines, ...onwardLines(activity, snapshot, locale)];
 }
+
+/** Onward transfers (Art. 44): sub-processors outside the EEA of the vendors the activity uses, to any depth. */
+function onwardLines(activity: TActivity, snapshot: RegisterSnapshot, locale: Locale): string[] {
+  const vendorById = new Map(snapshot.vendors.map((vendor) => [vendor.id, vendor]));
+  return activity.onwardTransfers.flatMap((onward) => {
+    const vendor = vendorById.get(onward.vendor.id);
+    if (!vendor || onward.transfer.status === 'eea') return [];
+    const via = say(locale, 'onwardVia', { via: onward.via.name });
+    const judgement = transferJudgement({ ...vendor, transfer: onward.transfer }, locale);
+    return [`${countryName(onward.country, locale)} — ${vendor.name} (${via}): ${judgement}`];
+  });
+}
+
+/** What is still wrong with a recorded transfer, in the document's words (empty when nothing is). */
+const VERDICT_NOTES: Record<string, Parameters<typeof say>[1]> = {
+  tia_missing: 'tiaMissing',
+  derogation_not_occasional: 'derogationNotOccasional',
+  dpf_undated: 'dpfUndated',
+  scope_unconfirmed: 'scopeUnconfirmed',
+};
 
 function transferJudgement(
   entry: {
-    transfer: { status: string; needsSafeguard: boolean };
+    transfer: { status: string; needsSafeguard: boolean; verdict?: string };
     transferSafeguard: string | null;
     safeguardDetails: string;
+    transferImpactAssessment?: { assessedOn: string } | null;
   },
   locale: Locale,
 ): string {
+  const note = VERDICT_NOTES[entry.transfer.verdict ?? ''];
+  const suffix = note ? ` (${say(locale, note)})` : '';
   if (entry.transfer.status === 'adequate' && !entry.transferSafeguard) {
-    return enumLabel('transferStatus', 'adequate', locale);
+    return `${enumLabel('transferStatus', 'adequate', locale)}${suffix}`;
   }
-  return safeguardText(entry.transferSafeguard, entry.safeguardDetails, locale);
+  const tia = entry.transferImpactAssessment
+    ? ` (${say(locale, 'tiaRecorded', { date: entry.transferImpactAssessment.assessedOn })})`
+    : '';
+  return `${safeguardText(entry.transferSafeguard, entry.safeguardDetails, locale)}${tia}${suffix}`;
 }

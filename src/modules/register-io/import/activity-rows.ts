@@ -4,6 +4,7 @@ import { type CellPosition, columnByFirstSegment, recordContractErrors } from '.
 import type { ImportLookups } from './lookups.ts';
 import { resolveName, resolveNames } from './references.ts';
 import { defined, type RowReader } from './row-reader.ts';
+import { tiaOf } from './vendor-rows.ts';
 
 export interface ActivityRow {
   row: number;
@@ -34,7 +35,7 @@ export function activityPosition(segments: string[]): CellPosition {
 
 type TransferFields = Partial<Record<(typeof TRANSFER_FIELDS)[number], string>>;
 
-/** One transfer item: country | recipient | safeguard | details. */
+/** One transfer item: country | recipient | safeguard | details | TIA on | TIA document. */
 function readTransfer(reader: RowReader, fields: string[], item: number) {
   const cells: TransferFields = Object.fromEntries(TRANSFER_FIELDS.map((field, index) => [field, fields[index] ?? '']));
   return defined({
@@ -42,6 +43,7 @@ function readTransfer(reader: RowReader, fields: string[], item: number) {
     recipient: cells.recipient,
     safeguard: cells.safeguard ? reader.optionOf('transfers', 'safeguard', cells.safeguard, item) : null,
     safeguardDetails: cells.safeguardDetails,
+    transferImpactAssessment: tiaOf(cells.tiaAssessedOn || undefined, cells.tiaReference || undefined) ?? null,
   });
 }
 

@@ -35,7 +35,8 @@ export function mapHeader(
   const error = (code: string, column: string | null, params: Record<string, string>) =>
     result.errors.push({ row: header.row, column, code, params });
   for (const cell of header.cells) {
-    const column = cell === '' ? undefined : byName.get(nameKey(cell));
+    // An older export's explanation in brackets may list fewer item fields: its short label still names the column.
+    const column = cell === '' ? undefined : (byName.get(nameKey(cell)) ?? byName.get(nameKey(shortLabel(cell))));
     if (cell === '') result.columnAt.push(null);
     else if (!column) {
       error('unknown_column', cell, { column: cell });

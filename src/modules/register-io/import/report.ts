@@ -19,6 +19,7 @@ const ITEM_FIELDS: Record<string, Text> = {
   reference: { nl: 'kenmerk', en: 'reference' },
   validUntil: { nl: 'geldig tot', en: 'valid until' },
   recipient: { nl: 'ontvanger', en: 'recipient' },
+  transferImpactAssessment: { nl: 'doorgiftetoetsing (TIA)', en: 'transfer impact assessment (TIA)' },
 };
 
 function messageOf(error: RowError, locale: Locale): string {

@@ -4,6 +4,7 @@ import { columnByFirstSegment, recordContractErrors } from './contract-errors.ts
 import type { ImportLookups } from './lookups.ts';
 import { resolveName, resolveNames } from './references.ts';
 import { defined, type RowReader } from './row-reader.ts';
+import { tiaOf } from './vendor-rows.ts';
 
 export interface SystemRow {
   row: number;
@@ -14,7 +15,7 @@ export const systemPosition = columnByFirstSegment({ vendorId: 'vendor', dataCat
 
 type LocationFields = Partial<Record<(typeof LOCATION_FIELDS)[number], string>>;
 
-/** One location item (role | country | region | since | until | provider | safeguard | details | notes). */
+/** One location item (role | country | region | since | until | provider | safeguard | details | notes | TIA). */
 function readLocation(reader: RowReader, fields: string[], item: number, lookups: ImportLookups) {
   const cells: LocationFields = Object.fromEntries(LOCATION_FIELDS.map((field, index) => [field, fields[index] ?? '']));
   const optional = (text: string | undefined) => (text ? text : undefined);
@@ -33,6 +34,7 @@ function readLocation(reader: RowReader, fields: string[], item: number, lookups
       : null,
     safeguardDetails: cells.safeguardDetails,
     notes: cells.notes,
+    transferImpactAssessment: tiaOf(cells.tiaAssessedOn || undefined, cells.tiaReference || undefined) ?? null,
   });
 }
 

@@ -11,7 +11,10 @@ export interface VendorRow {
   parentName: string | null;
 }
 
-export const vendorPosition = columnByFirstSegment({ parentVendorId: 'parentVendor' });
+export const vendorPosition = columnByFirstSegment({
+  parentVendorId: 'parentVendor',
+  transferImpactAssessment: 'tiaReference',
+});
 
 function certificationsOf(reader: RowReader) {
   return reader.items('certifications')?.map(([name = '', reference = '', validUntil = '']) => ({
@@ -19,6 +22,12 @@ function certificationsOf(reader: RowReader) {
     reference,
     validUntil: validUntil === '' ? null : validUntil,
   }));
+}
+
+/** A TIA from its two cells: none when both are empty (the contract reports one without the other). */
+export function tiaOf(assessedOn: string | undefined, reference: string | undefined) {
+  if (!assessedOn && !reference) return assessedOn === undefined && reference === undefined ? undefined : null;
+  return { assessedOn: assessedOn ?? '', reference: reference ?? '' };
 }
 
 /** Reads a vendor row into the create contract; the parent is resolved later (it may be another row). */
@@ -31,8 +40,11 @@ export function readVendorRow(reader: RowReader): VendorRow | undefined {
     website: reader.nullableText('website'),
     contactEmail: reader.nullableText('contactEmail'),
     isDpfCertified: reader.boolean('isDpfCertified'),
+    dpfCertifiedSince: reader.nullableText('dpfCertifiedSince'),
+    isDpfHrInScope: reader.boolean('isDpfHrInScope'),
     transferSafeguard: reader.nullableOption('transferSafeguard', 'safeguard'),
     safeguardDetails: reader.raw('safeguardDetails'),
+    transferImpactAssessment: tiaOf(reader.text('tiaAssessedOn'), reader.text('tiaReference')),
     hasMfa: reader.nullableBoolean('hasMfa'),
     canAccessClientInfrastructure: reader.boolean('canAccessClientInfrastructure'),
     clientAccessDescription: reader.raw('clientAccessDescription'),

@@ -67,6 +67,18 @@ export const DOCUMENT_TEXT = {
   recipientCategories: { nl: 'Categorieën ontvangers', en: 'Categories of recipients' },
   noTransfers: { nl: 'Geen doorgiften buiten de EER', en: 'No transfers outside the EEA' },
   noSafeguard: { nl: 'geen waarborg vastgelegd', en: 'no safeguard recorded' },
+  onwardVia: { nl: 'subverwerker van {{via}}', en: 'sub-processor of {{via}}' },
+  tiaRecorded: { nl: 'doorgiftetoetsing (TIA) van {{date}}', en: 'transfer impact assessment (TIA) of {{date}}' },
+  tiaMissing: { nl: 'geen doorgiftetoetsing (TIA) vastgelegd', en: 'no transfer impact assessment (TIA) recorded' },
+  derogationNotOccasional: {
+    nl: 'een afwijking geldt alleen voor incidentele doorgifte',
+    en: 'a derogation only covers occasional transfers',
+  },
+  dpfUndated: { nl: 'DPF-certificering zonder datum', en: 'DPF certification without a date' },
+  scopeUnconfirmed: {
+    nl: 'niet bevestigd dat de ontvanger onder het adequaatheidsbesluit valt',
+    en: 'not confirmed that the recipient falls within the adequacy decision',
+  },
   retentionPeriod: { nl: '{{amount}} {{unit}}', en: '{{amount}} {{unit}}' },
   retentionFrom: { nl: 'vanaf {{event}}', en: 'from {{event}}' },
   retentionUntil: { nl: 'tot {{event}}', en: 'until {{event}}' },

@@ -51,7 +51,7 @@ export const ENUM_LABELS = {
     bcr: { nl: 'Bindende bedrijfsvoorschriften (BCR)', en: 'Binding corporate rules (BCR)' },
     code_of_conduct: { nl: 'Gedragscode', en: 'Code of conduct' },
     certification: { nl: 'Certificering', en: 'Certification' },
-    derogation: { nl: 'Uitzondering (art. 49 AVG)', en: 'Derogation (Art. 49 GDPR)' },
+    derogation: { nl: 'Afwijking (art. 49 AVG)', en: 'Derogation (Art. 49 GDPR)' },
     other: { nl: 'Andere waarborg', en: 'Other safeguard' },
   },
   transferStatus: {

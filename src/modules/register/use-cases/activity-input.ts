@@ -79,7 +79,11 @@ export function activityLinkInput(input: ActivityInput): Parameters<typeof store
     dataCategoryIds: input.dataCategoryIds,
     systemIds: input.systemIds,
     vendorIds: input.recipientVendorIds,
-    transfers: input.transfers,
+    transfers: input.transfers?.map(({ transferImpactAssessment, ...transfer }) => ({
+      ...transfer,
+      tiaAssessedOn: transferImpactAssessment?.assessedOn ?? null,
+      tiaReference: transferImpactAssessment?.reference ?? null,
+    })),
   };
 }
 

@@ -4,8 +4,19 @@ import type { Locale } from '../../../platform/i18n/index.ts';
 import type { TActivityCompleteness, TRegisterCompleteness, TRegisterCompletenessQuery } from '../contract.ts';
 import { type Finding, organisationCompleteness, summarise } from '../rules.ts';
 import * as store from '../store.ts';
+import { unlinkedVendorFindings } from '../transfer-rules.ts';
 import { loadFacts, type RegisterFacts } from './facts.ts';
-import { findingsOf, localiseFinding } from './findings.ts';
+import { findingsOf, localiseFinding, unlinkedVendorsOutside } from './findings.ts';
+
+/** A vendor holding data outside the EEA that no activity uses: the register does not say whose data it holds. */
+function unlinkedVendorFindingsOf(
+  rows: readonly store.ActivityRow[],
+  links: ReadonlyMap<string, store.ActivityLinks>,
+  facts: RegisterFacts,
+): Finding[] {
+  const [itemId, article] = facts.organisation.isController ? ['30.1.e', '30(1)(e)'] : ['30.2.c', '30(2)(c)'];
+  return unlinkedVendorFindings(itemId, article, unlinkedVendorsOutside(rows, links, facts));
+}
 
 function organisationFindings(facts: RegisterFacts): Finding[] {
   const { organisation } = facts;
@@ -30,8 +41,8 @@ export async function getRegisterCompleteness(
 ): Promise<TRegisterCompleteness> {
   const rows = (await store.allActivities(ctx.db, scope.orgId)).filter((row) => row.status !== 'retired');
   const links = await store.linksOf(ctx.db, scope.orgId, 'all');
-  const facts = await loadFacts(ctx, scope, rows, links);
-  const organisation = organisationFindings(facts);
+  const facts = await loadFacts(ctx, scope, rows, links, { everything: true });
+  const organisation = [...organisationFindings(facts), ...unlinkedVendorFindingsOf(rows, links, facts)];
   const activities: TActivityCompleteness[] = rows.map((row) => {
     const findings = findingsOf(row, links.get(row.id) ?? store.noLinks(), facts, locale);
     return {

@@ -9,6 +9,7 @@ import type { TOrganisation } from '../../organisations/contract.ts';
 import * as organisations from '../../organisations/service.ts';
 import * as vendors from '../../vendors/service.ts';
 import type { ActivityLinks, ActivityRow } from '../store.ts';
+import * as store from '../store.ts';
 
 export type DataCategoryRow = Awaited<ReturnType<typeof categories.allDataCategories>>[number];
 export type SubjectCategoryRow = Awaited<ReturnType<typeof categories.allSubjectCategories>>[number];
@@ -29,6 +30,8 @@ export interface RegisterFacts {
   memberIds: Set<string>;
   /** Names of the activities' owners (members or not). */
   ownerNames: Map<string, string>;
+  /** Answers to adequacy scope questions (Canada, Israel, South Korea), by country. */
+  scopeAnswers: Map<string, store.ScopeAnswerRow>;
 }
 
 /** A category's name in the reader's language. */
@@ -68,15 +71,17 @@ export async function loadFacts(
 ): Promise<RegisterFacts> {
   const { db } = ctx;
   const systemIds = options.everything ? undefined : unionOf([...links.values()].map((link) => link.systemIds));
-  const [dataCategories, subjectCategories, systems, locations, vendorRows, organisation, members] = await Promise.all([
-    categories.allDataCategories(db, scope.orgId),
-    categories.allSubjectCategories(db, scope.orgId),
-    inventory.systemsOfOrg(db, scope.orgId, systemIds),
-    inventory.locationsOfSystems(db, scope.orgId, systemIds),
-    vendors.vendorsOfOrg(db, scope.orgId),
-    organisations.getOrganisation(ctx, scope),
-    organisations.listMembers(ctx, scope),
-  ]);
+  const [dataCategories, subjectCategories, systems, locations, vendorRows, organisation, members, scopeAnswers] =
+    await Promise.all([
+      categories.allDataCategories(db, scope.orgId),
+      categories.allSubjectCategories(db, scope.orgId),
+      inventory.systemsOfOrg(db, scope.orgId, systemIds),
+      inventory.locationsOfSystems(db, scope.orgId, systemIds),
+      vendors.vendorsOfOrg(db, scope.orgId),
+      organisations.getOrganisation(ctx, scope),
+      organisations.listMembers(ctx, scope),
+      store.scopeAnswersOf(db, scope.orgId),
+    ]);
   const memberNames = new Map(members.map((member) => [member.userId, member.name]));
   // Owners are members, unless they left since: only those need a look-up of their own.
   const formerMembers = unionOf([rows.map((row) => row.ownerUserId)]).filter((id) => !memberNames.has(id));
@@ -92,5 +97,6 @@ export async function loadFacts(
     vendors: byId(vendorRows),
     memberIds: new Set(memberNames.keys()),
     ownerNames: new Map([...memberNames, ...[...formerNames].map(([id, user]) => [id, user.name] as const)]),
+    scopeAnswers,
   };
 }

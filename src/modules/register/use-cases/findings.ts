@@ -1,34 +1,111 @@
 import { type Locale, translate } from '../../../platform/i18n/index.ts';
 import { gdprItems } from '../../../reference/index.ts';
+import { normaliseCountryCode } from '../../../shared/countries.ts';
 import {
-  classifyDestination,
-  type DestinationCheck,
   isEeaCountry,
-  needsSafeguard,
+  type ScopeAnswer,
+  scopeQuestionCountry,
+  type TransferStatus,
+  transferStatusFrom,
 } from '../../../shared/transfer-check.ts';
 import type { TCompletenessItem } from '../contract.ts';
 import {
   type Destination,
+  heldOutsideBy,
   locationDestinations,
+  onwardDestinations,
   type SystemFacts,
   transferDestination,
   vendorDestination,
+  vendorsReached,
 } from '../destinations.ts';
 import type { RetentionUnit } from '../retention-rules.ts';
 import { type ActivityFacts, activityCompleteness, type Finding } from '../rules.ts';
 import type { ActivityLinks, ActivityRow } from '../store.ts';
+import { type DestinationFacts, judgeDestination } from '../transfer-rules.ts';
 import { categoryName, type RegisterFacts } from './facts.ts';
 
-/** Every place the activity's data reaches: its systems' locations in force today, its recipients, its transfers. */
+/**
+ * Every place the activity's data reaches: its systems' locations in force today, its recipients, the
+ * sub-processors of every vendor it uses (to any depth), its own transfers.
+ */
 export function destinationsOf(row: ActivityRow, links: ActivityLinks, facts: RegisterFacts): Destination[] {
-  const systems = links.systemIds.map((id) => facts.systems.get(id)).filter((system) => system !== undefined);
+  const systems = links.systemIds
+    .map((id) => facts.systems.get(id))
+    .filter((system) => system !== undefined) as SystemFacts[];
   const locations = links.systemIds.flatMap((id) => facts.locationsBySystem.get(id) ?? []);
   const recipients = links.vendorIds.map((id) => facts.vendors.get(id)).filter((vendor) => vendor !== undefined);
+  const reached = vendorsReached(links.vendorIds, systems, locations, facts.today);
   return [
-    ...locationDestinations(systems as SystemFacts[], locations, facts.vendors, facts.today),
-    ...recipients.map(vendorDestination),
+    ...locationDestinations(systems, locations, facts.vendors, facts.today),
+    ...recipients.map((vendor) => vendorDestination(vendor)),
+    ...onwardDestinations(reached, facts.vendors),
     ...links.transfers.map((transfer) => transferDestination(row, transfer)),
   ];
+}
+
+/**
+ * Active vendors that hold data outside the EEA (established there, or holding a copy there today) while no
+ * activity that is not retired reaches them, directly or as a sub-processor further down.
+ */
+export function unlinkedVendorsOutside(
+  rows: readonly ActivityRow[],
+  links: ReadonlyMap<string, ActivityLinks>,
+  facts: RegisterFacts,
+): { name: string; country: string }[] {
+  const linked = new Set<string>();
+  for (const row of rows) {
+    const link = links.get(row.id);
+    if (!link) continue;
+    for (const destination of destinationsOf(row, link, facts))
+      if (destination.vendor) linked.add(destination.vendor.id);
+    const systems = link.systemIds.flatMap((id) => facts.systems.get(id) ?? []);
+    const locations = link.systemIds.flatMap((id) => facts.locationsBySystem.get(id) ?? []);
+    for (const id of vendorsReached(link.vendorIds, systems, locations, facts.today)) linked.add(id);
+  }
+  const isOutside = (country: string) => !isEeaCountry(normaliseCountryCode(country) ?? country);
+  return [...facts.vendors.values()]
+    .filter((vendor) => vendor.status === 'active' && !linked.has(vendor.id))
+    .flatMap((vendor) => {
+      const country = heldOutsideBy(vendor, facts.systems, facts.locations, facts.today, isOutside);
+      return country ? [{ name: vendor.name, country }] : [];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
+
+/** Subject categories whose data is HR data under the DPF: the organisation's own staff and applicants. */
+const HR_SUBJECT_KEYS = new Set(['staff', 'applicants']);
+
+export function isHrDataActivity(links: ActivityLinks, facts: RegisterFacts): boolean {
+  return links.subjectCategoryIds.some((id) => HR_SUBJECT_KEYS.has(facts.subjectCategories.get(id)?.key ?? ''));
+}
+
+/** The organisation's answer for a country whose adequacy decision asks one; `undefined` for any other country. */
+export function scopeAnswerOf(country: string, facts: RegisterFacts): ScopeAnswer | undefined {
+  const code = scopeQuestionCountry(country);
+  if (!code) return undefined;
+  const answer = facts.scopeAnswers.get(code);
+  if (!answer) return 'unanswered';
+  return answer.isWithinScope ? 'within_scope' : 'outside_scope';
+}
+
+/** A destination as the transfer rules see it. */
+export function destinationFacts(
+  destination: Destination,
+  facts: RegisterFacts,
+  options: { label: string; isHrData: boolean },
+): DestinationFacts {
+  return {
+    label: options.label,
+    country: destination.country,
+    kind: destination.kind,
+    safeguard: destination.safeguard,
+    safeguardDetails: destination.safeguardDetails,
+    transferImpactAssessment: destination.transferImpactAssessment,
+    dpf: destination.dpf,
+    isHrData: options.isHrData,
+    scopeAnswer: scopeAnswerOf(destination.country, facts) ?? 'unanswered',
+  };
 }
 
 /** What a person recognises: "Offsite backup of Mail", the vendor's name, "Helpdesk → recipient X". */
@@ -37,6 +114,12 @@ export function destinationLabel(destination: Destination, locale: Locale): stri
     const role = translate(locale, `register.location_roles.${destination.detail}`);
     return translate(locale, 'register.transfers.location_label', { role, system: destination.system?.name ?? '' });
   }
+  if (destination.source === 'vendor' && destination.via) {
+    return translate(locale, 'register.transfers.onward_label', {
+      vendor: destination.vendor?.name ?? '',
+      via: destination.via.name,
+    });
+  }
   if (destination.source === 'vendor') return destination.vendor?.name ?? '';
   return translate(locale, 'register.transfers.activity_transfer_label', {
     activity: destination.activity?.name ?? '',
@@ -44,17 +127,11 @@ export function destinationLabel(destination: Destination, locale: Locale): stri
   });
 }
 
-export function checkDestination(destination: Destination, today: string): DestinationCheck {
-  return classifyDestination(destination.country, { isDpfCertified: destination.isDpfCertified, on: today });
-}
-
-/** The transfer check as the API shows it (ZTransferStatus). */
-export function transferStatus(check: DestinationCheck, safeguard: string | null) {
-  return {
-    status: check.status,
-    needsSafeguard: needsSafeguard(check, safeguard),
-    adequacyScope: check.adequacy?.scope ?? null,
-  };
+/** The transfer check as the API shows it (ZTransferStatus), with the organisation's scope answers. */
+export function transferStatus(destination: Destination, facts: RegisterFacts, isHrData = false): TransferStatus {
+  return transferStatusFrom(
+    judgeDestination(destinationFacts(destination, facts, { label: '', isHrData }), facts.today),
+  );
 }
 
 function ownerState(row: ActivityRow, facts: RegisterFacts): ActivityFacts['owner'] {
@@ -86,14 +163,13 @@ export function activityFacts(
       isNationalId: category.isNationalId,
     })),
     recipientCount: links.vendorIds.length,
-    destinations: destinationsOf(row, links, facts).map((destination) => ({
-      country: destination.country,
-      safeguard: destination.safeguard,
-      safeguardDetails: destination.safeguardDetails,
-      isDpfCertified: destination.isDpfCertified,
-      // Only a destination outside the EEA is ever named in a finding.
-      label: isEeaCountry(destination.country) ? '' : destinationLabel(destination, locale),
-    })),
+    destinations: destinationsOf(row, links, facts).map((destination) =>
+      destinationFacts(destination, facts, {
+        // Only a destination outside the EEA is ever named in a finding.
+        label: isEeaCountry(destination.country) ? '' : destinationLabel(destination, locale),
+        isHrData: isHrDataActivity(links, facts),
+      }),
+    ),
     retention: {
       kind: row.retentionKind === 'period' || row.retentionKind === 'until_event' ? row.retentionKind : null,
       amount: row.retentionAmount,

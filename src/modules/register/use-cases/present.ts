@@ -1,12 +1,13 @@
 import type { AppContext } from '../../../platform/context.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
-import { classifyDestination } from '../../../shared/transfer-check.ts';
+import { tiaFromColumns } from '../../../shared/lists.ts';
 import type { TActivity } from '../contract.ts';
+import { transferDestination } from '../destinations.ts';
 import { summarise } from '../rules.ts';
 import * as store from '../store.ts';
 import { categoryName, loadFacts, type RegisterFacts } from './facts.ts';
-import { findingsOf, transferStatus } from './findings.ts';
+import { destinationsOf, findingsOf, isHrDataActivity, transferStatus } from './findings.ts';
 
 type Ref = { id: string; name: string };
 
@@ -24,6 +25,22 @@ function refs<T>(ids: readonly string[], rows: ReadonlyMap<string, T>, name: (ro
 }
 
 type Enum<T extends keyof TActivity> = NonNullable<TActivity[T]>;
+
+function onwardTransfersOf(row: store.ActivityRow, links: store.ActivityLinks, facts: RegisterFacts) {
+  const isHrData = isHrDataActivity(links, facts);
+  return destinationsOf(row, links, facts).flatMap((destination) =>
+    destination.via && destination.vendor
+      ? [
+          {
+            vendor: destination.vendor,
+            via: destination.via,
+            country: destination.country,
+            transfer: transferStatus(destination, facts, isHrData),
+          },
+        ]
+      : [],
+  );
+}
 
 export function presentActivity(
   row: store.ActivityRow,
@@ -57,8 +74,10 @@ export function presentActivity(
       recipient: transfer.recipient,
       safeguard: transfer.safeguard as TActivity['transfers'][number]['safeguard'],
       safeguardDetails: transfer.safeguardDetails,
-      transfer: transferStatus(classifyDestination(transfer.country, { on: facts.today }), transfer.safeguard),
+      transferImpactAssessment: tiaFromColumns(transfer.tiaAssessedOn, transfer.tiaReference),
+      transfer: transferStatus(transferDestination(row, transfer), facts),
     })),
+    onwardTransfers: onwardTransfersOf(row, links, facts),
     retention: {
       kind: row.retentionKind as TActivity['retention']['kind'],
       amount: row.retentionAmount,

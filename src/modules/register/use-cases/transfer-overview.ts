@@ -1,8 +1,9 @@
 import type { AppContext } from '../../../platform/context.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
-import { COUNTRIES_VALID_AS_OF } from '../../../shared/transfer-check.ts';
-import type { TTransferOverviewQuery, TTransferWarning } from '../contract.ts';
+import { normaliseCountryCode } from '../../../shared/countries.ts';
+import { COUNTRIES_VALID_AS_OF, classifyDestination, scopeQuestionCountry } from '../../../shared/transfer-check.ts';
+import type { TScopeQuestion, TTransferOverviewQuery, TTransferWarning } from '../contract.ts';
 import {
   type Destination,
   locationDestinations,
@@ -13,7 +14,7 @@ import {
 } from '../destinations.ts';
 import * as store from '../store.ts';
 import { loadFacts, type RegisterFacts } from './facts.ts';
-import { checkDestination, destinationLabel, transferStatus } from './findings.ts';
+import { destinationLabel, transferStatus } from './findings.ts';
 import { compareNames } from './present.ts';
 
 function allDestinations(facts: RegisterFacts, heads: Named[], transfers: store.TransferRow[]): Destination[] {
@@ -22,7 +23,10 @@ function allDestinations(facts: RegisterFacts, heads: Named[], transfers: store.
   const activityById = new Map(heads.map((head) => [head.id, head]));
   return [
     ...locationDestinations(systems, facts.locations, facts.vendors, facts.today),
-    ...activeVendors.map(vendorDestination),
+    ...activeVendors.map((vendor) => {
+      const parent = vendor.parentVendorId ? facts.vendors.get(vendor.parentVendorId) : undefined;
+      return vendorDestination(vendor, parent ?? null);
+    }),
     ...transfers.flatMap((transfer) => {
       const activity = activityById.get(transfer.activityId);
       return activity ? [transferDestination(activity, transfer)] : [];
@@ -31,18 +35,35 @@ function allDestinations(facts: RegisterFacts, heads: Named[], transfers: store.
 }
 
 function toWarning(destination: Destination, facts: RegisterFacts, locale: Locale): TTransferWarning {
-  const check = checkDestination(destination, facts.today);
   return {
     source: destination.source,
     id: destination.id,
     label: destinationLabel(destination, locale),
-    country: check.country ?? destination.country,
+    country: normaliseCountryCode(destination.country) ?? destination.country,
     safeguard: destination.safeguard as TTransferWarning['safeguard'],
-    transfer: transferStatus(check, destination.safeguard),
+    transfer: transferStatus(destination, facts),
     system: destination.system,
     vendor: destination.vendor,
     activity: destination.activity,
+    via: destination.via,
   };
+}
+
+/** The scope questions of the countries the organisation's data reaches, answered or not. */
+function scopeQuestionsOf(outside: readonly TTransferWarning[], facts: RegisterFacts): TScopeQuestion[] {
+  const countries = [...new Set(outside.map((warning) => scopeQuestionCountry(warning.country)))].filter(
+    (country) => country !== undefined,
+  );
+  return countries.sort().map((country) => {
+    const answer = facts.scopeAnswers.get(country);
+    return {
+      country,
+      scope: classifyDestination(country).adequacy?.scope ?? { en: '', nl: '' },
+      answer: answer
+        ? { isWithinScope: answer.isWithinScope, note: answer.note, answeredAt: answer.answeredAt.toISOString() }
+        : null,
+    };
+  });
 }
 
 function matches(warning: TTransferWarning, query: TTransferOverviewQuery): boolean {
@@ -86,6 +107,7 @@ export async function getTransferOverview(
   return {
     transfers: outside.filter((warning) => matches(warning, query)).sort((a, b) => direction * ordering(a, b)),
     needsSafeguard: outside.filter((warning) => warning.transfer.needsSafeguard).length,
+    scopeQuestions: scopeQuestionsOf(outside, facts),
     countriesValidAsOf: COUNTRIES_VALID_AS_OF,
   };
 }

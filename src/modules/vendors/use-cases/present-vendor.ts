@@ -1,4 +1,4 @@
-import { ZTransferSafeguard } from '../../../shared/lists.ts';
+import { tiaFromColumns, ZTransferSafeguard } from '../../../shared/lists.ts';
 import type { TVendor } from '../contract.ts';
 import { ZVendorKind } from '../contract.ts';
 import { isCertificationExpired, vendorTransfer } from '../rules.ts';
@@ -20,8 +20,11 @@ export function presentVendor(
     website: row.website,
     contactEmail: row.contactEmail,
     isDpfCertified: row.isDpfCertified,
+    dpfCertifiedSince: row.dpfCertifiedSince,
+    isDpfHrInScope: row.isDpfHrInScope,
     transferSafeguard: row.transferSafeguard === null ? null : ZTransferSafeguard.parse(row.transferSafeguard),
     safeguardDetails: row.safeguardDetails,
+    transferImpactAssessment: tiaFromColumns(row.tiaAssessedOn, row.tiaReference),
     hasMfa: row.hasMfa,
     canAccessClientInfrastructure: row.canAccessClientInfrastructure,
     clientAccessDescription: row.clientAccessDescription,

@@ -6,8 +6,9 @@ import { inTransaction } from '../../../platform/db/transaction.ts';
 import { invalidField, notFound } from '../../../platform/errors.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import { calendarDateIn } from '../../../shared/dates.ts';
+import { tiaToColumns } from '../../../shared/lists.ts';
 import type { TCreateVendorRequest, TUpdateVendorRequest, TVendor } from '../contract.ts';
-import { type Retirement, settleRetirement, wouldCreateCycle } from '../rules.ts';
+import { isDpfDateMissing, type Retirement, settleRetirement, wouldCreateCycle } from '../rules.ts';
 import * as store from '../store.ts';
 import { assertVendorsOfOrg } from './lookups.ts';
 import { getVendor } from './read-vendors.ts';
@@ -20,6 +21,18 @@ function retirementOrThrow(
   const settled = settleRetirement(current, input, today);
   if (typeof settled === 'string') throw invalidField('retiredOn', settled);
   return settled;
+}
+
+/** What the request changes, in the table's columns: the TIA is one value in the API and two columns here. */
+function columnsOf<T extends { transferImpactAssessment?: TCreateVendorRequest['transferImpactAssessment'] }>(
+  input: T,
+) {
+  const { transferImpactAssessment, ...fields } = input;
+  return { ...fields, ...tiaToColumns(transferImpactAssessment) };
+}
+
+function assertDpfDated(vendor: { isDpfCertified: boolean; dpfCertifiedSince: string | null }) {
+  if (isDpfDateMissing(vendor)) throw invalidField('dpfCertifiedSince', 'required');
 }
 
 async function assertNameFree(tx: Database, orgId: string, name: string, exceptId?: string) {
@@ -40,8 +53,9 @@ export async function insertVendor(ctx: AppContext, tx: Database, scope: OrgScop
   const retirement = retirementOrThrow(null, input, calendarDateIn(ctx.clock.now()));
   if (input.parentVendorId) await assertVendorsOfOrg(tx, scope.orgId, [input.parentVendorId], 'parentVendorId');
   await assertNameFree(tx, scope.orgId, input.name);
+  assertDpfDated(input);
   const { certifications, ...fields } = input;
-  const row = await store.insertVendor(tx, { ...fields, ...retirement, orgId: scope.orgId });
+  const row = await store.insertVendor(tx, { ...columnsOf(fields), ...retirement, orgId: scope.orgId });
   if (!row) throw invalidField('name', 'name_taken');
   await store.replaceCertifications(tx, scope.orgId, row.id, certifications);
   await recordAudit(tx, ctx.clock.now(), {
@@ -70,7 +84,7 @@ async function changedVendorFields(
   tx: Database,
   orgId: string,
   row: store.VendorRow,
-  next: Omit<TUpdateVendorRequest, 'certifications'> & Pick<TUpdateVendorRequest, 'certifications'>,
+  next: Partial<store.VendorRow> & Pick<TUpdateVendorRequest, 'certifications'>,
 ): Promise<string[]> {
   const { certifications, ...columns } = next;
   const stored = certifications ? ((await store.certificationsOf(tx, orgId, [row.id])).get(row.id) ?? []) : [];
@@ -102,10 +116,18 @@ export async function updateVendor(
     const retirement = retirementOrThrow(current, input, calendarDateIn(now));
     if (input.parentVendorId) await assertParentAllowed(tx, scope.orgId, id, input.parentVendorId);
     if (input.name !== undefined) await assertNameFree(tx, scope.orgId, input.name, id);
+    if (input.isDpfCertified !== undefined || input.dpfCertifiedSince !== undefined) {
+      assertDpfDated({
+        isDpfCertified: input.isDpfCertified ?? found.row.isDpfCertified,
+        dpfCertifiedSince:
+          input.dpfCertifiedSince !== undefined ? input.dpfCertifiedSince : found.row.dpfCertifiedSince,
+      });
+    }
     const { certifications, ...fields } = input;
-    const changed = await changedVendorFields(tx, scope.orgId, found.row, { ...fields, ...retirement, certifications });
+    const columns = columnsOf(fields);
+    const changed = await changedVendorFields(tx, scope.orgId, found.row, { ...columns, ...retirement, certifications });
     if (changed.length === 0) return;
-    await store.updateVendor(tx, scope.orgId, id, { ...fields, ...retirement, updatedAt: now });
+    await store.updateVendor(tx, scope.orgId, id, { ...columns, ...retirement, updatedAt: now });
     if (certifications) await store.replaceCertifications(tx, scope.orgId, id, certifications);
     await recordAudit(tx, now, {
       orgId: scope.orgId,

@@ -7,6 +7,7 @@ import type {
   TSpecialCategoryGround,
 } from '../../../api/activities.ts';
 import type { TTransferSafeguard } from '../../../api/vendors.ts';
+import { emptyTia, type TiaValues, tiaValuesOf, toTiaInput } from '../shared/tia.ts';
 
 export type RetentionUnit = 'days' | 'weeks' | 'months' | 'years';
 
@@ -20,12 +21,20 @@ export interface RetentionValues {
   presetId: string | null;
 }
 
-export interface TransferValues {
+export interface TransferValues extends TiaValues {
   country: string;
   recipient: string;
   safeguard: TTransferSafeguard | null;
   safeguardDetails: string;
 }
+
+export const emptyTransfer = (): TransferValues => ({
+  country: '',
+  recipient: '',
+  safeguard: null,
+  safeguardDetails: '',
+  ...emptyTia(),
+});
 
 /** What the activity form edits: the request's fields, with texts as strings and dates as YYYY-MM-DD or ''. */
 export interface ActivityValues {
@@ -117,12 +126,15 @@ export function activityValuesOf(activity: TActivity): ActivityValues {
     recipientVendorIds: ids(activity.recipients),
     hasNoRecipients: activity.hasNoRecipients,
     recipientCategories: activity.recipientCategories,
-    transfers: activity.transfers.map(({ country, recipient, safeguard, safeguardDetails }) => ({
-      country,
-      recipient,
-      safeguard,
-      safeguardDetails,
-    })),
+    transfers: activity.transfers.map(
+      ({ country, recipient, safeguard, safeguardDetails, transferImpactAssessment }) => ({
+        country,
+        recipient,
+        safeguard,
+        safeguardDetails,
+        ...tiaValuesOf(transferImpactAssessment),
+      }),
+    ),
     retention: { ...activity.retention, amount: activity.retention.amount ?? '' },
     securityMeasures: activity.securityMeasures,
     isDpiaRequired: activity.isDpiaRequired,
@@ -134,6 +146,10 @@ export function activityValuesOf(activity: TActivity): ActivityValues {
 export function toActivityInput(values: ActivityValues): TCreateActivityInput {
   return {
     ...values,
+    transfers: values.transfers.map(({ tiaAssessedOn: _day, tiaReference: _reference, ...transfer }, index) => ({
+      ...transfer,
+      transferImpactAssessment: toTiaInput(values.transfers[index] as TransferValues, transfer.safeguard),
+    })),
     reviewDate: values.reviewDate === '' ? null : values.reviewDate,
     purposes: values.purposes.map((purpose) => purpose.trim()).filter((purpose) => purpose !== ''),
     retention: { ...values.retention, amount: values.retention.amount === '' ? null : values.retention.amount },

@@ -73,7 +73,7 @@ export function ProviderQuestion({
         </SimpleGrid>
         {values.isUsed && (
           <Stack pl={{ base: 0, sm: 'xl' }} pt="xs">
-            <TransferCheck country={values.country} safeguard={null} />
+            <TransferCheck country={values.country} safeguard={null} kind="storage" />
           </Stack>
         )}
       </Collapse>
@@ -111,7 +111,7 @@ export function BackupDetails({ form }: { form: Form }) {
           />
         </SimpleGrid>
       )}
-      {backup.hasOffsite && <TransferCheck country={backup.offsiteCountry} safeguard={null} />}
+      {backup.hasOffsite && <TransferCheck country={backup.offsiteCountry} safeguard={null} kind="storage" />}
     </Stack>
   );
 }

@@ -10,7 +10,9 @@ import { toCalendarDate } from '../../../i18n/format.ts';
 import { DateField } from '../shared/fields.tsx';
 import { ModalForm } from '../shared/ModalForm.tsx';
 import { useAllVendors, useEnumOptions, useVendorOptions } from '../shared/options.ts';
+import { TiaFields } from '../shared/TiaFields.tsx';
 import { TransferCheck } from '../shared/TransferCheck.tsx';
+import { toTiaInput } from '../shared/tia.ts';
 import type { LocationValues } from './system-form.ts';
 
 /**
@@ -100,8 +102,11 @@ export function LocationModal({
       </SimpleGrid>
       <TransferCheck
         country={values.country}
-        isDpfCertified={holder?.isDpfCertified ?? false}
+        dpf={holder ?? null}
         safeguard={values.transferSafeguard}
+        safeguardDetails={values.safeguardDetails}
+        tia={toTiaInput(values, values.transferSafeguard)}
+        kind="storage"
         on={values.until || toCalendarDate(new Date())}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -114,6 +119,7 @@ export function LocationModal({
         />
         <TextInput label={t('register.vendors.fields.safeguardDetails')} {...form.getInputProps('safeguardDetails')} />
       </SimpleGrid>
+      <TiaFields form={form} safeguard={values.transferSafeguard} />
       <Textarea label={t('register.common.notes')} autosize minRows={1} {...form.getInputProps('notes')} />
     </ModalForm>
   );

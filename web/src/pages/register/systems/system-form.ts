@@ -7,8 +7,9 @@ import type {
   TSystemKind,
 } from '../../../api/inventory.ts';
 import type { TTransferSafeguard } from '../../../api/vendors.ts';
+import { emptyTia, type TiaValues, tiaValuesOf, toTiaInput } from '../shared/tia.ts';
 
-export interface LocationValues {
+export interface LocationValues extends TiaValues {
   role: TLocationRole;
   country: string;
   region: string;
@@ -42,6 +43,7 @@ export const emptyLocation = (today: string): LocationValues => ({
   until: '',
   transferSafeguard: null,
   safeguardDetails: '',
+  ...emptyTia(),
   notes: '',
 });
 
@@ -55,13 +57,19 @@ export function locationValuesOf(location: TLocation): LocationValues {
     until: location.until ?? '',
     transferSafeguard: location.transferSafeguard,
     safeguardDetails: location.safeguardDetails,
+    ...tiaValuesOf(location.transferImpactAssessment),
     notes: location.notes,
   };
 }
 
 /** An empty last day means the copy is still there. */
 export function toLocationInput(values: LocationValues): TLocationInput {
-  return { ...values, until: values.until === '' ? null : values.until };
+  const { tiaAssessedOn: _day, tiaReference: _reference, ...fields } = values;
+  return {
+    ...fields,
+    until: values.until === '' ? null : values.until,
+    transferImpactAssessment: toTiaInput(values, values.transferSafeguard),
+  };
 }
 
 export const emptySystem = (): SystemValues => ({

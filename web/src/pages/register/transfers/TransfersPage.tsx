@@ -15,6 +15,7 @@ import { FilterSelect, ListControls } from '../shared/ListControls.tsx';
 import { orUndefined, useListParams } from '../shared/list-params.ts';
 import { QueryState } from '../shared/QueryState.tsx';
 import { TransferBadge } from '../shared/TransferCheck.tsx';
+import { ScopeQuestions } from './ScopeQuestions.tsx';
 
 const DEFAULTS = { q: '', source: '', needsSafeguard: '', sort: 'status', order: 'asc' };
 const SOURCES = ['location', 'vendor', 'activity_transfer'];
@@ -61,6 +62,7 @@ export default function TransfersPage() {
             </Text>
           </Alert>
         )}
+        {overview.data && <ScopeQuestions questions={overview.data.scopeQuestions} />}
         <ListControls
           search={values.q}
           onSearch={(q) => list.set({ q })}

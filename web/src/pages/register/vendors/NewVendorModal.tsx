@@ -74,7 +74,7 @@ export function NewVendorModal({
         {...form.getInputProps('kind')}
       />
       <CountrySelect label={t('register.vendors.fields.country')} {...form.getInputProps('country')} />
-      <TransferCheck country={form.getValues().country} safeguard={null} />
+      <TransferCheck country={form.getValues().country} safeguard={null} kind="vendor" />
     </ModalForm>
   );
 }

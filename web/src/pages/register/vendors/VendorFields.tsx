@@ -17,7 +17,9 @@ import { TRANSFER_SAFEGUARDS, VENDOR_KINDS } from '../../../api/vendors.ts';
 import { CountrySelect } from '../../../components/CountrySelect.tsx';
 import { DateField, TriStateField } from '../shared/fields.tsx';
 import { useEnumOptions, useVendorOptions } from '../shared/options.ts';
+import { TiaFields } from '../shared/TiaFields.tsx';
 import { TransferCheck } from '../shared/TransferCheck.tsx';
+import { toTiaInput } from '../shared/tia.ts';
 import type { VendorValues } from './vendor-form.ts';
 
 type Form = UseFormReturnType<VendorValues>;
@@ -93,10 +95,33 @@ export function VendorTransferFields({ form }: { form: Form }) {
           {...form.getInputProps('isDpfCertified', { type: 'checkbox' })}
         />
       )}
+      {values.country === 'US' && values.isDpfCertified && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <DateField
+            label={t('register.vendors.fields.dpfCertifiedSince')}
+            description={t('register.vendors.help.dpfCertifiedSince')}
+            withAsterisk
+            {...form.getInputProps('dpfCertifiedSince')}
+          />
+          <Checkbox
+            mt="xl"
+            label={t('register.vendors.fields.isDpfHrInScope')}
+            description={t('register.vendors.help.isDpfHrInScope')}
+            {...form.getInputProps('isDpfHrInScope', { type: 'checkbox' })}
+          />
+        </SimpleGrid>
+      )}
       <TransferCheck
         country={values.country}
-        isDpfCertified={values.isDpfCertified}
+        dpf={{
+          isDpfCertified: values.isDpfCertified,
+          dpfCertifiedSince: values.dpfCertifiedSince || null,
+          isDpfHrInScope: values.isDpfHrInScope,
+        }}
         safeguard={values.transferSafeguard}
+        safeguardDetails={values.safeguardDetails}
+        tia={toTiaInput(values, values.transferSafeguard)}
+        kind="vendor"
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
@@ -112,6 +137,7 @@ export function VendorTransferFields({ form }: { form: Form }) {
           {...form.getInputProps('safeguardDetails')}
         />
       </SimpleGrid>
+      <TiaFields form={form} safeguard={values.transferSafeguard} />
     </Stack>
   );
 }

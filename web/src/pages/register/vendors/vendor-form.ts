@@ -1,4 +1,5 @@
 import type { TCreateVendorInput, TTransferSafeguard, TVendor, TVendorKind } from '../../../api/vendors.ts';
+import { emptyTia, type TiaValues, tiaValuesOf, toTiaInput } from '../shared/tia.ts';
 
 export interface CertificationValues {
   name: string;
@@ -7,7 +8,7 @@ export interface CertificationValues {
 }
 
 /** What the vendor form edits; optional texts are strings (empty when not filled in). */
-export interface VendorValues {
+export interface VendorValues extends TiaValues {
   name: string;
   kind: TVendorKind;
   parentVendorId: string | null;
@@ -16,6 +17,9 @@ export interface VendorValues {
   website: string;
   contactEmail: string;
   isDpfCertified: boolean;
+  /** The day the vendor appears on the DPF list (YYYY-MM-DD; empty when not certified). */
+  dpfCertifiedSince: string;
+  isDpfHrInScope: boolean;
   transferSafeguard: TTransferSafeguard | null;
   safeguardDetails: string;
   hasMfa: boolean | null;
@@ -34,8 +38,11 @@ export const emptyVendor = (): VendorValues => ({
   website: '',
   contactEmail: '',
   isDpfCertified: false,
+  dpfCertifiedSince: '',
+  isDpfHrInScope: false,
   transferSafeguard: null,
   safeguardDetails: '',
+  ...emptyTia(),
   hasMfa: null,
   canAccessClientInfrastructure: false,
   clientAccessDescription: '',
@@ -53,8 +60,11 @@ export function vendorValuesOf(vendor: TVendor): VendorValues {
     website: vendor.website ?? '',
     contactEmail: vendor.contactEmail ?? '',
     isDpfCertified: vendor.isDpfCertified,
+    dpfCertifiedSince: vendor.dpfCertifiedSince ?? '',
+    isDpfHrInScope: vendor.isDpfHrInScope,
     transferSafeguard: vendor.transferSafeguard,
     safeguardDetails: vendor.safeguardDetails,
+    ...tiaValuesOf(vendor.transferImpactAssessment),
     hasMfa: vendor.hasMfa,
     canAccessClientInfrastructure: vendor.canAccessClientInfrastructure,
     clientAccessDescription: vendor.clientAccessDescription,
@@ -71,8 +81,14 @@ const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
 /** The request body: empty optional texts become null, the sub-processor's parent only for a sub-processor. */
 export function toVendorInput(values: VendorValues): TCreateVendorInput {
+  const { tiaAssessedOn: _day, tiaReference: _reference, ...fields } = values;
+  const isCertified = values.isDpfCertified && values.country === 'US';
   return {
-    ...values,
+    ...fields,
+    isDpfCertified: isCertified,
+    dpfCertifiedSince: isCertified ? orNull(values.dpfCertifiedSince) : null,
+    isDpfHrInScope: isCertified && values.isDpfHrInScope,
+    transferImpactAssessment: toTiaInput(values, values.transferSafeguard),
     parentVendorId: values.kind === 'sub_processor' ? values.parentVendorId : null,
     website: orNull(values.website),
     contactEmail: orNull(values.contactEmail),

@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { TRANSFER_SAFEGUARDS } from '../../../../api/vendors.ts';
 import { CountrySelect } from '../../../../components/CountrySelect.tsx';
 import { useEnumOptions } from '../../shared/options.ts';
+import { TiaFields } from '../../shared/TiaFields.tsx';
 import { TransferCheck } from '../../shared/TransferCheck.tsx';
+import { toTiaInput } from '../../shared/tia.ts';
+import { emptyTransfer } from '../activity-form.ts';
 import { FormSection } from './FormSection.tsx';
 import type { SectionProps } from './types.ts';
 
@@ -56,7 +59,14 @@ export function TransfersSection({ form }: SectionProps) {
                 {...form.getInputProps(`transfers.${index}.safeguardDetails`)}
               />
             </SimpleGrid>
-            <TransferCheck country={transfer.country} safeguard={transfer.safeguard} />
+            <TiaFields form={form} prefix={`transfers.${index}.`} safeguard={transfer.safeguard} />
+            <TransferCheck
+              country={transfer.country}
+              safeguard={transfer.safeguard}
+              safeguardDetails={transfer.safeguardDetails}
+              tia={toTiaInput(transfer, transfer.safeguard)}
+              kind="occasional"
+            />
             <Group justify="flex-end">
               <ActionIcon
                 variant="subtle"
@@ -75,9 +85,7 @@ export function TransfersSection({ form }: SectionProps) {
           variant="light"
           size="xs"
           leftSection={<IconPlus size={14} />}
-          onClick={() =>
-            form.insertListItem('transfers', { country: '', recipient: '', safeguard: null, safeguardDetails: '' })
-          }
+          onClick={() => form.insertListItem('transfers', emptyTransfer())}
         >
           {t('register.activity.addTransfer')}
         </Button>
