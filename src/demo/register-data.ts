@@ -37,16 +37,28 @@ export interface DemoSystemDetails {
   locations: DemoLocation[];
 }
 
+/**
+ * The controllers of a processor activity of the template (by its Dutch name): every client organisation the
+ * provider manages, and controllers outside privacydesk with their contact details (Art. 30(2)(a)).
+ */
+export interface DemoControllers {
+  activity: string;
+  hasManagedClients: boolean;
+  external: { name: string; contact: string }[];
+}
+
 export interface DemoRegister {
   template: 'ict_provider' | 'freelancer' | 'webshop';
   vendors: DemoVendor[];
   systems: Record<string, DemoSystemDetails>;
+  controllers?: DemoControllers;
 }
 
 const ISO_27001 = (validUntil: string) => ({ name: 'ISO 27001', validUntil });
 
 export const MSP_REGISTER: DemoRegister = {
   template: 'ict_provider',
+  controllers: { activity: 'Ticketafhandeling en beheer voor klanten', hasManagedClients: true, external: [] },
   vendors: [
     {
       name: 'Klantkompas B.V.',
@@ -181,6 +193,14 @@ export const MSP_REGISTER: DemoRegister = {
 
 export const FREELANCER_REGISTER: DemoRegister = {
   template: 'freelancer',
+  controllers: {
+    activity: 'Hosting en beheer van websites en applicaties van klanten',
+    hasManagedClients: false,
+    external: [
+      { name: 'Fietsverhuur Eemland V.O.F.', contact: 'info@fietsverhuur-eemland.test, Kamp 12, 3811 AR Amersfoort' },
+      { name: 'Stichting Muziekschool Amersfoort', contact: 'bestuur@muziekschool-amersfoort.test' },
+    ],
+  },
   vendors: [
     {
       name: 'Eemhosting B.V.',

@@ -17,6 +17,7 @@ function lookups(overrides: Partial<ImportLookups> = {}): ImportLookups {
     ]),
     systems: new NameIndex([{ id: uuid(6), names: ['Mailbox'] }]),
     members: new NameIndex([{ id: uuid(7), names: ['Eva Eigenaar', 'eva@example.nl'] }]),
+    clients: new NameIndex([]),
     existingNames: { vendors: ['Mailhuis B.V.', 'Twin', 'twin'], systems: ['Mailbox'], activities: [] },
     ...overrides,
   };

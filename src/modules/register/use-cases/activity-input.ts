@@ -4,7 +4,7 @@ import * as categories from '../../categories/service.ts';
 import * as inventory from '../../inventory/service.ts';
 import * as organisations from '../../organisations/service.ts';
 import * as vendors from '../../vendors/service.ts';
-import type { TCreateActivityRequest, TUpdateActivityRequest } from '../contract.ts';
+import type { TActivityControllerInput, TCreateActivityRequest, TUpdateActivityRequest } from '../contract.ts';
 import { completeFromPreset, retentionPreset } from '../retention-rules.ts';
 import type * as store from '../store.ts';
 
@@ -25,11 +25,17 @@ async function collectFieldErrors(checks: (() => Promise<void>)[]): Promise<void
 }
 
 /**
- * Refuses ids that are not this organisation's (field error `unknown_reference`), an owner who is not a member
+ * Refuses ids that are not this organisation's (field error `unknown_reference`; for a managed controller, an
+ * organisation that is not one of its clients), an owner who is not a member
  * (`not_a_member`) and an unknown retention preset, before anything is written.
  */
 export async function assertReferences(tx: Database, orgId: string, input: ActivityInput): Promise<void> {
   const { subjectCategoryIds, dataCategoryIds, systemIds, recipientVendorIds, ownerUserId, retention } = input;
+  const managedControllers = (input.controllers ?? []).flatMap((controller, index) =>
+    controller.kind === 'managed_org'
+      ? [{ id: controller.organisationId, path: `controllers.${index}.organisationId` }]
+      : [],
+  );
   const presetId = retention?.presetId;
   const checks: (() => Promise<void>)[] = [];
   if (subjectCategoryIds) checks.push(() => categories.assertSubjectCategoriesOfOrg(tx, orgId, subjectCategoryIds));
@@ -37,6 +43,9 @@ export async function assertReferences(tx: Database, orgId: string, input: Activ
   if (systemIds) checks.push(() => inventory.assertSystemsOfOrg(tx, orgId, systemIds));
   if (recipientVendorIds) {
     checks.push(() => vendors.assertVendorsOfOrg(tx, orgId, recipientVendorIds, 'recipientVendorIds'));
+  }
+  if (managedControllers.length > 0) {
+    checks.push(() => organisations.assertClientsOfOrg(tx, orgId, managedControllers));
   }
   if (ownerUserId) checks.push(() => organisations.assertMemberOfOrg(tx, orgId, ownerUserId, 'ownerUserId'));
   if (presetId && !retentionPreset(presetId)) {
@@ -55,6 +64,8 @@ export function activityColumns(input: ActivityInput): Partial<store.ActivityVal
     systemIds: _systems,
     recipientVendorIds: _recipients,
     transfers: _transfers,
+    controllers: _controllers,
+    jointControllers: _jointControllers,
     retention,
     ...columns
   } = input;
@@ -79,5 +90,14 @@ export function activityLinkInput(input: ActivityInput): Parameters<typeof store
     systemIds: input.systemIds,
     vendorIds: input.recipientVendorIds,
     transfers: input.transfers,
+    controllers: input.controllers?.map(controllerRow),
+    jointControllers: input.jointControllers,
   };
+}
+
+/** A managed organisation's name and contact are read from it when presented, so only its id is stored. */
+function controllerRow(controller: TActivityControllerInput) {
+  return controller.kind === 'managed_org'
+    ? { kind: controller.kind, controllerOrgId: controller.organisationId, name: '', contact: '' }
+    : { kind: controller.kind, controllerOrgId: null, name: controller.name, contact: controller.contact };
 }

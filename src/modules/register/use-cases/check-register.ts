@@ -2,18 +2,33 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import type { TActivityCompleteness, TRegisterCompleteness, TRegisterCompletenessQuery } from '../contract.ts';
-import { type Finding, organisationCompleteness, summarise } from '../rules.ts';
+import { type CheckedFinding, organisationCompleteness, summarise } from '../rules.ts';
 import * as store from '../store.ts';
 import { loadFacts, type RegisterFacts } from './facts.ts';
 import { findingsOf, localiseFinding } from './findings.ts';
 
-function organisationFindings(facts: RegisterFacts): Finding[] {
+/** The clients that an activity of the register (not retired) names as controller. */
+function coveredClientIds(rows: readonly store.ActivityRow[], links: ReadonlyMap<string, store.ActivityLinks>) {
+  const covered = new Set<string>();
+  for (const row of rows) {
+    for (const controller of links.get(row.id)?.controllers ?? []) {
+      if (controller.controllerOrgId) covered.add(controller.controllerOrgId);
+    }
+  }
+  return covered;
+}
+
+function organisationFindings(facts: RegisterFacts, coveredClients: ReadonlySet<string>): CheckedFinding[] {
   const { organisation } = facts;
   return organisationCompleteness({
     ...organisation,
     privacyContact: organisation.privacyContact
       ? { kind: organisation.privacyContact.kind, name: organisation.privacyContact.name }
       : null,
+    clients: [...facts.clients.values()].map((client) => ({
+      name: client.name,
+      isCovered: coveredClients.has(client.id),
+    })),
   });
 }
 
@@ -31,7 +46,7 @@ export async function getRegisterCompleteness(
   const rows = (await store.allActivities(ctx.db, scope.orgId)).filter((row) => row.status !== 'retired');
   const links = await store.linksOf(ctx.db, scope.orgId, 'all');
   const facts = await loadFacts(ctx, scope, rows, links);
-  const organisation = organisationFindings(facts);
+  const organisation = organisationFindings(facts, coveredClientIds(rows, links));
   const activities: TActivityCompleteness[] = rows.map((row) => {
     const findings = findingsOf(row, links.get(row.id) ?? store.noLinks(), facts, locale);
     return {
