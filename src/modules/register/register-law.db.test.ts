@@ -168,6 +168,29 @@ describe('point 4: a processor register per client (Art. 30(2)(a))', () => {
     await provider.owner.client.delete(api(`/activities/${created.body.id}`));
   });
 
+  it('exports the controllers and imports a managed client by name as that organisation again', async () => {
+    const csv = await provider.owner.client.get(api('/register/export?format=csv&entity=activities&locale=nl'));
+    expect(csv.status).toBe(200);
+    const text = csv.raw.toString('utf8');
+    expect(text).toContain('Verwerkingsverantwoordelijken (naam | contactgegevens)');
+    const [header, ...rows] = text.split('\r\n').filter((line) => line.trim() !== '');
+    const hostingRow = rows.find((row) => row.startsWith('Hosting voor klanten'));
+    expect(hostingRow).toContain('Bakkerij Korrel | Henk Korrel');
+
+    const original = (await provider.owner.client.get(api(`/activities/${hostingId}`))).body;
+    await provider.owner.client.delete(api(`/activities/${hostingId}`));
+    const url = api('/register/import?entity=activities&mode=apply');
+    const file = Buffer.from(`${header}\r\n${hostingRow}\r\n`, 'utf8');
+    const imported = await provider.owner.client.request('POST', url, file, {
+      'content-type': 'text/csv; charset=utf-8',
+    });
+    expect(imported.body.errors).toEqual([]);
+    const list = await provider.owner.client.get(api('/activities?role=processor&q=Hosting'));
+    hostingId = list.body.items[0].id;
+    const strip = (controllers: { id: string }[]) => controllers.map(({ id: _id, ...controller }) => controller);
+    expect(strip(list.body.items[0].controllers)).toEqual(strip(original.controllers));
+  });
+
   it('reports each client that no processor activity covers, and the PDF lists every controller', async () => {
     const register = await provider.owner.client.get(api('/register/completeness'));
     const clientItems = register.body.organisation.filter(
