@@ -70,8 +70,8 @@ function recipientLines(activity: TActivity, snapshot: RegisterSnapshot, locale:
 /** Art. 30(1)(a): each joint controller (Art. 26) with its contact details and the arrangement. */
 function jointControllerLines(activity: TActivity, locale: Locale): string[] {
   return activity.jointControllers.map((joint) => {
-    const contact = joint.contact || say(locale, 'notRecorded');
-    const arrangement = joint.arrangement || say(locale, 'notRecorded');
+    const contact = joint.contact || say(locale, 'contactNotRecorded');
+    const arrangement = joint.arrangement || say(locale, 'notRecordedInline');
     return say(locale, 'jointControllerLine', { name: joint.name, contact, arrangement });
   });
 }

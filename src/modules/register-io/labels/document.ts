@@ -72,6 +72,7 @@ export const DOCUMENT_TEXT = {
     nl: 'Gezamenlijk verwerkingsverantwoordelijke (art. 26 AVG): {{name}}, {{contact}}; regeling: {{arrangement}}',
     en: 'Joint controller (Art. 26 GDPR): {{name}}, {{contact}}; arrangement: {{arrangement}}',
   },
+  notRecordedInline: { nl: 'niet vastgelegd', en: 'not recorded' },
   contactNotRecorded: { nl: 'contactgegevens niet vastgelegd', en: 'contact details not recorded' },
   basisArt30: { nl: 'Vereist door artikel 30 AVG', en: 'Required by Article 30 GDPR' },
   basisPrivacydesk: {
