@@ -287,4 +287,53 @@ export const FREELANCER_REGISTER: DemoRegister = {
 };
 
 /** The bakery has a small webshop; the ICT provider set up its register from the webshop template. */
-export const BAKERY_REGISTER: DemoRegister = { template: 'webshop', vendors: [], systems: {} };
+export const BAKERY_REGISTER: DemoRegister = {
+  template: 'webshop',
+  // The processors running its mailbox, newsletter and statistics: recipients of those activities (Art. 4(9)).
+  vendors: [
+    {
+      name: 'Mailhaven B.V.',
+      kind: 'processor',
+      country: 'NL',
+      services: 'Zakelijke mail',
+      hasMfa: true,
+      certifications: [],
+    },
+    {
+      name: 'Nieuwsbode B.V.',
+      kind: 'processor',
+      country: 'NL',
+      services: 'Nieuwsbriefdienst',
+      hasMfa: true,
+      certifications: [],
+    },
+    {
+      name: 'Telwerk Analytics B.V.',
+      kind: 'processor',
+      country: 'NL',
+      services: 'Websitestatistieken',
+      hasMfa: null,
+      certifications: [],
+    },
+  ],
+  systems: {
+    mailbox: {
+      vendor: 'Mailhaven B.V.',
+      isMfaEnforced: true,
+      isEncryptedAtRest: true,
+      locations: [{ role: 'primary', country: 'NL', region: 'Amsterdam', since: '2021-03-01' }],
+    },
+    newsletter: {
+      vendor: 'Nieuwsbode B.V.',
+      isMfaEnforced: true,
+      isEncryptedAtRest: true,
+      locations: [{ role: 'primary', country: 'NL', region: 'Groningen', since: '2022-01-01' }],
+    },
+    analytics: {
+      vendor: 'Telwerk Analytics B.V.',
+      isMfaEnforced: false,
+      isEncryptedAtRest: true,
+      locations: [{ role: 'primary', country: 'DE', region: 'Frankfurt', since: '2023-04-01' }],
+    },
+  },
+};
