@@ -30,6 +30,19 @@ export const ACTIVITY_COLUMNS: Column<TActivity>[] = [
     },
     write: (activity) => writeItems(activity.controllers.map((controller) => [controller.name, controller.contact])),
   },
+  // Files exported before controllers became a list had one free-text controller in two columns.
+  {
+    id: 'controllerName',
+    label: { nl: 'Verwerkingsverantwoordelijke', en: 'Controller' },
+    write: () => '',
+    isImportOnly: true,
+  },
+  {
+    id: 'controllerContact',
+    label: { nl: 'Contactgegevens verwerkingsverantwoordelijke', en: 'Controller contact details' },
+    write: () => '',
+    isImportOnly: true,
+  },
   {
     id: 'jointControllers',
     label: {

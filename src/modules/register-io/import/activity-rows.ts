@@ -56,6 +56,16 @@ function readController(fields: string[], lookups: ImportLookups) {
   return { kind: 'external' as const, name, contact };
 }
 
+/** The controllers column, or the free-text controller of a file written by an earlier version. */
+function readControllers(reader: RowReader, lookups: ImportLookups) {
+  const items = reader.items('controllers');
+  if (items !== undefined) return items.map((fields) => readController(fields, lookups));
+  const name = reader.raw('controllerName');
+  if (name === undefined) return undefined;
+  const contact = reader.raw('controllerContact') ?? '';
+  return name.trim() || contact.trim() ? [readController([name, contact], lookups)] : [];
+}
+
 /** One joint controller item: name | contact | arrangement. */
 function readJointController(fields: string[]) {
   const [name = '', contact = '', arrangement = ''] = fields;
@@ -88,7 +98,7 @@ export function readActivityRow(reader: RowReader, lookups: ImportLookups): Acti
     role: reader.option('role', 'activityRole'),
     status: reader.option('status', 'activityStatus'),
     description: reader.raw('description'),
-    controllers: reader.items('controllers')?.map((fields) => readController(fields, lookups)),
+    controllers: readControllers(reader, lookups),
     jointControllers: reader.items('jointControllers')?.map(readJointController),
     processingCategories: reader.raw('processingCategories'),
     purposes: reader.list('purposes'),

@@ -112,6 +112,37 @@ describe('validateTable: references and names', () => {
     ]);
   });
 
+  it('reads controllers: a managed client by name, others as external; an older file’s free-text controller too', () => {
+    const clients = new NameIndex([{ id: uuid(8), names: ['Bakkerij Korrel'] }]);
+    const current = validateTable(
+      'activities',
+      table([
+        ['Naam', 'Rol', 'Verwerkingsverantwoordelijken (naam | contactgegevens)'],
+        ['Hosting', 'verwerker', 'bakkerij korrel | henk@korrel.example; Sportschool Sterk | info@sterk.example'],
+      ]),
+      lookups({ clients }),
+      'nl',
+    );
+    expect(current.errors).toEqual([]);
+    expect(current.activities[0]?.input.controllers).toEqual([
+      { kind: 'managed_org', organisationId: uuid(8) },
+      { kind: 'external', name: 'Sportschool Sterk', contact: 'info@sterk.example' },
+    ]);
+    const older = validateTable(
+      'activities',
+      table([
+        ['Naam', 'Rol', 'Verwerkingsverantwoordelijke', 'Contactgegevens verwerkingsverantwoordelijke'],
+        ['Beheer', 'verwerker', 'Klanten (per verwerkersovereenkomst)', ''],
+      ]),
+      lookups({ clients }),
+      'nl',
+    );
+    expect(older.errors).toEqual([]);
+    expect(older.activities[0]?.input.controllers).toEqual([
+      { kind: 'external', name: 'Klanten (per verwerkersovereenkomst)', contact: '' },
+    ]);
+  });
+
   it('finds duplicates within the file and against the register, ignoring case and spaces', () => {
     const result = validateTable(
       'systems',
