@@ -88,7 +88,7 @@ describe('register: a processing activity from scratch', () => {
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 
     const panel = page.getByRole('region', { name: 'Compleetheid' });
-    await panel.getByText('Compleet: alles wat artikel 30 vraagt is vastgelegd').waitFor();
+    await panel.getByText('Compleet: niets ontbreekt van wat privacydesk controleert').waitFor();
     await panel.getByText(`Doeleinden vastgelegd voor '${ACTIVITY}'`).waitFor();
     await screenshot(page, 'register-activity-complete');
 

@@ -229,10 +229,10 @@ describe('register: categories, consolidation, transfers and the overview', () =
     const { page } = browser;
     const dashboardCard = () => page.getByRole('link', { name: 'Overzicht', exact: true }).click();
     await dashboardCard();
-    await page.getByText('3 onderdelen ontbreken · 3 aandachtspunten').waitFor();
+    await page.getByText('2 onderdelen ontbreken · 4 aandachtspunten').waitFor();
     await openFromNavigation(page, 'Overzicht en controle', 'Verwerkingsregister');
     await page.getByRole('alert').filter({ hasText: 'Het register is nog niet compleet' }).waitFor();
-    await page.getByText('0 van 1 verwerkingen compleet · 3 onderdelen ontbreken · 3 aandachtspunten').waitFor();
+    await page.getByText('0 van 1 verwerkingen compleet · 2 onderdelen ontbreken · 4 aandachtspunten').waitFor();
     // The DPF-certified US vendor is used by no activity: the register does not say whose data it holds.
     await page
       .getByText('Mailchimp bewaart gegevens in Verenigde Staten (buiten de EER), maar geen verwerking gebruikt', {
@@ -259,13 +259,13 @@ describe('register: categories, consolidation, transfers and the overview', () =
     await page.getByText('De organisatiegegevens zijn opgeslagen.').waitFor();
     // The dashboard's card, read before the change, follows it at once.
     await dashboardCard();
-    await page.getByText('2 onderdelen ontbreken · 3 aandachtspunten').waitFor();
+    await page.getByText('1 onderdeel ontbreekt · 4 aandachtspunten').waitFor();
 
     await openFromNavigation(page, 'Overzicht en controle', 'Verwerkingsregister');
-    await page.getByText(/^0 van 1 verwerkingen compleet · 2 onderdelen ontbreken/).waitFor();
+    await page.getByText(/^0 van 1 verwerkingen compleet · 1 onderdeel ontbreekt/).waitFor();
     await page.getByText(address).waitFor({ state: 'detached' });
     await page.getByText('Naam en adres van De Wit ICT-beheer zijn vastgelegd').waitFor();
-    expect((await read(owner, 'register/completeness')).summary).toMatchObject({ missing: 2, completeActivities: 0 });
+    expect((await read(owner, 'register/completeness')).summary).toMatchObject({ missing: 1, completeActivities: 0 });
   });
 
   it('warns about transfers without a safeguard until one is recorded for the vendor and the location', async () => {
@@ -319,11 +319,11 @@ describe('register: categories, consolidation, transfers and the overview', () =
   it('shows the overview and the server’s findings in English after switching the language', async () => {
     const { page } = browser;
     await page.goto(registerUrl(server.url, owner.orgSlug));
-    await page.getByText(/^0 van 1 verwerkingen compleet · 1 onderdeel ontbreekt/).waitFor();
+    await page.getByText(/^1 van 1 verwerkingen compleet · 0 onderdelen ontbreken/).waitFor();
     await page.getByRole('button', { name: 'Taal' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Register of processing', exact: true }).waitFor();
-    await page.getByText(/^0 of 1 activities complete · 1 item missing/).waitFor();
+    await page.getByText(/^1 of 1 activities complete · 0 items missing/).waitFor();
     await page.getByRole('button', { name: new RegExp(`^${ACTIVITY}`) }).click();
     await page.getByText(`No retention period for '${ACTIVITY}'`).waitFor();
     expect(await page.getByText(`Geen bewaartermijn voor '${ACTIVITY}'`).count()).toBe(0);

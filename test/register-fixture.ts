@@ -106,6 +106,13 @@ export async function buildRegister(client: TestClient, org: string): Promise<Re
       systemIds: [mailbox, crm],
       recipientVendorIds: [cloud],
       recipientCategories: 'Accountant',
+      jointControllers: [
+        {
+          name: 'Coöperatie Zuivel | Noord',
+          contact: 'privacy@zuivelnoord.example',
+          arrangement: 'Wij informeren de klanten; de coöperatie behandelt verzoeken',
+        },
+      ],
       transfers: [{ country: 'CH', recipient: 'Zwitserse bank', safeguardDetails: 'adequaat' }],
       retention: {
         kind: 'period',
@@ -125,8 +132,7 @@ export async function buildRegister(client: TestClient, org: string): Promise<Re
       name: 'Hosting voor klanten',
       role: 'processor',
       status: 'active',
-      controllerName: 'Boerderij Het Klaverblad',
-      controllerContact: 'info@klaverblad.example',
+      controllers: [{ kind: 'external', name: 'Boerderij Het Klaverblad', contact: 'info@klaverblad.example' }],
       processingCategories: 'Hosting en back-ups van de webshop',
       subjectCategoryIds: [categories.subjects['client-staff']],
       dataCategoryIds: [categories.data['contact-details']],

@@ -19,6 +19,7 @@ const ids = {
   invoicing: '00000000-0000-4000-8000-0000000000a1',
   hosting: '00000000-0000-4000-8000-0000000000a2',
   transfer: '00000000-0000-4000-8000-0000000000a3',
+  controller: '00000000-0000-4000-8000-0000000000a4',
 };
 const stamp = '2026-11-01T10:00:00.000Z';
 const eea = { status: 'eea' as const, needsSafeguard: false, adequacyScope: null, verdict: 'eea' as const };
@@ -141,6 +142,7 @@ export function sampleSnapshot(): RegisterSnapshot {
               itemId: '30.1.g',
               article: '30(1)(g)',
               status: 'missing',
+              basis: 'art30',
               label: 'Beveiligingsmaatregelen',
               code: 'security_missing',
               params: {},
@@ -226,8 +228,19 @@ function activity(id: string, name: string, role: 'controller' | 'processor'): R
     name,
     description: role === 'controller' ? 'Facturen maken en versturen' : '',
     role,
-    controllerName: role === 'processor' ? 'Klant Zuivel B.V.' : '',
-    controllerContact: role === 'processor' ? 'info@zuivel.example' : '',
+    controllers:
+      role === 'processor'
+        ? [
+            {
+              id: ids.controller,
+              kind: 'external',
+              organisation: null,
+              name: 'Klant Zuivel B.V.',
+              contact: 'info@zuivel.example',
+            },
+          ]
+        : [],
+    jointControllers: [],
     processingCategories: role === 'processor' ? 'Hosting en beheer van de webshop' : '',
     purposes: role === 'controller' ? ['Facturen versturen', 'Wettelijke bewaarplicht; fiscus'] : [],
     legalBasis: role === 'controller' ? 'c' : null,
@@ -241,6 +254,7 @@ function activity(id: string, name: string, role: 'controller' | 'processor'): R
     ],
     systems: [{ id: ids.mail, name: 'Mailbox' }],
     recipients: [{ id: ids.usVendor, name: 'Cloudreus Inc.' }],
+    systemVendors: [],
     hasNoRecipients: false,
     recipientCategories: 'Accountant',
     transfers:

@@ -60,6 +60,8 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
     locations: [{ role: 'primary', country: 'NL', since: '2024-01-01' }],
   });
   const activity = await created(owner, `${base}/activities`, { name: `${marker} activiteit` });
+  // A client organisation it manages: what a processor activity may name as its controller.
+  const client = await created(owner, '/api/orgs', { name: `${marker} klant`, managedByOrgId: org.id });
   return {
     org: org.id,
     userId: member.id,
@@ -74,6 +76,7 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
     systemId: system.id,
     locationId: system.locations[0].id,
     activityId: activity.id,
+    clientOrgId: client.id,
   };
 }
 
@@ -99,6 +102,8 @@ export const REFERENCE_FIELDS: Record<string, string> = {
   subjectCategoryId: 'subjectCategoryId',
   systemId: 'systemId',
   activityIds: 'activityId',
+  /** `controllers[].organisationId`: a client organisation the organisation manages. */
+  organisationId: 'clientOrgId',
   /** The outbox cursor: the last message of the previous page. */
   before: 'messageId',
 };
@@ -125,6 +130,7 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
 /** Minimal items of arrays of objects in bodies, for reference fields inside them (`locations[].providerVendorId`). */
 export const MINIMAL_ITEMS: Record<string, Record<string, unknown>> = {
   locations: { role: 'primary', country: 'NL', since: '2024-01-01' },
+  controllers: { kind: 'managed_org' },
 };
 
 /** Where organisation rows live: every table with an org_id column (so new modules are covered unasked). */

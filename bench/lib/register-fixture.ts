@@ -12,6 +12,7 @@ import {
   activityRecipients,
   activitySubjectCategories,
   activitySystems,
+  activityControllers,
   activityTransfers,
 } from '../../src/modules/register/tables.ts';
 import { vendorCertifications, vendors } from '../../src/modules/vendors/tables.ts';
@@ -120,7 +121,6 @@ function activityRows(
     name: `Verwerking ${String(i + 1).padStart(4, '0')}`,
     description: 'Een verwerking uit het grote benchmarkregister',
     role: i % 10 === 0 ? 'processor' : 'controller',
-    controllerName: i % 10 === 0 ? 'Klant B.V.' : '',
     processingCategories: i % 10 === 0 ? 'Hosting en beheer' : '',
     purposes: ['Dienstverlening aan klanten', 'Facturatie'],
     legalBasis: i % 10 === 0 ? null : pick(['b', 'c', 'f'], i),
@@ -150,6 +150,15 @@ function activityRows(
     data: link('dataCategoryId', refs.data, 3),
     systems: link('systemId', refs.systems, 2),
     recipients: link('vendorId', refs.vendors, 1),
+    controllers: rows
+      .filter((activity) => activity.role === 'processor')
+      .map((activity) => ({
+        orgId,
+        activityId: activity.id,
+        kind: 'external',
+        name: 'Klant B.V.',
+        contact: 'privacy@klant.example',
+      })),
     transfers: rows
       .filter((_, i) => i % 10 === 5)
       .map((activity) => ({
@@ -210,6 +219,7 @@ export async function buildRegisterFixture(
     await insertAll(tx, activitySystems, activityData.systems);
     await insertAll(tx, activityRecipients, activityData.recipients);
     await insertAll(tx, activityTransfers, activityData.transfers);
+    await insertAll(tx, activityControllers, activityData.controllers);
   });
   if (options.analyze) await ctx.db.execute(sql`analyze`);
   return { email, password: BENCH_PASSWORD, orgId, activities: options.activities, systems: options.systems };

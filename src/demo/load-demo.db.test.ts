@@ -114,6 +114,36 @@ describe('demo data', () => {
     expect(iso.length).toBeGreaterThanOrEqual(7);
   });
 
+  it('names Domstad’s three client organisations as the controllers in its processor register', async () => {
+    const processor = await demo.get('/api/orgs/domstad-ict/activities?role=processor');
+    expect(processor.body.items).toHaveLength(1);
+    const [activity] = processor.body.items;
+    expect(
+      activity.controllers.map((controller: { kind: string; name: string }) => [controller.kind, controller.name]),
+    ).toEqual([
+      ['managed_org', 'Bakkerij De Zoete Korst'],
+      ['managed_org', 'Installatiebedrijf Van Wijk & Zn.'],
+      ['managed_org', 'Tandartspraktijk Lindelaan'],
+    ]);
+    const check = await demo.get('/api/orgs/domstad-ict/register/completeness');
+    const clients = check.body.organisation.filter((item: { params: { client?: string } }) => item.params.client);
+    expect(clients.map((item: { status: string }) => item.status)).toEqual(['complete', 'complete', 'complete']);
+    const items = check.body.activities.find(
+      (entry: { activity: { id: string } }) => entry.activity.id === activity.id,
+    );
+    expect(items.items.filter((item: { itemId: string }) => item.itemId === '30.2.a')).toEqual([]);
+  });
+
+  it('lets no demo activity that uses a vendor’s system say "no recipients"', async () => {
+    for (const slug of ['domstad-ict', 'eemcode', 'bakkerij-de-zoete-korst']) {
+      const activities = await demo.get(`/api/orgs/${slug}/activities?limit=100&role=controller`);
+      for (const activity of activities.body.items) {
+        if (activity.systemVendors.length > 0)
+          expect(activity.hasNoRecipients, `${slug}: ${activity.name}`).toBe(false);
+      }
+    }
+  });
+
   it('shows a transfer warning for the one supplier outside the EEA without a safeguard', async () => {
     const transfers = await demo.get('/api/orgs/domstad-ict/register/transfers');
     const needing = transfers.body.transfers.filter(

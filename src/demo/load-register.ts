@@ -1,6 +1,8 @@
 import { ZCreateLocationRequest } from '../modules/inventory/contract.ts';
 import * as inventory from '../modules/inventory/service.ts';
 import * as onboarding from '../modules/onboarding/service.ts';
+import * as organisations from '../modules/organisations/service.ts';
+import type { TActivityControllerInput } from '../modules/register/contract.ts';
 import * as register from '../modules/register/service.ts';
 import { ZCreateVendorRequest } from '../modules/vendors/contract.ts';
 import * as vendors from '../modules/vendors/service.ts';
@@ -8,7 +10,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { OrgScope } from '../platform/http/access.ts';
 import { parseInput } from '../platform/validation.ts';
-import type { DemoRegister, DemoSystemDetails, DemoVendor } from './register-data.ts';
+import type { DemoControllers, DemoRegister, DemoSystemDetails, DemoVendor } from './register-data.ts';
 
 const vendorKey = (name: string) => `vendor:${name.toLowerCase()}`;
 
@@ -76,6 +78,18 @@ async function linkRecipients(ctx: AppContext, tx: Database, scope: OrgScope, sp
   }
 }
 
+/** Names the controllers of the template's processor activity: our managed clients and external controllers. */
+async function linkControllers(ctx: AppContext, tx: Database, scope: OrgScope, spec: DemoControllers) {
+  const activity = (await register.activitiesOfOrg(tx, scope.orgId)).find((row) => row.name === spec.activity);
+  if (!activity) throw new Error(`demo data: no activity ${spec.activity}`);
+  const clients = spec.hasManagedClients ? await organisations.clientOrganisations(tx, scope.orgId) : [];
+  const controllers: TActivityControllerInput[] = [
+    ...clients.map((client) => ({ kind: 'managed_org' as const, organisationId: client.id })),
+    ...spec.external.map((controller) => ({ kind: 'external' as const, ...controller })),
+  ];
+  await register.updateActivity({ ...ctx, db: tx }, scope, activity.id, { controllers }, 'nl');
+}
+
 /**
  * Builds one demo organisation's register through the modules: its vendors in full, then the sector template linked
  * to them, then the systems' dated locations (with their history) and security facts.
@@ -85,4 +99,5 @@ export async function loadDemoRegister(ctx: AppContext, tx: Database, scope: Org
   await onboarding.applyBlueprint(ctx, tx, scope, demoBlueprint(spec), 'nl', { kind: 'template', id: spec.template });
   await completeSystems(ctx, tx, scope, spec);
   await linkRecipients(ctx, tx, scope, spec);
+  if (spec.controllers) await linkControllers(ctx, tx, scope, spec.controllers);
 }

@@ -40,18 +40,30 @@ export interface DemoSystemDetails {
   locations: DemoLocation[];
 }
 
+/**
+ * The controllers of a processor activity of the template (by its Dutch name): every client organisation the
+ * provider manages, and controllers outside privacydesk with their contact details (Art. 30(2)(a)).
+ */
+export interface DemoControllers {
+  activity: string;
+  hasManagedClients: boolean;
+  external: { name: string; contact: string }[];
+}
+
 export interface DemoRegister {
   template: 'ict_provider' | 'freelancer' | 'webshop';
   vendors: DemoVendor[];
   systems: Record<string, DemoSystemDetails>;
   /** Vendors that receive an activity's data beyond its systems (by the template activity's Dutch name). */
   recipients?: { activity: string; vendors: string[] }[];
+  controllers?: DemoControllers;
 }
 
 const ISO_27001 = (validUntil: string) => ({ name: 'ISO 27001', validUntil });
 
 export const MSP_REGISTER: DemoRegister = {
   template: 'ict_provider',
+  controllers: { activity: 'Ticketafhandeling en beheer voor klanten', hasManagedClients: true, external: [] },
   vendors: [
     {
       name: 'Klantkompas B.V.',
@@ -190,6 +202,14 @@ export const MSP_REGISTER: DemoRegister = {
 
 export const FREELANCER_REGISTER: DemoRegister = {
   template: 'freelancer',
+  controllers: {
+    activity: 'Hosting en beheer van websites en applicaties van klanten',
+    hasManagedClients: false,
+    external: [
+      { name: 'Fietsverhuur Eemland V.O.F.', contact: 'info@fietsverhuur-eemland.test, Kamp 12, 3811 AR Amersfoort' },
+      { name: 'Stichting Muziekschool Amersfoort', contact: 'bestuur@muziekschool-amersfoort.test' },
+    ],
+  },
   vendors: [
     {
       name: 'Eemhosting B.V.',
@@ -276,4 +296,53 @@ export const FREELANCER_REGISTER: DemoRegister = {
 };
 
 /** The bakery has a small webshop; the ICT provider set up its register from the webshop template. */
-export const BAKERY_REGISTER: DemoRegister = { template: 'webshop', vendors: [], systems: {} };
+export const BAKERY_REGISTER: DemoRegister = {
+  template: 'webshop',
+  // The processors running its mailbox, newsletter and statistics: recipients of those activities (Art. 4(9)).
+  vendors: [
+    {
+      name: 'Mailhaven B.V.',
+      kind: 'processor',
+      country: 'NL',
+      services: 'Zakelijke mail',
+      hasMfa: true,
+      certifications: [],
+    },
+    {
+      name: 'Nieuwsbode B.V.',
+      kind: 'processor',
+      country: 'NL',
+      services: 'Nieuwsbriefdienst',
+      hasMfa: true,
+      certifications: [],
+    },
+    {
+      name: 'Telwerk Analytics B.V.',
+      kind: 'processor',
+      country: 'NL',
+      services: 'Websitestatistieken',
+      hasMfa: null,
+      certifications: [],
+    },
+  ],
+  systems: {
+    mailbox: {
+      vendor: 'Mailhaven B.V.',
+      isMfaEnforced: true,
+      isEncryptedAtRest: true,
+      locations: [{ role: 'primary', country: 'NL', region: 'Amsterdam', since: '2021-03-01' }],
+    },
+    newsletter: {
+      vendor: 'Nieuwsbode B.V.',
+      isMfaEnforced: true,
+      isEncryptedAtRest: true,
+      locations: [{ role: 'primary', country: 'NL', region: 'Groningen', since: '2022-01-01' }],
+    },
+    analytics: {
+      vendor: 'Telwerk Analytics B.V.',
+      isMfaEnforced: false,
+      isEncryptedAtRest: true,
+      locations: [{ role: 'primary', country: 'DE', region: 'Frankfurt', since: '2023-04-01' }],
+    },
+  },
+};

@@ -14,12 +14,15 @@ import { serverClient, VIA_SERVER_HELP } from '../via-server.ts';
 
 type CheckResult = TRegisterCompleteness & { org: { id: string; slug: string; name: string } };
 
+/** One line per item needing attention, saying whether Art. 30 requires it or privacydesk checks it besides. */
 function itemLines(items: TCompletenessItem[], locale: Locale): string[] {
   return items
     .filter((item) => item.status !== 'complete')
-    .map(
-      (item) => `  - [${translate(locale, `register.check.${item.status}`)}] ${item.message} (art. ${item.article})`,
-    );
+    .map((item) => {
+      const status = translate(locale, `register.check.${item.status}`);
+      const basis = translate(locale, `register.check.basis_${item.basis}`);
+      return `  - [${status}, ${basis}] ${item.message} (art. ${item.article})`;
+    });
 }
 
 /** The report a person reads: the verdict, then what is missing or warned about, per activity. */

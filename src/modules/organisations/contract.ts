@@ -207,3 +207,17 @@ export const ZSetupRequest = z.strictObject({
   organisation: ZCreateOrganisationRequest,
 });
 export type TSetupRequest = z.output<typeof ZSetupRequest>;
+
+/**
+ * A client organisation a provider manages, as the provider's register names it when acting as its processor
+ * (Art. 30(2)(a)): name and contact details, read from the client's own settings.
+ */
+export const ZClientOrganisation = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  /** The client's privacy contact (name and e-mail) and address, as one line; empty when it has recorded neither. */
+  contact: z.string(),
+});
+export type TClientOrganisation = z.infer<typeof ZClientOrganisation>;
+export const ZClientOrganisationList = z.object({ clients: z.array(ZClientOrganisation) });

@@ -7,6 +7,7 @@ import {
   ZAcceptInvitationRequest,
   ZAcceptInvitationResponse,
   ZChangeRoleRequest,
+  ZClientOrganisationList,
   ZCreateInvitationRequest,
   ZCreateOrganisationRequest,
   ZInvitation,
@@ -100,6 +101,19 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: ZOrganisation },
       },
       handler: (request) => organisations.updateOrganisation(ctx, scopeOf(request), request.body),
+    });
+
+    app.get('/api/orgs/:org/clients', {
+      config: { access: { type: 'org', role: 'viewer' } },
+      schema: {
+        tags,
+        summary: 'The client organisations this one manages, with their contact details (for its processor register)',
+        params: orgParams,
+        response: { 200: ZClientOrganisationList },
+      },
+      handler: async (request) => ({
+        clients: await organisations.clientOrganisations(ctx.db, scopeOf(request).orgId),
+      }),
     });
 
     app.get('/api/orgs/:org/members', {

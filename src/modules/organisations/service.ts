@@ -1,5 +1,6 @@
 /** The organisations module's public face: organisations, memberships, invitations and first-start setup. */
 
+export { assertClientsOfOrg, clientOrganisations } from './use-cases/clients.ts';
 export {
   acceptInvitation,
   createInvitation,

@@ -50,6 +50,15 @@ export async function findMembership(db: Database, orgRef: string, userId: strin
   return row;
 }
 
+/** The client organisations a provider manages, by name. */
+export async function clientsOf(db: Database, providerOrgId: string): Promise<OrganisationRow[]> {
+  return db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.managedByOrgId, providerOrgId))
+    .orderBy(organisations.name);
+}
+
 const managers = alias(organisations, 'managers');
 
 export async function listOrganisationsOfUser(db: Database, userId: string) {

@@ -71,6 +71,9 @@ function comparable(document: TRegisterDocument) {
         dataCategories,
         systems,
         recipients,
+        systemVendors,
+        controllers,
+        jointControllers,
         ...activity
       }) => ({
         ...activity,
@@ -78,6 +81,12 @@ function comparable(document: TRegisterDocument) {
         dataCategories: keys(dataCategories),
         systems: names(systems),
         recipients: names(recipients),
+        systemVendors: names(systemVendors),
+        controllers: controllers.map(({ id: _controllerId, organisation, ...controller }) => ({
+          ...controller,
+          organisation: organisation?.name ?? null,
+        })),
+        jointControllers: jointControllers.map(({ id: _jointId, ...joint }) => joint),
         transfers: transfers.map(({ id: _transferId, ...transfer }) => transfer),
       }),
     ),

@@ -66,12 +66,55 @@ export const ZTransferInput = z.strictObject({
   transferImpactAssessment: ZTransferImpactAssessment.nullable().default(null),
 });
 
+export const ZControllerKind = z.enum(['managed_org', 'external']);
+
+/**
+ * A controller on whose behalf a processor activity is carried out (Art. 30(2)(a)): a client organisation we manage
+ * (its name and contact read from it; `organisation` null once it is no longer ours) or an external controller.
+ */
+export const ZActivityController = z.object({
+  id: z.uuid(),
+  kind: ZControllerKind,
+  organisation: ZRef.nullable(),
+  name: z.string(),
+  contact: z.string(),
+});
+export type TActivityController = z.infer<typeof ZActivityController>;
+
+export const ZActivityControllerInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('managed_org'), organisationId: z.uuid() }),
+  z.strictObject({
+    kind: z.literal('external'),
+    name: z.string().trim().min(1, { error: 'validation.required' }).max(300),
+    contact: z.string().trim().max(500).default(''),
+  }),
+]);
+export type TActivityControllerInput = z.output<typeof ZActivityControllerInput>;
+
+/** A joint controller (Art. 26) of a controller activity, with the essence of the arrangement. */
+export const ZJointController = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  contact: z.string(),
+  arrangement: z.string(),
+});
+export type TJointController = z.infer<typeof ZJointController>;
+
+export const ZJointControllerInput = z.strictObject({
+  name: z.string().trim().min(1, { error: 'validation.required' }).max(300),
+  contact: z.string().trim().max(500).default(''),
+  arrangement: z.string().trim().max(2000).default(''),
+});
+export type TJointControllerInput = z.output<typeof ZJointControllerInput>;
+
 /** Completeness of one Art. 30 item (or a further check), in plain language. */
 export const ZCompletenessItem = z.object({
   /** e.g. `30.1.f`, `6.1`, `9.2`, `dpia`, `review` */
   itemId: z.string(),
   article: z.string(),
   status: z.enum(['complete', 'missing', 'warning']),
+  /** `art30`: Art. 30 GDPR requires it; `privacydesk`: a further check privacydesk adds (Art. 6, 9, 10, 26, 35, …). */
+  basis: z.enum(['art30', 'privacydesk']),
   /** What the item is about, in the caller's language (Art. 30 items: the label of reference/gdpr-items.json). */
   label: z.string(),
   /** Message key (`register.completeness.<code>`) and its parameters, and the message in the caller's language. */
@@ -92,8 +135,10 @@ export const ZActivity = z.object({
   name: z.string(),
   description: z.string(),
   role: ZActivityRole,
-  controllerName: z.string(),
-  controllerContact: z.string(),
+  /** Processor activities: each controller on whose behalf we act (Art. 30(2)(a)). */
+  controllers: z.array(ZActivityController),
+  /** Controller activities: the joint controllers (Art. 26), named under Art. 30(1)(a). */
+  jointControllers: z.array(ZJointController),
   processingCategories: z.string(),
   purposes: z.array(z.string()),
   legalBasis: ZLegalBasis.nullable(),
@@ -104,6 +149,11 @@ export const ZActivity = z.object({
   dataCategories: z.array(ZRef),
   systems: z.array(ZRef),
   recipients: z.array(ZRef),
+  /**
+   * The vendors running the activity's systems (or holding their copies) that are not among `recipients`: processors
+   * to whom data is disclosed, so recipients under Art. 30(1)(d) as well (Art. 4(9)), listed automatically.
+   */
+  systemVendors: z.array(ZRef),
   hasNoRecipients: z.boolean(),
   recipientCategories: z.string(),
   transfers: z.array(ZTransfer),
@@ -131,8 +181,10 @@ const activityFields = {
   name: z.string().trim().min(1, { error: 'validation.required' }).max(200),
   description: ZText(5000),
   role: ZActivityRole,
-  controllerName: ZText(300),
-  controllerContact: ZText(500),
+  /** Replaces the activity's controllers as a whole. */
+  controllers: z.array(ZActivityControllerInput).max(200),
+  /** Replaces the activity's joint controllers as a whole. */
+  jointControllers: z.array(ZJointControllerInput).max(20),
   processingCategories: ZText(2000),
   purposes: z.array(z.string().trim().min(1).max(500)).max(20),
   legalBasis: ZLegalBasis.nullable(),
@@ -160,8 +212,8 @@ export const ZCreateActivityRequest = z.strictObject({
   ...activityFields,
   description: activityFields.description.default(''),
   role: activityFields.role.default('controller'),
-  controllerName: activityFields.controllerName.default(''),
-  controllerContact: activityFields.controllerContact.default(''),
+  controllers: activityFields.controllers.default([]),
+  jointControllers: activityFields.jointControllers.default([]),
   processingCategories: activityFields.processingCategories.default(''),
   purposes: activityFields.purposes.default([]),
   legalBasis: activityFields.legalBasis.default(null),

@@ -40,7 +40,7 @@ describe('completeness end to end', () => {
     });
     expect(created.status).toBe(201);
     id = created.body.id;
-    expect(created.body.completeness).toEqual({ isComplete: false, missing: 6, warnings: 3 });
+    expect(created.body.completeness).toEqual({ isComplete: false, missing: 4, warnings: 5 });
 
     const dutch = await org.owner.client.get(api(`/activities/${id}/completeness`));
     expect(dutch.status).toBe(200);
@@ -55,10 +55,11 @@ describe('completeness end to end', () => {
         'recipients_missing',
         "Geen ontvangers voor 'Sollicitanten' (of leg vast dat er geen zijn)",
       ],
-      ['30.1.f', 'missing', 'retention_missing', "Geen bewaartermijn voor 'Sollicitanten'"],
+      // Art. 30(1)(f) and (g) ask for these "where possible": warnings.
+      ['30.1.f', 'warning', 'retention_missing', "Geen bewaartermijn voor 'Sollicitanten'"],
       [
         '30.1.g',
-        'missing',
+        'warning',
         'security_measures_missing',
         "Geen beveiligingsmaatregelen beschreven voor 'Sollicitanten'",
       ],

@@ -23,7 +23,7 @@ const statuses = (retention: RetentionFacts) =>
   retentionFindings('Boekhouding', retention, TODAY).map((item) => [item.status, item.code]);
 
 describe('Art. 30(1)(f) retention', () => {
-  it('is missing when nothing is recorded, naming the activity', () => {
+  it('warns when nothing is recorded (Art. 30(1)(f): "where possible"), naming the activity', () => {
     const none: RetentionFacts = {
       kind: null,
       amount: null,
@@ -36,7 +36,7 @@ describe('Art. 30(1)(f) retention', () => {
       {
         itemId: '30.1.f',
         article: '30(1)(f)',
-        status: 'missing',
+        status: 'warning',
         code: 'retention_missing',
         params: { activity: 'Sollicitanten' },
       },
@@ -54,11 +54,11 @@ describe('Art. 30(1)(f) retention', () => {
     expect(statuses(untilEvent)).toEqual([['complete', 'retention_recorded']]);
   });
 
-  it('is missing for an until-event rule without its event, or a period without its unit', () => {
+  it('warns for an until-event rule without its event, or a period without its unit', () => {
     expect(statuses({ ...period(0, null), kind: 'until_event', startEvent: ' ' })).toEqual([
-      ['missing', 'retention_missing'],
+      ['warning', 'retention_missing'],
     ]);
-    expect(statuses(period(7, null))).toEqual([['missing', 'retention_missing']]);
+    expect(statuses(period(7, null))).toEqual([['warning', 'retention_missing']]);
   });
 
   it('warns when a period has no start event', () => {

@@ -103,13 +103,16 @@ const warning = (code: string, params: Finding['params']): Finding => ({
   params,
 });
 
-/** Art. 30(1)(f): a period (amount and unit) or an until-event rule with its event, checked against its preset. */
+/**
+ * Art. 30(1)(f): a period (amount and unit) or an until-event rule with its event, checked against its preset. The
+ * law asks for the time limits "where possible": none recorded is a warning, not a missing item.
+ */
 export function retentionFindings(activity: string, retention: RetentionFacts, today: string): Finding[] {
   const base = { itemId: '30.1.f', article: '30(1)(f)' };
   const params = { activity };
   const isPeriod = retention.kind === 'period' && retention.amount !== null && retention.unit !== null;
   const isUntilEvent = retention.kind === 'until_event' && retention.startEvent.trim() !== '';
-  if (!isPeriod && !isUntilEvent) return [{ ...base, status: 'missing', code: 'retention_missing', params }];
+  if (!isPeriod && !isUntilEvent) return [{ ...base, status: 'warning', code: 'retention_missing', params }];
   const findings: Finding[] = [{ ...base, status: 'complete', code: 'retention_recorded', params }];
   if (isPeriod && retention.startEvent.trim() === '') findings.push(warning('retention_start_event_missing', params));
   const preset = retention.presetId ? retentionPreset(retention.presetId) : undefined;

@@ -19,8 +19,8 @@ function completeActivity(overrides: Partial<ActivityFacts> = {}): ActivityFacts
   return {
     name: 'Sollicitanten',
     role: 'controller',
-    controllerName: '',
-    controllerContact: '',
+    controllers: [],
+    jointControllers: [],
     processingCategories: '',
     purposes: ['Werving en selectie'],
     legalBasis: 'b',
@@ -30,6 +30,7 @@ function completeActivity(overrides: Partial<ActivityFacts> = {}): ActivityFacts
     subjectCategories: [{ name: 'Sollicitanten' }],
     dataCategories: [{ name: 'Sollicitatiegegevens', isSpecial: false, isCriminal: false, isNationalId: false }],
     recipientCount: 0,
+    systemVendors: [],
     hasNoRecipients: true,
     recipientCategories: '',
     destinations: [
@@ -66,13 +67,14 @@ function completeProcessorActivity(overrides: Partial<ActivityFacts> = {}): Acti
   return completeActivity({
     name: 'Beheer klant-ICT',
     role: 'processor',
-    controllerName: 'Bakkerij De Korenschoof',
-    controllerContact: 'info@korenschoof.example',
+    controllers: [{ kind: 'external', name: 'Bakkerij De Korenschoof', contact: 'info@korenschoof.example' }],
     processingCategories: 'Beheer van werkplekken en mail',
     legalBasis: null,
     ...overrides,
   });
 }
+
+const noRetention = { kind: null, amount: null, unit: null, startEvent: '', reference: '', presetId: null };
 
 const notComplete = (findings: Finding[]) => findings.filter((item) => item.status !== 'complete');
 const codes = (findings: Finding[]) => notComplete(findings).map((item) => item.code);
@@ -110,7 +112,6 @@ describe('Art. 30(1) items of a controller activity', () => {
     { item: 'c subject categories', change: { subjectCategories: [] }, code: 'subject_categories_missing' },
     { item: 'c data categories', change: { dataCategories: [] }, code: 'data_categories_missing' },
     { item: 'd recipients', change: { hasNoRecipients: false }, code: 'recipients_missing' },
-    { item: 'g security measures', change: { securityMeasures: '  ' }, code: 'security_measures_missing' },
   ])('$item: missing when empty', ({ change, code }) => {
     const findings = activityCompleteness(completeActivity(change), TODAY);
     expect(codes(findings)).toEqual([code]);
@@ -127,6 +128,90 @@ describe('Art. 30(1) items of a controller activity', () => {
     expect(recipientCodes({ recipientCount: 2 })).toEqual([['complete', 'recipients_recorded']]);
     expect(recipientCodes({ recipientCategories: 'Belastingdienst' })).toEqual([['complete', 'recipients_recorded']]);
     expect(recipientCodes({ hasNoRecipients: true })).toEqual([['complete', 'no_recipients_recorded']]);
+  });
+
+  it('d: the processors running its systems are recipients (Art. 4(9)), so "no recipients" gives way to them', () => {
+    const findings = activityCompleteness(
+      completeActivity({ hasNoRecipients: true, systemVendors: [{ name: 'Mailhuis B.V.' }, { name: 'Cloudreus' }] }),
+      TODAY,
+    );
+    expect(findings.filter((item) => item.itemId === '30.1.d')).toEqual([
+      expect.objectContaining({
+        status: 'complete',
+        code: 'processors_are_recipients',
+        params: { activity: 'Sollicitanten', vendors: 'Mailhuis B.V., Cloudreus' },
+      }),
+    ]);
+  });
+
+  it.each([
+    { item: 'f retention (where possible)', change: { retention: { ...noRetention } }, code: 'retention_missing' },
+    {
+      item: 'g security measures (where possible)',
+      change: { securityMeasures: '  ' },
+      code: 'security_measures_missing',
+    },
+  ])('$item: a warning, not missing, when empty', ({ change, code }) => {
+    const findings = activityCompleteness(completeActivity(change), TODAY);
+    expect(notComplete(findings)).toEqual([expect.objectContaining({ code, status: 'warning', basis: 'art30' })]);
+    expect(summarise(findings)).toEqual({ isComplete: true, missing: 0, warnings: 1 });
+  });
+
+  it('a: each joint controller (Art. 26) needs name and contact; the arrangement is a further check', () => {
+    const joint = (change: Partial<ActivityFacts['jointControllers'][number]>) =>
+      activityCompleteness(
+        completeActivity({
+          jointControllers: [
+            { name: 'Stichting Samen', contact: 'info@samen.example', arrangement: 'Zie convenant', ...change },
+          ],
+        }),
+        TODAY,
+      );
+    expect(codes(joint({}))).toEqual([]);
+    expect(joint({}).filter((item) => item.itemId === '30.1.a')).toEqual([
+      expect.objectContaining({ status: 'complete', code: 'joint_controller_recorded', basis: 'art30' }),
+    ]);
+    expect(notComplete(joint({ contact: '' }))).toEqual([
+      expect.objectContaining({ itemId: '30.1.a', status: 'missing', code: 'joint_controller_incomplete' }),
+    ]);
+    expect(notComplete(joint({ arrangement: '' }))).toEqual([
+      expect.objectContaining({
+        itemId: '26',
+        status: 'warning',
+        code: 'joint_arrangement_missing',
+        basis: 'privacydesk',
+      }),
+    ]);
+  });
+});
+
+describe('the basis of each finding: what Art. 30 requires and what privacydesk also checks', () => {
+  it('marks the Art. 30 items art30 and the legal basis, Art. 9/10 grounds, DPIA, owner and review privacydesk', () => {
+    const findings = activityCompleteness(
+      completeActivity({
+        legalBasis: null,
+        dataCategories: [{ name: 'Gezondheid', isSpecial: true, isCriminal: true, isNationalId: false }],
+        isDpiaRequired: null,
+        owner: 'none',
+        reviewDate: null,
+      }),
+      TODAY,
+    );
+    const basisOfItem = Object.fromEntries(findings.map((item) => [item.itemId, item.basis]));
+    expect(basisOfItem).toMatchObject({
+      '30.1.b': 'art30',
+      '30.1.c': 'art30',
+      '30.1.d': 'art30',
+      '30.1.e': 'art30',
+      '30.1.f': 'art30',
+      '30.1.g': 'art30',
+      '6.1': 'privacydesk',
+      '9.2': 'privacydesk',
+      '10': 'privacydesk',
+      dpia: 'privacydesk',
+      owner: 'privacydesk',
+      review: 'privacydesk',
+    });
   });
 });
 
@@ -261,10 +346,16 @@ describe('DPIA, owner and review date (warnings only)', () => {
 
 describe('Art. 30(2) items of a processor activity', () => {
   it.each([
-    { change: { controllerName: '' }, code: 'controller_name_missing' },
-    { change: { controllerContact: '' }, code: 'controller_contact_missing' },
+    { change: { controllers: [] }, code: 'controllers_missing' },
+    {
+      change: { controllers: [{ kind: 'external' as const, name: 'Klant', contact: '' }] },
+      code: 'controller_contact_missing',
+    },
+    {
+      change: { controllers: [{ kind: 'managed_org' as const, name: '', contact: '' }] },
+      code: 'controller_not_a_client',
+    },
     { change: { processingCategories: '' }, code: 'processing_categories_missing' },
-    { change: { securityMeasures: '' }, code: 'security_measures_missing' },
     {
       change: {
         destinations: [
@@ -288,6 +379,33 @@ describe('Art. 30(2) items of a processor activity', () => {
     expect(codes(findings)).toEqual([code]);
     expect(notComplete(findings)[0]?.itemId).toMatch(/^30\.2\./);
   });
+
+  it('a: names each controller; a free text such as "clients (per agreement)" without contact is incomplete', () => {
+    const findings = activityCompleteness(
+      completeProcessorActivity({
+        controllers: [
+          { kind: 'managed_org', name: 'Bakkerij De Zoete Korst', contact: 'henk@dezoetekorst.test' },
+          { kind: 'external', name: 'Klanten (per verwerkersovereenkomst)', contact: '' },
+        ],
+      }),
+      TODAY,
+    );
+    expect(
+      findings
+        .filter((item) => item.itemId === '30.2.a')
+        .map((item) => [item.status, item.code, item.params.controller]),
+    ).toEqual([
+      ['complete', 'controller_recorded', 'Bakkerij De Zoete Korst'],
+      ['missing', 'controller_contact_missing', 'Klanten (per verwerkersovereenkomst)'],
+    ]);
+  });
+
+  it('d: missing security measures are a warning ("where possible")', () => {
+    const findings = activityCompleteness(completeProcessorActivity({ securityMeasures: '' }), TODAY);
+    expect(notComplete(findings)).toEqual([
+      expect.objectContaining({ itemId: '30.2.d', status: 'warning', code: 'security_measures_missing' }),
+    ]);
+  });
 });
 
 describe('organisation items (Art. 30(1)(a))', () => {
@@ -299,6 +417,7 @@ describe('organisation items (Art. 30(1)(a))', () => {
     isController: true,
     isProcessor: false,
     privacyContact: { kind: 'dpo', name: 'Fien de Groot' },
+    clients: [],
   };
 
   it('is complete with an address and a DPO', () => {
@@ -314,6 +433,25 @@ describe('organisation items (Art. 30(1)(a))', () => {
     expect(findings.map((item) => [item.status, item.code])).toEqual([
       ['missing', 'organisation_address_missing'],
       ['warning', 'privacy_contact_missing'],
+    ]);
+  });
+
+  it('a provider: each client organisation that no processor activity covers is missing (Art. 30(2))', () => {
+    const findings = organisationCompleteness({
+      ...organisation,
+      isProcessor: true,
+      clients: [
+        { name: 'Bakkerij De Zoete Korst', isCovered: true },
+        { name: 'Tandartspraktijk Lindelaan', isCovered: false },
+      ],
+    });
+    expect(
+      findings
+        .filter((item) => item.params.client)
+        .map((item) => [item.itemId, item.status, item.code, item.params.client]),
+    ).toEqual([
+      ['30.2.a', 'complete', 'client_covered', 'Bakkerij De Zoete Korst'],
+      ['30.2.a', 'missing', 'client_not_covered', 'Tandartspraktijk Lindelaan'],
     ]);
   });
 

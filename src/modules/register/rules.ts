@@ -9,6 +9,12 @@ import { type DestinationFacts, transferFindings } from './transfer-rules.ts';
  */
 export type FindingStatus = 'complete' | 'missing' | 'warning';
 
+/**
+ * Why an item is checked: `art30` — Art. 30 GDPR requires it in the register; `privacydesk` — a further check
+ * privacydesk adds because the rest of the law asks for it elsewhere (Art. 6, 9, 10, 26, 35, accountability).
+ */
+export type FindingBasis = 'art30' | 'privacydesk';
+
 export interface Finding {
   itemId: string;
   article: string;
@@ -17,6 +23,16 @@ export interface Finding {
   code: string;
   params: Record<string, string | number>;
 }
+
+/** A finding as the register reports it: with the basis of the check. */
+export interface CheckedFinding extends Finding {
+  basis: FindingBasis;
+}
+
+/** Art. 30 items (`30.1.x`, `30.2.x`) are the law's register; everything else is privacydesk's further checks. */
+export const basisOf = (itemId: string): FindingBasis => (itemId.startsWith('30.') ? 'art30' : 'privacydesk');
+
+export const withBasis = (item: Finding): CheckedFinding => ({ ...item, basis: basisOf(item.itemId) });
 
 export type { DestinationFacts } from './transfer-rules.ts';
 
@@ -27,11 +43,29 @@ export interface CategoryFacts {
   isNationalId: boolean;
 }
 
+/**
+ * A controller on whose behalf a processor activity is carried out (Art. 30(2)(a)): a client organisation managed
+ * in privacydesk (its name and contact details read from it) or an external controller.
+ */
+export interface ControllerFacts {
+  kind: 'managed_org' | 'external';
+  /** Empty for a managed organisation that is no longer one of ours. */
+  name: string;
+  contact: string;
+}
+
+/** A joint controller (Art. 26) of a controller activity. */
+export interface JointControllerFacts {
+  name: string;
+  contact: string;
+  arrangement: string;
+}
+
 export interface ActivityFacts {
   name: string;
   role: 'controller' | 'processor';
-  controllerName: string;
-  controllerContact: string;
+  controllers: ControllerFacts[];
+  jointControllers: JointControllerFacts[];
   processingCategories: string;
   purposes: string[];
   legalBasis: string | null;
@@ -41,6 +75,11 @@ export interface ActivityFacts {
   subjectCategories: { name: string }[];
   dataCategories: CategoryFacts[];
   recipientCount: number;
+  /**
+   * The vendors running the activity's systems (and holding their copies) that are not recorded recipients: as
+   * processors to whom data is disclosed they are recipients (Art. 4(9)), listed under Art. 30(1)(d) automatically.
+   */
+  systemVendors: { name: string }[];
   hasNoRecipients: boolean;
   recipientCategories: string;
   destinations: DestinationFacts[];
@@ -61,6 +100,8 @@ export interface OrganisationFacts {
   isController: boolean;
   isProcessor: boolean;
   privacyContact: { kind: 'dpo' | 'privacy_officer'; name: string } | null;
+  /** The client organisations it manages, and whether an activity that is not retired names each as controller. */
+  clients: { name: string; isCovered: boolean }[];
 }
 
 type Check = (activity: ActivityFacts, today: string) => Finding[];
@@ -92,8 +133,8 @@ function either(
 const names = (categories: { name: string }[]) => categories.map((category) => category.name).join(', ');
 
 const CONTROLLER_CHECKS: Record<string, Check> = {
-  // Item a concerns the organisation itself: see organisationCompleteness.
-  a: () => [],
+  // Item a concerns the organisation itself (see organisationCompleteness) and the activity's joint controllers.
+  a: (activity) => activity.jointControllers.flatMap((joint) => jointControllerFindings(activity.name, joint)),
   b: (activity) => [
     either('30.1.b', '30(1)(b)', activity.purposes.length > 0, ['purposes_recorded', 'purposes_missing'], {
       activity: activity.name,
@@ -120,6 +161,11 @@ const CONTROLLER_CHECKS: Record<string, Check> = {
     if (activity.recipientCount > 0 || filled(activity.recipientCategories)) {
       return [finding('30.1.d', '30(1)(d)', 'complete', 'recipients_recorded', params)];
     }
+    // A processor to whom data is disclosed is a recipient (Art. 4(9)): "no recipients" cannot hold then.
+    if (activity.systemVendors.length > 0) {
+      const vendors = names(activity.systemVendors);
+      return [finding('30.1.d', '30(1)(d)', 'complete', 'processors_are_recipients', { ...params, vendors })];
+    }
     const code = activity.hasNoRecipients ? 'no_recipients_recorded' : 'recipients_missing';
     return [finding('30.1.d', '30(1)(d)', activity.hasNoRecipients ? 'complete' : 'missing', code, params)];
   },
@@ -129,22 +175,7 @@ const CONTROLLER_CHECKS: Record<string, Check> = {
 };
 
 const PROCESSOR_CHECKS: Record<string, Check> = {
-  a: (activity) => {
-    const params = { activity: activity.name, controller: activity.controllerName };
-    const findings = [
-      either(
-        '30.2.a',
-        '30(2)(a)',
-        filled(activity.controllerName),
-        ['controller_recorded', 'controller_name_missing'],
-        params,
-      ),
-    ];
-    if (!filled(activity.controllerContact)) {
-      findings.push(finding('30.2.a', '30(2)(a)', 'missing', 'controller_contact_missing', params));
-    }
-    return findings;
-  },
+  a: (activity) => controllerFindings(activity),
   b: (activity) => [
     either(
       '30.2.b',
@@ -158,16 +189,47 @@ const PROCESSOR_CHECKS: Record<string, Check> = {
   d: (activity) => [securityFinding('30.2.d', '30(2)(d)', activity)],
 };
 
+/** Art. 30(1)(g) and 30(2)(d) ask for the security measures "where possible": not having them is a warning. */
 function securityFinding(itemId: string, article: string, activity: ActivityFacts): Finding {
   return either(
     itemId,
     article,
     filled(activity.securityMeasures),
     ['security_measures_recorded', 'security_measures_missing'],
-    {
-      activity: activity.name,
-    },
+    { activity: activity.name },
+    'warning',
   );
+}
+
+/**
+ * Art. 30(2)(a): the name and contact details of *each* controller on whose behalf we act. A controller without
+ * contact details (such as the free text "clients (per agreement)" of older registers) is not a controller named.
+ */
+function controllerFindings(activity: ActivityFacts): Finding[] {
+  const at = ['30.2.a', '30(2)(a)'] as const;
+  const params = { activity: activity.name };
+  if (activity.controllers.length === 0) return [finding(...at, 'missing', 'controllers_missing', params)];
+  return activity.controllers.map((controller) => {
+    const about = { ...params, controller: controller.name };
+    if (!filled(controller.name)) {
+      const code = controller.kind === 'managed_org' ? 'controller_not_a_client' : 'controller_name_missing';
+      return finding(...at, 'missing', code, about);
+    }
+    if (!filled(controller.contact)) return finding(...at, 'missing', 'controller_contact_missing', about);
+    return finding(...at, 'complete', 'controller_recorded', about);
+  });
+}
+
+/** Art. 30(1)(a): a joint controller's name and contact details; the Art. 26 arrangement is privacydesk's check. */
+function jointControllerFindings(activity: string, joint: JointControllerFacts): Finding[] {
+  const params = { activity, controller: joint.name };
+  const isNamed = filled(joint.name) && filled(joint.contact);
+  const findings = [
+    either('30.1.a', '30(1)(a)', isNamed, ['joint_controller_recorded', 'joint_controller_incomplete'], params),
+  ];
+  const codes: [string, string] = ['joint_arrangement_recorded', 'joint_arrangement_missing'];
+  findings.push(either('26', '26(1)', filled(joint.arrangement), codes, params, 'warning'));
+  return findings;
 }
 
 /** The checks for every item of a list in reference/gdpr-items.json; an item without a check is a programming error. */
@@ -237,13 +299,13 @@ function reviewFinding(activity: ActivityFacts, today: string): Finding {
 }
 
 /** Every finding for one activity, in the order of the law's item lists, then the further checks. */
-export function activityCompleteness(activity: ActivityFacts, today: string): Finding[] {
+export function activityCompleteness(activity: ActivityFacts, today: string): CheckedFinding[] {
   if (activity.role === 'processor') {
     return [
       ...processorItemChecks().flatMap((check) => check(activity, today)),
       ownerFinding(activity),
       reviewFinding(activity, today),
-    ];
+    ].map(withBasis);
   }
   return [
     ...controllerItemChecks().flatMap((check) => check(activity, today)),
@@ -252,11 +314,11 @@ export function activityCompleteness(activity: ActivityFacts, today: string): Fi
     dpiaFinding(activity),
     ownerFinding(activity),
     reviewFinding(activity, today),
-  ];
+  ].map(withBasis);
 }
 
 /** Art. 30(1)(a) / 30(2)(a) as far as they concern the organisation itself: name, contact details, DPO. */
-export function organisationCompleteness(organisation: OrganisationFacts): Finding[] {
+export function organisationCompleteness(organisation: OrganisationFacts): CheckedFinding[] {
   const itemId = organisation.isController ? '30.1.a' : '30.2.a';
   const article = organisation.isController ? '30(1)(a)' : '30(2)(a)';
   const params = { organisation: organisation.name };
@@ -270,7 +332,19 @@ export function organisationCompleteness(organisation: OrganisationFacts): Findi
     const code = contact.kind === 'dpo' ? 'dpo_recorded' : 'privacy_contact_recorded';
     findings.push(finding(itemId, article, 'complete', code, { ...params, name: contact.name }));
   }
-  return findings;
+  return [...findings, ...clientCoverageFindings(organisation)].map(withBasis);
+}
+
+/**
+ * For a provider: Art. 30(2) asks for a record of what it does on behalf of each controller, so a client
+ * organisation that no processor activity names as its controller is a gap in the provider's register.
+ */
+function clientCoverageFindings(organisation: OrganisationFacts): Finding[] {
+  return organisation.clients.map((client) => {
+    const params = { organisation: organisation.name, client: client.name };
+    const codes: [string, string] = ['client_covered', 'client_not_covered'];
+    return either('30.2.a', '30(2)(a)', client.isCovered, codes, params);
+  });
 }
 
 export interface CompletenessSummary {

@@ -4,7 +4,9 @@ import type { Database } from '../../platform/db/database.ts';
 import * as vendorsService from '../vendors/service.ts';
 import {
   activities,
+  activityControllers,
   activityDataCategories,
+  activityJointControllers,
   activityRecipients,
   activitySubjectCategories,
   activitySystems,
@@ -15,6 +17,9 @@ import {
 export type ActivityRow = typeof activities.$inferSelect;
 export type ActivityValues = Omit<typeof activities.$inferInsert, 'id' | 'orgId'>;
 export type TransferRow = typeof activityTransfers.$inferSelect;
+export type ControllerRow = typeof activityControllers.$inferSelect;
+export type JointControllerRow = typeof activityJointControllers.$inferSelect;
+type Owned<T> = Omit<T, 'id' | 'orgId' | 'activityId' | 'position'>;
 type LinkTable =
   | typeof activitySubjectCategories
   | typeof activityDataCategories
@@ -28,6 +33,9 @@ export interface ActivityLinks {
   systemIds: string[];
   vendorIds: string[];
   transfers: TransferRow[];
+  /** In the order the activity lists them. */
+  controllers: ControllerRow[];
+  jointControllers: JointControllerRow[];
 }
 
 export interface ActivityFilter {
@@ -228,7 +236,11 @@ export async function replaceLinks(
   db: Database,
   orgId: string,
   activityId: string,
-  links: Partial<Omit<ActivityLinks, 'transfers'>> & { transfers?: Omit<TransferRow, 'id' | 'orgId' | 'activityId'>[] },
+  links: Partial<Omit<ActivityLinks, 'transfers' | 'controllers' | 'jointControllers'>> & {
+    transfers?: Omit<TransferRow, 'id' | 'orgId' | 'activityId'>[];
+    controllers?: Owned<ControllerRow>[];
+    jointControllers?: Owned<JointControllerRow>[];
+  },
 ): Promise<void> {
   const owned = { orgId, activityId };
   const unique = (ids: string[] | undefined) => (ids ? [...new Set(ids)] : undefined);
@@ -257,6 +269,26 @@ export async function replaceLinks(
       await db.insert(activityTransfers).values(links.transfers.map((transfer) => ({ ...transfer, ...owned })));
     }
   }
+  if (links.controllers !== undefined) {
+    await db
+      .delete(activityControllers)
+      .where(and(eq(activityControllers.orgId, orgId), eq(activityControllers.activityId, activityId)));
+    if (links.controllers.length > 0) {
+      await db
+        .insert(activityControllers)
+        .values(links.controllers.map((controller, position) => ({ ...controller, ...owned, position })));
+    }
+  }
+  if (links.jointControllers !== undefined) {
+    await db
+      .delete(activityJointControllers)
+      .where(and(eq(activityJointControllers.orgId, orgId), eq(activityJointControllers.activityId, activityId)));
+    if (links.jointControllers.length > 0) {
+      await db
+        .insert(activityJointControllers)
+        .values(links.jointControllers.map((joint, position) => ({ ...joint, ...owned, position })));
+    }
+  }
 }
 
 const emptyLinks = (): ActivityLinks => ({
@@ -265,6 +297,8 @@ const emptyLinks = (): ActivityLinks => ({
   systemIds: [],
   vendorIds: [],
   transfers: [],
+  controllers: [],
+  jointControllers: [],
 });
 
 const LINK_TABLES = [
@@ -295,7 +329,10 @@ async function linkRowsOf(db: Database, orgId: string, ids: string[] | undefined
   return (result as unknown as { rows: LinkRow[] }).rows;
 }
 
-/** The links of some activities (or of every activity of the organisation), in two queries whatever the count. */
+/**
+ * The links of some activities (or of every activity of the organisation), in four queries whatever the count: the
+ * link tables, the transfers, the controllers and the joint controllers.
+ */
 export async function linksOf(
   db: Database,
   orgId: string,
@@ -306,13 +343,19 @@ export async function linksOf(
   const ids = activityIds === 'all' ? undefined : [...activityIds];
   const scoped = (table: { orgId: PgColumn; activityId: PgColumn }) =>
     and(eq(table.orgId, orgId), ids ? inArray(table.activityId, ids) : undefined);
-  const [allLinks, transfers] = await Promise.all([
+  const [allLinks, transfers, controllers, jointControllers] = await Promise.all([
     linkRowsOf(db, orgId, ids),
     db
       .select()
       .from(activityTransfers)
       .where(scoped(activityTransfers))
       .orderBy(asc(activityTransfers.country), asc(activityTransfers.recipient)),
+    db.select().from(activityControllers).where(scoped(activityControllers)).orderBy(asc(activityControllers.position)),
+    db
+      .select()
+      .from(activityJointControllers)
+      .where(scoped(activityJointControllers))
+      .orderBy(asc(activityJointControllers.position)),
   ]);
   const of = (activityId: string) => {
     let links = result.get(activityId);
@@ -331,6 +374,8 @@ export async function linksOf(
   } as const;
   for (const row of allLinks) of(row.activity_id)[listOf[row.kind]].push(row.ref_id);
   for (const row of transfers) of(row.activityId).transfers.push(row);
+  for (const row of controllers) of(row.activityId).controllers.push(row);
+  for (const row of jointControllers) of(row.activityId).jointControllers.push(row);
   return result;
 }
 

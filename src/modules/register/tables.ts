@@ -20,8 +20,9 @@ import { organisations } from '../organisations/tables.ts';
 import { vendors } from '../vendors/tables.ts';
 
 /**
- * A processing activity of the Art. 30 register. `role` controller: the items of Art. 30(1); processor: those of
- * Art. 30(2), on behalf of the controller named in `controllerName` (a client, possibly one of our organisations).
+ * A processing activity of the Art. 30 register. `role` controller: the items of Art. 30(1), with its joint
+ * controllers (activity_joint_controllers); processor: those of Art. 30(2), on behalf of each controller in
+ * activity_controllers (a client organisation we manage, or an external controller).
  */
 export const activities = pgTable(
   'processing_activities',
@@ -34,8 +35,6 @@ export const activities = pgTable(
     description: text('description').notNull().default(''),
     /** controller | processor */
     role: text('role').notNull(),
-    controllerName: text('controller_name').notNull().default(''),
-    controllerContact: text('controller_contact').notNull().default(''),
     /** For processor activities: what we do on the controller's behalf (Art. 30(2)(b)). */
     processingCategories: text('processing_categories').notNull().default(''),
     purposes: text('purposes').array().notNull().default([]),
@@ -216,4 +215,57 @@ export const transferScopeAnswers = pgTable(
     answeredAt: timestamptz('answered_at').notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.orgId, table.country] })],
+);
+
+/**
+ * A controller on whose behalf a processor activity is carried out (Art. 30(2)(a)). `managed_org`: a client
+ * organisation this one manages, whose name and contact details are read from it (`controllerOrgId`; null once that
+ * organisation is deleted); `external`: a controller outside privacydesk with its `name` and `contact`.
+ */
+export const activityControllers = pgTable(
+  'activity_controllers',
+  {
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    activityId: uuid('activity_id').notNull(),
+    /** The order in which the activity lists its controllers. */
+    position: integer('position').notNull().default(0),
+    /** managed_org | external */
+    kind: text('kind').notNull(),
+    controllerOrgId: uuid('controller_org_id').references(() => organisations.id, { onDelete: 'set null' }),
+    name: text('name').notNull().default(''),
+    contact: text('contact').notNull().default(''),
+  },
+  (table) => [
+    index('activity_controllers_activity_idx').on(table.orgId, table.activityId),
+    index('activity_controllers_controller_org_idx').on(table.controllerOrgId),
+    foreignKey({
+      name: 'activity_controllers_activity_fk',
+      columns: [table.orgId, table.activityId],
+      foreignColumns: [activities.orgId, activities.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** A joint controller of a controller activity (Art. 26), named under Art. 30(1)(a), with the arrangement between us. */
+export const activityJointControllers = pgTable(
+  'activity_joint_controllers',
+  {
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    activityId: uuid('activity_id').notNull(),
+    position: integer('position').notNull().default(0),
+    name: text('name').notNull(),
+    contact: text('contact').notNull().default(''),
+    /** The essence of the Art. 26 arrangement: who does what towards the data subjects. */
+    arrangement: text('arrangement').notNull().default(''),
+  },
+  (table) => [
+    index('activity_joint_controllers_activity_idx').on(table.orgId, table.activityId),
+    foreignKey({
+      name: 'activity_joint_controllers_activity_fk',
+      columns: [table.orgId, table.activityId],
+      foreignColumns: [activities.orgId, activities.id],
+    }).onDelete('cascade'),
+  ],
 );

@@ -6,6 +6,7 @@ export const queryKeys = {
   myOrganisations: ['organisations'] as const,
   organisation: (org: string) => ['org', org] as const,
   members: (org: string) => ['org', org, 'members'] as const,
+  clients: (org: string) => ['org', org, 'clients'] as const,
   invitations: (org: string) => ['org', org, 'invitations'] as const,
   apiTokens: (org: string) => ['org', org, 'api-tokens'] as const,
   audit: (org: string, filters: object) => ['org', org, 'audit', filters] as const,

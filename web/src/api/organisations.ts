@@ -4,6 +4,7 @@ import type {
   TRole,
   ZAcceptInvitationRequest,
   ZAcceptInvitationResponse,
+  ZClientOrganisationList,
   ZCreateInvitationRequest,
   ZCreateOrganisationRequest,
   ZInvitationList,
@@ -16,6 +17,7 @@ import type {
 import { http } from './http.ts';
 
 export type {
+  TClientOrganisation,
   TInvitation,
   TMember,
   TMyOrganisation,
@@ -37,6 +39,8 @@ export const organisationsApi = {
   create: (body: TCreateOrganisationInput) => http.post<TOrganisation>('/api/orgs', body),
   get: (ref: string) => http.get<TOrganisation>(org(ref)),
   update: (ref: string, body: TUpdateOrganisationInput) => http.patch<TOrganisation>(org(ref), body),
+  clients: async (ref: string) =>
+    (await http.get<z.infer<typeof ZClientOrganisationList>>(`${org(ref)}/clients`)).clients,
   members: async (ref: string) => (await http.get<z.infer<typeof ZMemberList>>(`${org(ref)}/members`)).members,
   changeRole: (ref: string, userId: string, role: TRole) =>
     http.put<void>(`${org(ref)}/members/${encodeURIComponent(userId)}/role`, { role }),

@@ -161,7 +161,6 @@ export const ictProviderTemplate: RegisterTemplate = {
       dataCategoryKeys: ['contact-details'],
       systemKeys: ['crm', 'mailbox'],
       recipientCategories: { nl: '', en: '' },
-      hasNoRecipients: true,
       retention: { presetId: 'crm-leavers' },
       securityMeasures: BASELINE_SECURITY,
       isDpiaRequired: false,
@@ -216,7 +215,6 @@ export const ictProviderTemplate: RegisterTemplate = {
       dataCategoryKeys: ['contact-details', 'application'],
       systemKeys: ['mailbox'],
       recipientCategories: { nl: '', en: '' },
-      hasNoRecipients: true,
       retention: { presetId: 'applicants' },
       securityMeasures: BASELINE_SECURITY,
       isDpiaRequired: false,
@@ -281,7 +279,6 @@ export const ictProviderTemplate: RegisterTemplate = {
       dataCategoryKeys: ['technical'],
       systemKeys: ['rmm'],
       recipientCategories: { nl: '', en: '' },
-      hasNoRecipients: true,
       retention: {
         kind: 'period',
         amount: 6,

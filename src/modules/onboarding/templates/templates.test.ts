@@ -37,6 +37,12 @@ describe.each(TEMPLATES.map((template) => [template.id, template] as const))('te
     }
   });
 
+  it('never sets "no recipients" on an activity that uses systems (their vendors are recipients, Art. 4(9))', () => {
+    for (const activity of template.activities) {
+      if (activity.systemKeys.length > 0) expect(activity.hasNoRecipients ?? false, activity.name.en).toBe(false);
+    }
+  });
+
   it('names every activity and system once', () => {
     const activityNames = template.activities.map((activity) => activity.name.nl);
     expect(new Set(activityNames).size).toBe(activityNames.length);

@@ -144,7 +144,6 @@ export const webshopTemplate: RegisterTemplate = {
       dataCategoryKeys: ['contact-details', 'communication'],
       systemKeys: ['mailbox'],
       recipientCategories: { nl: '', en: '' },
-      hasNoRecipients: true,
       retention: { presetId: 'client-communication' },
       securityMeasures: BASELINE_SECURITY,
       isDpiaRequired: false,
@@ -169,7 +168,6 @@ export const webshopTemplate: RegisterTemplate = {
       dataCategoryKeys: ['contact-details', 'marketing'],
       systemKeys: ['newsletter'],
       recipientCategories: { nl: '', en: '' },
-      hasNoRecipients: true,
       retention: { presetId: 'newsletter' },
       securityMeasures: BASELINE_SECURITY,
       isDpiaRequired: false,
@@ -192,7 +190,6 @@ export const webshopTemplate: RegisterTemplate = {
       dataCategoryKeys: ['technical', 'website-usage'],
       systemKeys: ['analytics'],
       recipientCategories: { nl: '', en: '' },
-      hasNoRecipients: true,
       retention: {
         kind: 'period',
         amount: 14,

@@ -103,8 +103,9 @@ function activityInput(activity: TemplateActivity, maps: KeyMaps, locale: Locale
     name: activity.name[locale],
     description: activity.description[locale],
     role: activity.role,
-    controllerName: activity.controllerName?.[locale] ?? '',
-    controllerContact: '',
+    // Each controller is named by the user (a managed client or an external controller with contact details): a
+    // template cannot know them, and a placeholder such as "clients (per agreement)" names no controller (Art. 30(2)(a)).
+    controllers: [],
     processingCategories: activity.processingCategories?.[locale] ?? '',
     purposes: activity.purposes.map((purpose) => purpose[locale]),
     legalBasis: activity.legalBasis,

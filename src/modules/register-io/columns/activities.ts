@@ -29,14 +29,35 @@ export const ACTIVITY_COLUMNS: Column<TActivity>[] = [
   },
   { id: 'description', label: { nl: 'Omschrijving', en: 'Description' }, write: (activity) => activity.description },
   {
+    // A client organisation we manage is written by its name and imported again as that organisation.
+    id: 'controllers',
+    label: {
+      nl: 'Verwerkingsverantwoordelijken (naam | contactgegevens)',
+      en: 'Controllers (name | contact details)',
+    },
+    write: (activity) => writeItems(activity.controllers.map((controller) => [controller.name, controller.contact])),
+  },
+  // Files exported before controllers became a list had one free-text controller in two columns.
+  {
     id: 'controllerName',
     label: { nl: 'Verwerkingsverantwoordelijke', en: 'Controller' },
-    write: (activity) => activity.controllerName,
+    write: () => '',
+    isImportOnly: true,
   },
   {
     id: 'controllerContact',
     label: { nl: 'Contactgegevens verwerkingsverantwoordelijke', en: 'Controller contact details' },
-    write: (activity) => activity.controllerContact,
+    write: () => '',
+    isImportOnly: true,
+  },
+  {
+    id: 'jointControllers',
+    label: {
+      nl: 'Gezamenlijke verwerkingsverantwoordelijken (naam | contactgegevens | regeling)',
+      en: 'Joint controllers (name | contact details | arrangement)',
+    },
+    write: (activity) =>
+      writeItems(activity.jointControllers.map((joint) => [joint.name, joint.contact, joint.arrangement])),
   },
   {
     id: 'processingCategories',

@@ -82,7 +82,8 @@ export function entityTable(snapshot: RegisterSnapshot, entity: RegisterEntity, 
   }
 }
 
-function table<Row>(columns: readonly Column<Row>[], rows: readonly Row[], context: WriteContext): string[][] {
+function table<Row>(all: readonly Column<Row>[], rows: readonly Row[], context: WriteContext): string[][] {
+  const columns = all.filter((column) => !column.isImportOnly);
   const header = columns.map((column) => headerOf(column, context.locale));
   return [header, ...rows.map((row) => columns.map((column) => column.write(row, context)))];
 }

@@ -18,6 +18,8 @@ export interface Column<Row> {
   write(row: Row, context: WriteContext): string;
   /** Shown for reading (a judgement, a count); ignored when the file is imported again. */
   isExportOnly?: boolean;
+  /** Read from files written by an earlier version (so they still import), never written. */
+  isImportOnly?: boolean;
 }
 
 export const YES_NO: Record<Locale, { yes: string; no: string }> = {

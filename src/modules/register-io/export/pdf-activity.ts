@@ -46,17 +46,45 @@ function categoryLines(activity: TActivity, snapshot: RegisterSnapshot, locale: 
   ];
 }
 
+/**
+ * Art. 30(1)(d): the recorded recipients, then the processors running the activity's systems (recipients too, Art.
+ * 4(9)). "No recipients" is only written when neither exists, so it never stands above a processor named under (e).
+ */
 function recipientLines(activity: TActivity, snapshot: RegisterSnapshot, locale: Locale): ItemValue {
-  if (activity.hasNoRecipients) return say(locale, 'noRecipients');
   const vendorsById = new Map(snapshot.vendors.map((vendor) => [vendor.id, vendor]));
-  const lines = activity.recipients.map((ref) => {
+  const describe = (ref: { id: string; name: string }) => {
     const vendor = vendorsById.get(ref.id);
     return vendor ? `${vendor.name} (${enumLabel('vendorKind', vendor.kind, locale)}, ${vendor.country})` : ref.name;
-  });
+  };
+  const lines = [
+    ...activity.recipients.map(describe),
+    ...activity.systemVendors.map((ref) => `${describe(ref)} — ${say(locale, 'processorOfSystems')}`),
+  ];
   if (activity.recipientCategories) {
     lines.push(`${say(locale, 'recipientCategories')}: ${activity.recipientCategories}`);
   }
+  if (lines.length === 0 && activity.hasNoRecipients) return say(locale, 'noRecipients');
   return listOrNotRecorded(lines, locale);
+}
+
+/** Art. 30(1)(a): each joint controller (Art. 26) with its contact details and the arrangement. */
+function jointControllerLines(activity: TActivity, locale: Locale): string[] {
+  return activity.jointControllers.map((joint) => {
+    const contact = joint.contact || say(locale, 'contactNotRecorded');
+    const arrangement = joint.arrangement || say(locale, 'notRecordedInline');
+    return say(locale, 'jointControllerLine', { name: joint.name, contact, arrangement });
+  });
+}
+
+/** Art. 30(2)(a): each controller on whose behalf we act, with its contact details. */
+function controllerLines(activity: TActivity, locale: Locale): string[] {
+  if (activity.controllers.length === 0)
+    return [`${say(locale, 'controllerOfActivity')}: ${say(locale, 'notRecorded')}`];
+  return activity.controllers.map((controller) => {
+    const name = controller.name || say(locale, 'notRecorded');
+    const contact = controller.contact || say(locale, 'contactNotRecorded');
+    return `${say(locale, 'controllerOfActivity')}: ${name}, ${contact}`;
+  });
 }
 
 function transfersValue(activity: TActivity, snapshot: RegisterSnapshot, locale: Locale): ItemValue {
@@ -96,7 +124,14 @@ function controllerRows(activity: TActivity, snapshot: RegisterSnapshot, locale:
       })
     : say(locale, 'notRecorded');
   const rows: Row[] = [
-    [label('a'), [organisationLine(organisation, locale), privacyContactLine(organisation, locale)]],
+    [
+      label('a'),
+      [
+        organisationLine(organisation, locale),
+        privacyContactLine(organisation, locale),
+        ...jointControllerLines(activity, locale),
+      ],
+    ],
     [label('b'), listOrNotRecorded(activity.purposes, locale)],
     [say(locale, 'legalBasis'), activity.legalBasisJustification ? [basis, activity.legalBasisJustification] : basis],
   ];
@@ -120,14 +155,13 @@ function controllerRows(activity: TActivity, snapshot: RegisterSnapshot, locale:
 function processorRows(activity: TActivity, snapshot: RegisterSnapshot, locale: Locale): Row[] {
   const { organisation } = snapshot;
   const label = (id: string) => itemLabel(processorItems, id, locale);
-  const controller = [activity.controllerName, activity.controllerContact].filter(Boolean).join(', ');
   return [
     [
       label('a'),
       [
         `${say(locale, 'processorIsUs')}: ${organisationLine(organisation, locale)}`,
         privacyContactLine(organisation, locale),
-        `${say(locale, 'controllerOfActivity')}: ${controller || say(locale, 'notRecorded')}`,
+        ...controllerLines(activity, locale),
       ],
     ],
     [label('b'), orNotRecorded(activity.processingCategories, locale)],

@@ -124,22 +124,41 @@ function gapRows(items: TCompletenessItem[], locale: Locale): TableCell[][] {
     .map((item) => [say(locale, item.status === 'missing' ? 'missing' : 'warning'), item.label, item.message]);
 }
 
-/** What the completeness check found missing or worth a warning, per organisation and per activity. */
+/** The gaps of one basis under its heading: what Art. 30 requires apart from what privacydesk also checks. */
+function basisTables(items: TCompletenessItem[], locale: Locale): Content[] {
+  const bases = [
+    { basis: 'art30', heading: say(locale, 'basisArt30') },
+    { basis: 'privacydesk', heading: say(locale, 'basisPrivacydesk') },
+  ] as const;
+  return bases.flatMap(({ basis, heading }) => {
+    const rows = gapRows(
+      items.filter((item) => item.basis === basis),
+      locale,
+    );
+    if (rows.length === 0) return [];
+    return [
+      { text: heading, style: 'muted', margin: [0, 2, 0, 2] as [number, number, number, number] },
+      { table: { widths: [70, 150, '*'], dontBreakRows: true, body: rows }, layout: 'lightHorizontalLines' },
+    ];
+  });
+}
+
+/**
+ * What the completeness check found missing or worth a warning, per organisation and per activity, each split
+ * into what Art. 30 requires and what privacydesk checks beyond it.
+ */
 export function gapsAnnex(snapshot: RegisterSnapshot, locale: Locale): Content[] {
   const { completeness } = snapshot;
   const title = { text: say(locale, 'annexGaps'), style: 'sectionTitle', pageBreak: 'before' as const };
-  const groups: { name: string; rows: TableCell[][] }[] = [
-    { name: say(locale, 'organisationItems'), rows: gapRows(completeness.organisation, locale) },
-    ...completeness.activities.map((entry) => ({ name: entry.activity.name, rows: gapRows(entry.items, locale) })),
-  ].filter((group) => group.rows.length > 0);
+  const groups = [
+    { name: say(locale, 'organisationItems'), items: completeness.organisation.filter(isGap) },
+    ...completeness.activities.map((entry) => ({ name: entry.activity.name, items: entry.items.filter(isGap) })),
+  ].filter((group) => group.items.length > 0);
   if (groups.length === 0) return [title, { text: say(locale, 'noGaps') }];
   return [
     title,
     ...groups.map((group) => ({
-      stack: [
-        { text: group.name, style: 'activityTitle' },
-        { table: { widths: [70, 150, '*'], dontBreakRows: true, body: group.rows }, layout: 'lightHorizontalLines' },
-      ],
+      stack: [{ text: group.name, style: 'activityTitle' }, ...basisTables(group.items, locale)],
       margin: [0, 0, 0, 10] as [number, number, number, number],
     })),
   ];

@@ -47,6 +47,33 @@ function readTransfer(reader: RowReader, fields: string[], item: number) {
   });
 }
 
+/**
+ * One controller item: name | contact. A name that is one of our client organisations links that organisation
+ * (its contact details are then read from it); any other name is an external controller.
+ */
+function readController(fields: string[], lookups: ImportLookups) {
+  const [name = '', contact = ''] = fields;
+  const clientId = lookups.clients.find(name);
+  if (clientId && clientId !== 'ambiguous') return { kind: 'managed_org' as const, organisationId: clientId };
+  return { kind: 'external' as const, name, contact };
+}
+
+/** The controllers column, or the free-text controller of a file written by an earlier version. */
+function readControllers(reader: RowReader, lookups: ImportLookups) {
+  const items = reader.items('controllers');
+  if (items !== undefined) return items.map((fields) => readController(fields, lookups));
+  const name = reader.raw('controllerName');
+  if (name === undefined) return undefined;
+  const contact = reader.raw('controllerContact') ?? '';
+  return name.trim() || contact.trim() ? [readController([name, contact], lookups)] : [];
+}
+
+/** One joint controller item: name | contact | arrangement. */
+function readJointController(fields: string[]) {
+  const [name = '', contact = '', arrangement = ''] = fields;
+  return { name, contact, arrangement };
+}
+
 /** The retention columns as the contract's object; absent when the file has none of them. */
 function readRetention(reader: RowReader) {
   const retention = defined({
@@ -73,8 +100,8 @@ export function readActivityRow(reader: RowReader, lookups: ImportLookups): Acti
     role: reader.option('role', 'activityRole'),
     status: reader.option('status', 'activityStatus'),
     description: reader.raw('description'),
-    controllerName: reader.raw('controllerName'),
-    controllerContact: reader.raw('controllerContact'),
+    controllers: readControllers(reader, lookups),
+    jointControllers: reader.items('jointControllers')?.map(readJointController),
     processingCategories: reader.raw('processingCategories'),
     purposes: reader.list('purposes'),
     legalBasis: reader.nullableOption('legalBasis', 'legalBasis'),

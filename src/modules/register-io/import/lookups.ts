@@ -17,6 +17,8 @@ export interface ImportLookups {
   systems: NameIndex;
   /** Members by name or e-mail address (an activity's owner). */
   members: NameIndex;
+  /** The client organisations it manages by name: a controller so named is linked to that organisation. */
+  clients: NameIndex;
   existingNames: { vendors: string[]; systems: string[]; activities: string[] };
 }
 
@@ -33,13 +35,14 @@ export async function loadLookups(
   scope: OrgScope,
   locale: Locale,
 ): Promise<ImportLookups> {
-  const [dataRows, subjectRows, vendorRows, systemRows, activityRows, members] = await Promise.all([
+  const [dataRows, subjectRows, vendorRows, systemRows, activityRows, members, clients] = await Promise.all([
     categories.allDataCategories(db, scope.orgId),
     categories.allSubjectCategories(db, scope.orgId),
     vendors.vendorsOfOrg(db, scope.orgId),
     inventory.systemsOfOrg(db, scope.orgId),
     register.activitiesOfOrg(db, scope.orgId),
     organisations.listMembers({ ...ctx, db }, scope),
+    organisations.clientOrganisations(db, scope.orgId),
   ]);
   return {
     dataCategories: new NameIndex(dataRows.map(categoryEntry(locale))),
@@ -47,6 +50,7 @@ export async function loadLookups(
     vendors: new NameIndex(vendorRows.map((row) => ({ id: row.id, names: [row.name] }))),
     systems: new NameIndex(systemRows.map((row) => ({ id: row.id, names: [row.name] }))),
     members: new NameIndex(members.map((member) => ({ id: member.userId, names: [member.name, member.email] }))),
+    clients: new NameIndex(clients.map((client) => ({ id: client.id, names: [client.name] }))),
     existingNames: {
       vendors: vendorRows.map((row) => row.name),
       systems: systemRows.map((row) => row.name),

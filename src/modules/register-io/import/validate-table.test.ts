@@ -17,6 +17,7 @@ function lookups(overrides: Partial<ImportLookups> = {}): ImportLookups {
     ]),
     systems: new NameIndex([{ id: uuid(6), names: ['Mailbox'] }]),
     members: new NameIndex([{ id: uuid(7), names: ['Eva Eigenaar', 'eva@example.nl'] }]),
+    clients: new NameIndex([]),
     existingNames: { vendors: ['Mailhuis B.V.', 'Twin', 'twin'], systems: ['Mailbox'], activities: [] },
     ...overrides,
   };
@@ -108,6 +109,37 @@ describe('validateTable: references and names', () => {
       { row: 3, column: 'Ontvangers', code: 'ambiguous_reference' },
       { row: 3, column: 'Ontvangers', code: 'unknown_reference' },
       { row: 3, column: 'Eigenaar', code: 'unknown_reference' },
+    ]);
+  });
+
+  it('reads controllers: a managed client by name, others as external; an older file’s free-text controller too', () => {
+    const clients = new NameIndex([{ id: uuid(8), names: ['Bakkerij Korrel'] }]);
+    const current = validateTable(
+      'activities',
+      table([
+        ['Naam', 'Rol', 'Verwerkingsverantwoordelijken (naam | contactgegevens)'],
+        ['Hosting', 'verwerker', 'bakkerij korrel | henk@korrel.example; Sportschool Sterk | info@sterk.example'],
+      ]),
+      lookups({ clients }),
+      'nl',
+    );
+    expect(current.errors).toEqual([]);
+    expect(current.activities[0]?.input.controllers).toEqual([
+      { kind: 'managed_org', organisationId: uuid(8) },
+      { kind: 'external', name: 'Sportschool Sterk', contact: 'info@sterk.example' },
+    ]);
+    const older = validateTable(
+      'activities',
+      table([
+        ['Naam', 'Rol', 'Verwerkingsverantwoordelijke', 'Contactgegevens verwerkingsverantwoordelijke'],
+        ['Beheer', 'verwerker', 'Klanten (per verwerkersovereenkomst)', ''],
+      ]),
+      lookups({ clients }),
+      'nl',
+    );
+    expect(older.errors).toEqual([]);
+    expect(older.activities[0]?.input.controllers).toEqual([
+      { kind: 'external', name: 'Klanten (per verwerkersovereenkomst)', contact: '' },
     ]);
   });
 

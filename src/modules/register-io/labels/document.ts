@@ -64,6 +64,21 @@ export const DOCUMENT_TEXT = {
   special: { nl: 'bijzonder', en: 'special' },
   criminal: { nl: 'strafrechtelijk', en: 'criminal' },
   noRecipients: { nl: 'Geen ontvangers', en: 'No recipients' },
+  processorOfSystems: {
+    nl: 'verwerker van de gebruikte systemen',
+    en: 'processor running the systems used',
+  },
+  jointControllerLine: {
+    nl: 'Gezamenlijk verwerkingsverantwoordelijke (art. 26 AVG): {{name}}, {{contact}}; regeling: {{arrangement}}',
+    en: 'Joint controller (Art. 26 GDPR): {{name}}, {{contact}}; arrangement: {{arrangement}}',
+  },
+  notRecordedInline: { nl: 'niet vastgelegd', en: 'not recorded' },
+  contactNotRecorded: { nl: 'contactgegevens niet vastgelegd', en: 'contact details not recorded' },
+  basisArt30: { nl: 'Vereist door artikel 30 AVG', en: 'Required by Article 30 GDPR' },
+  basisPrivacydesk: {
+    nl: 'Aanvullende controles (niet vereist door artikel 30 AVG)',
+    en: 'Further checks (not required by Article 30 GDPR)',
+  },
   recipientCategories: { nl: 'Categorieën ontvangers', en: 'Categories of recipients' },
   noTransfers: { nl: 'Geen doorgiften buiten de EER', en: 'No transfers outside the EEA' },
   noSafeguard: { nl: 'geen waarborg vastgelegd', en: 'no safeguard recorded' },

@@ -5,7 +5,7 @@ import * as categories from '../../categories/service.ts';
 import * as inventory from '../../inventory/service.ts';
 import * as organisations from '../../organisations/service.ts';
 import * as vendors from '../../vendors/service.ts';
-import type { TCreateActivityRequest, TUpdateActivityRequest } from '../contract.ts';
+import type { TActivityControllerInput, TCreateActivityRequest, TUpdateActivityRequest } from '../contract.ts';
 import { completeFromPreset, retentionPreset } from '../retention-rules.ts';
 import type * as store from '../store.ts';
 
@@ -26,11 +26,17 @@ async function collectFieldErrors(checks: (() => Promise<void>)[]): Promise<void
 }
 
 /**
- * Refuses ids that are not this organisation's (field error `unknown_reference`), an owner who is not a member
+ * Refuses ids that are not this organisation's (field error `unknown_reference`; for a managed controller, an
+ * organisation that is not one of its clients), an owner who is not a member
  * (`not_a_member`) and an unknown retention preset, before anything is written.
  */
 export async function assertReferences(tx: Database, orgId: string, input: ActivityInput): Promise<void> {
   const { subjectCategoryIds, dataCategoryIds, systemIds, recipientVendorIds, ownerUserId, retention } = input;
+  const managedControllers = (input.controllers ?? []).flatMap((controller, index) =>
+    controller.kind === 'managed_org'
+      ? [{ id: controller.organisationId, path: `controllers.${index}.organisationId` }]
+      : [],
+  );
   const presetId = retention?.presetId;
   const checks: (() => Promise<void>)[] = [];
   if (subjectCategoryIds) checks.push(() => categories.assertSubjectCategoriesOfOrg(tx, orgId, subjectCategoryIds));
@@ -38,6 +44,9 @@ export async function assertReferences(tx: Database, orgId: string, input: Activ
   if (systemIds) checks.push(() => inventory.assertSystemsOfOrg(tx, orgId, systemIds));
   if (recipientVendorIds) {
     checks.push(() => vendors.assertVendorsOfOrg(tx, orgId, recipientVendorIds, 'recipientVendorIds'));
+  }
+  if (managedControllers.length > 0) {
+    checks.push(() => organisations.assertClientsOfOrg(tx, orgId, managedControllers));
   }
   if (ownerUserId) checks.push(() => organisations.assertMemberOfOrg(tx, orgId, ownerUserId, 'ownerUserId'));
   if (presetId && !retentionPreset(presetId)) {
@@ -56,6 +65,8 @@ export function activityColumns(input: ActivityInput): Partial<store.ActivityVal
     systemIds: _systems,
     recipientVendorIds: _recipients,
     transfers: _transfers,
+    controllers: _controllers,
+    jointControllers: _jointControllers,
     retention,
     ...columns
   } = input;
@@ -84,22 +95,53 @@ export function activityLinkInput(input: ActivityInput): Parameters<typeof store
       tiaAssessedOn: transferImpactAssessment?.assessedOn ?? null,
       tiaReference: transferImpactAssessment?.reference ?? null,
     })),
+    controllers: input.controllers?.map(controllerRow),
+    jointControllers: input.jointControllers,
   };
 }
 
-const LINK_FIELDS = ['subjectCategoryIds', 'dataCategoryIds', 'systemIds', 'recipientVendorIds', 'transfers'] as const;
+/** A managed organisation's name and contact are read from it when presented, so only its id is stored. */
+function controllerRow(controller: TActivityControllerInput) {
+  return controller.kind === 'managed_org'
+    ? { kind: controller.kind, controllerOrgId: controller.organisationId, name: '', contact: '' }
+    : { kind: controller.kind, controllerOrgId: null, name: controller.name, contact: controller.contact };
+}
+
+const LINK_FIELDS = [
+  'subjectCategoryIds',
+  'dataCategoryIds',
+  'systemIds',
+  'recipientVendorIds',
+  'transfers',
+  'controllers',
+  'jointControllers',
+] as const;
 
 /** A transfer as a request gives it, so a stored one and a requested one compare field by field. */
 function transferAsInput(
-  transfer: Pick<store.TransferRow, 'country' | 'recipient' | 'safeguard' | 'safeguardDetails'>,
+  transfer: Pick<
+    store.TransferRow,
+    'country' | 'recipient' | 'safeguard' | 'safeguardDetails' | 'tiaAssessedOn' | 'tiaReference'
+  >,
 ) {
-  const { country, recipient, safeguard, safeguardDetails } = transfer;
-  return { country, recipient, safeguard, safeguardDetails };
+  const { country, recipient, safeguard, safeguardDetails, tiaAssessedOn, tiaReference } = transfer;
+  return { country, recipient, safeguard, safeguardDetails, tiaAssessedOn, tiaReference };
+}
+
+/** A controller as stored, without its id and position, so a stored one and a requested one compare. */
+function controllerAsInput(controller: Pick<store.ControllerRow, 'kind' | 'controllerOrgId' | 'name' | 'contact'>) {
+  const { kind, controllerOrgId, name, contact } = controller;
+  return { kind, controllerOrgId, name, contact };
+}
+
+function jointControllerAsInput(joint: Pick<store.JointControllerRow, 'name' | 'contact' | 'arrangement'>) {
+  const { name, contact, arrangement } = joint;
+  return { name, contact, arrangement };
 }
 
 /**
- * The request fields an update really changes, compared with the activity as stored (its columns, links and
- * transfers); the retention columns count as the one field `retention`.
+ * The request fields an update really changes, compared with the activity as stored (its columns, links,
+ * transfers and controllers); the retention columns count as the one field `retention`.
  */
 export function changedActivityFields(
   current: store.ActivityRow,
@@ -107,6 +149,7 @@ export function changedActivityFields(
   input: TUpdateActivityRequest,
 ): string[] {
   const columns = activityColumns(input) as Record<string, unknown>;
+  const rows = activityLinkInput(input);
   const unique = (ids: string[] | undefined) => (ids ? [...new Set(ids)] : undefined);
   const next = {
     ...columns,
@@ -114,7 +157,9 @@ export function changedActivityFields(
     dataCategoryIds: unique(input.dataCategoryIds),
     systemIds: unique(input.systemIds),
     recipientVendorIds: unique(input.recipientVendorIds),
-    transfers: input.transfers?.map(transferAsInput),
+    transfers: rows.transfers?.map(transferAsInput),
+    controllers: rows.controllers?.map(controllerAsInput),
+    jointControllers: rows.jointControllers?.map(jointControllerAsInput),
   };
   const stored = {
     ...pick(current as Record<string, unknown>, Object.keys(columns)),
@@ -123,6 +168,8 @@ export function changedActivityFields(
     systemIds: links.systemIds,
     recipientVendorIds: links.vendorIds,
     transfers: links.transfers.map(transferAsInput),
+    controllers: links.controllers.map(controllerAsInput),
+    jointControllers: links.jointControllers.map(jointControllerAsInput),
   };
   const changed = changedFields(stored, next, { unordered: LINK_FIELDS });
   return [...new Set(changed.map((field) => (field.startsWith('retention') ? 'retention' : field)))].sort();

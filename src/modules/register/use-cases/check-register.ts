@@ -2,7 +2,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import type { TActivityCompleteness, TRegisterCompleteness, TRegisterCompletenessQuery } from '../contract.ts';
-import { type Finding, organisationCompleteness, summarise } from '../rules.ts';
+import { type CheckedFinding, organisationCompleteness, summarise, withBasis } from '../rules.ts';
 import * as store from '../store.ts';
 import { unlinkedVendorFindings } from '../transfer-rules.ts';
 import { loadFacts, type RegisterFacts } from './facts.ts';
@@ -13,18 +13,33 @@ function unlinkedVendorFindingsOf(
   rows: readonly store.ActivityRow[],
   links: ReadonlyMap<string, store.ActivityLinks>,
   facts: RegisterFacts,
-): Finding[] {
+): CheckedFinding[] {
   const [itemId, article] = facts.organisation.isController ? ['30.1.e', '30(1)(e)'] : ['30.2.c', '30(2)(c)'];
-  return unlinkedVendorFindings(itemId, article, unlinkedVendorsOutside(rows, links, facts));
+  return unlinkedVendorFindings(itemId, article, unlinkedVendorsOutside(rows, links, facts)).map(withBasis);
 }
 
-function organisationFindings(facts: RegisterFacts): Finding[] {
+/** The clients that an activity of the register (not retired) names as controller. */
+function coveredClientIds(rows: readonly store.ActivityRow[], links: ReadonlyMap<string, store.ActivityLinks>) {
+  const covered = new Set<string>();
+  for (const row of rows) {
+    for (const controller of links.get(row.id)?.controllers ?? []) {
+      if (controller.controllerOrgId) covered.add(controller.controllerOrgId);
+    }
+  }
+  return covered;
+}
+
+function organisationFindings(facts: RegisterFacts, coveredClients: ReadonlySet<string>): CheckedFinding[] {
   const { organisation } = facts;
   return organisationCompleteness({
     ...organisation,
     privacyContact: organisation.privacyContact
       ? { kind: organisation.privacyContact.kind, name: organisation.privacyContact.name }
       : null,
+    clients: [...facts.clients.values()].map((client) => ({
+      name: client.name,
+      isCovered: coveredClients.has(client.id),
+    })),
   });
 }
 
@@ -42,7 +57,10 @@ export async function getRegisterCompleteness(
   const rows = (await store.allActivities(ctx.db, scope.orgId)).filter((row) => row.status !== 'retired');
   const links = await store.linksOf(ctx.db, scope.orgId, 'all');
   const facts = await loadFacts(ctx, scope, rows, links, { everything: true });
-  const organisation = [...organisationFindings(facts), ...unlinkedVendorFindingsOf(rows, links, facts)];
+  const organisation = [
+    ...organisationFindings(facts, coveredClientIds(rows, links)),
+    ...unlinkedVendorFindingsOf(rows, links, facts),
+  ];
   const activities: TActivityCompleteness[] = rows.map((row) => {
     const findings = findingsOf(row, links.get(row.id) ?? store.noLinks(), facts, locale);
     return {

@@ -5,7 +5,7 @@ import { calendarDateIn } from '../../../shared/dates.ts';
 import * as categories from '../../categories/service.ts';
 import * as identity from '../../identity/service.ts';
 import * as inventory from '../../inventory/service.ts';
-import type { TOrganisation } from '../../organisations/contract.ts';
+import type { TClientOrganisation, TOrganisation } from '../../organisations/contract.ts';
 import * as organisations from '../../organisations/service.ts';
 import * as vendors from '../../vendors/service.ts';
 import type { ActivityLinks, ActivityRow } from '../store.ts';
@@ -21,6 +21,8 @@ export type SubjectCategoryRow = Awaited<ReturnType<typeof categories.allSubject
 export interface RegisterFacts {
   today: string;
   organisation: TOrganisation;
+  /** The client organisations it manages, by id: the controllers a processor activity may name from privacydesk. */
+  clients: Map<string, TClientOrganisation>;
   dataCategories: Map<string, DataCategoryRow>;
   subjectCategories: Map<string, SubjectCategoryRow>;
   systems: Map<string, inventory.SystemRow>;
@@ -71,17 +73,27 @@ export async function loadFacts(
 ): Promise<RegisterFacts> {
   const { db } = ctx;
   const systemIds = options.everything ? undefined : unionOf([...links.values()].map((link) => link.systemIds));
-  const [dataCategories, subjectCategories, systems, locations, vendorRows, organisation, members, scopeAnswers] =
-    await Promise.all([
-      categories.allDataCategories(db, scope.orgId),
-      categories.allSubjectCategories(db, scope.orgId),
-      inventory.systemsOfOrg(db, scope.orgId, systemIds),
-      inventory.locationsOfSystems(db, scope.orgId, systemIds),
-      vendors.vendorsOfOrg(db, scope.orgId),
-      organisations.getOrganisation(ctx, scope),
-      organisations.listMembers(ctx, scope),
-      store.scopeAnswersOf(db, scope.orgId),
-    ]);
+  const [
+    dataCategories,
+    subjectCategories,
+    systems,
+    locations,
+    vendorRows,
+    organisation,
+    members,
+    scopeAnswers,
+    clients,
+  ] = await Promise.all([
+    categories.allDataCategories(db, scope.orgId),
+    categories.allSubjectCategories(db, scope.orgId),
+    inventory.systemsOfOrg(db, scope.orgId, systemIds),
+    inventory.locationsOfSystems(db, scope.orgId, systemIds),
+    vendors.vendorsOfOrg(db, scope.orgId),
+    organisations.getOrganisation(ctx, scope),
+    organisations.listMembers(ctx, scope),
+    store.scopeAnswersOf(db, scope.orgId),
+    organisations.clientOrganisations(db, scope.orgId),
+  ]);
   const memberNames = new Map(members.map((member) => [member.userId, member.name]));
   // Owners are members, unless they left since: only those need a look-up of their own.
   const formerMembers = unionOf([rows.map((row) => row.ownerUserId)]).filter((id) => !memberNames.has(id));
@@ -89,6 +101,7 @@ export async function loadFacts(
   return {
     today: calendarDateIn(ctx.clock.now()),
     organisation,
+    clients: byId(clients),
     dataCategories: byId(dataCategories),
     subjectCategories: byId(subjectCategories),
     systems: byId(systems),

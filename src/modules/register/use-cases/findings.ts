@@ -1,6 +1,7 @@
 import { type Locale, translate } from '../../../platform/i18n/index.ts';
 import { gdprItems } from '../../../reference/index.ts';
 import { normaliseCountryCode } from '../../../shared/countries.ts';
+import { isInForceOn } from '../../../shared/locations.ts';
 import {
   isEeaCountry,
   type ScopeAnswer,
@@ -20,8 +21,8 @@ import {
   vendorsReached,
 } from '../destinations.ts';
 import type { RetentionUnit } from '../retention-rules.ts';
-import { type ActivityFacts, activityCompleteness, type Finding } from '../rules.ts';
-import type { ActivityLinks, ActivityRow } from '../store.ts';
+import { type ActivityFacts, activityCompleteness, type CheckedFinding } from '../rules.ts';
+import type { ActivityLinks, ActivityRow, ControllerRow } from '../store.ts';
 import { type DestinationFacts, judgeDestination } from '../transfer-rules.ts';
 import { categoryName, type RegisterFacts } from './facts.ts';
 
@@ -134,6 +135,37 @@ export function transferStatus(destination: Destination, facts: RegisterFacts, i
   );
 }
 
+/**
+ * The vendors that run the activity's systems or hold their copies today, and are not recorded recipients: as
+ * processors to whom data is disclosed they are recipients too (Art. 4(9)).
+ */
+export function systemVendorIds(links: ActivityLinks, facts: RegisterFacts): string[] {
+  const ids = new Set<string>();
+  for (const systemId of links.systemIds) {
+    const vendorId = facts.systems.get(systemId)?.vendorId;
+    if (vendorId) ids.add(vendorId);
+    for (const location of facts.locationsBySystem.get(systemId) ?? []) {
+      if (location.providerVendorId && isInForceOn(location, facts.today)) ids.add(location.providerVendorId);
+    }
+  }
+  for (const vendorId of links.vendorIds) ids.delete(vendorId);
+  return [...ids].filter((id) => facts.vendors.has(id));
+}
+
+/** A controller as the register names it: a managed client's name and contact are read from that organisation. */
+export function controllerDetails(controller: ControllerRow, facts: RegisterFacts) {
+  if (controller.kind !== 'managed_org') {
+    return { kind: 'external' as const, organisation: null, name: controller.name, contact: controller.contact };
+  }
+  const client = controller.controllerOrgId ? facts.clients.get(controller.controllerOrgId) : undefined;
+  return {
+    kind: 'managed_org' as const,
+    organisation: client ? { id: client.id, name: client.name } : null,
+    name: client?.name ?? '',
+    contact: client?.contact ?? '',
+  };
+}
+
 function ownerState(row: ActivityRow, facts: RegisterFacts): ActivityFacts['owner'] {
   if (!row.ownerUserId) return 'none';
   return facts.memberIds.has(row.ownerUserId) ? 'member' : 'not_member';
@@ -162,7 +194,10 @@ export function activityFacts(
       isCriminal: category.isCriminal,
       isNationalId: category.isNationalId,
     })),
+    controllers: links.controllers.map((controller) => controllerDetails(controller, facts)),
+    jointControllers: links.jointControllers,
     recipientCount: links.vendorIds.length,
+    systemVendors: systemVendorIds(links, facts).map((id) => ({ name: facts.vendors.get(id)?.name ?? '' })),
     destinations: destinationsOf(row, links, facts).map((destination) =>
       destinationFacts(destination, facts, {
         // Only a destination outside the EEA is ever named in a finding.
@@ -182,7 +217,12 @@ export function activityFacts(
   };
 }
 
-export function findingsOf(row: ActivityRow, links: ActivityLinks, facts: RegisterFacts, locale: Locale): Finding[] {
+export function findingsOf(
+  row: ActivityRow,
+  links: ActivityLinks,
+  facts: RegisterFacts,
+  locale: Locale,
+): CheckedFinding[] {
   return activityCompleteness(activityFacts(row, links, facts, locale), facts.today);
 }
 
@@ -191,6 +231,7 @@ const EXTRA_ITEM_KEYS: Record<string, string> = {
   '9.2': 'special_categories',
   '10': 'criminal_data',
   '87': 'national_id',
+  '26': 'joint_controllers',
   dpia: 'dpia',
   owner: 'owner',
   review: 'review',
@@ -223,7 +264,7 @@ function countryName(code: string, locale: Locale): string {
 }
 
 /** A finding in the caller's language; its params stay as the rules gave them (codes, not words). */
-export function localiseFinding(item: Finding, locale: Locale): TCompletenessItem {
+export function localiseFinding(item: CheckedFinding, locale: Locale): TCompletenessItem {
   const words: Record<string, string | number> = { ...item.params };
   if (typeof item.params.country === 'string') words.countryName = countryName(item.params.country, locale);
   if (typeof item.params.limitUnit === 'string') {

@@ -7,7 +7,14 @@ import { transferDestination } from '../destinations.ts';
 import { summarise } from '../rules.ts';
 import * as store from '../store.ts';
 import { categoryName, loadFacts, type RegisterFacts } from './facts.ts';
-import { destinationsOf, findingsOf, isHrDataActivity, transferStatus } from './findings.ts';
+import {
+  controllerDetails,
+  destinationsOf,
+  findingsOf,
+  isHrDataActivity,
+  systemVendorIds,
+  transferStatus,
+} from './findings.ts';
 
 type Ref = { id: string; name: string };
 
@@ -54,8 +61,16 @@ export function presentActivity(
     name: row.name,
     description: row.description,
     role: row.role as Enum<'role'>,
-    controllerName: row.controllerName,
-    controllerContact: row.controllerContact,
+    controllers: links.controllers.map((controller) => ({
+      id: controller.id,
+      ...controllerDetails(controller, facts),
+    })),
+    jointControllers: links.jointControllers.map(({ id, name, contact, arrangement }) => ({
+      id,
+      name,
+      contact,
+      arrangement,
+    })),
     processingCategories: row.processingCategories,
     purposes: row.purposes,
     legalBasis: row.legalBasis as TActivity['legalBasis'],
@@ -66,6 +81,7 @@ export function presentActivity(
     dataCategories: refs(links.dataCategoryIds, facts.dataCategories, inLocale),
     systems: refs(links.systemIds, facts.systems, (system) => system.name),
     recipients: refs(links.vendorIds, facts.vendors, (vendor) => vendor.name),
+    systemVendors: refs(systemVendorIds(links, facts), facts.vendors, (vendor) => vendor.name),
     hasNoRecipients: row.hasNoRecipients,
     recipientCategories: row.recipientCategories,
     transfers: links.transfers.map((transfer) => ({

@@ -13,7 +13,7 @@ import { FormAlert } from '../../../components/FormAlert.tsx';
 import { UnsavedChangesPrompt } from '../../../components/UnsavedChangesPrompt.tsx';
 import { type ActivityValues, activityValuesOf, emptyActivity, toActivityInput } from './activity-form.ts';
 import { BasicsSection } from './sections/BasicsSection.tsx';
-import { ControllerSection } from './sections/ControllerSection.tsx';
+import { ControllerSection, JointControllersSection } from './sections/ControllerSection.tsx';
 import { DataSection } from './sections/DataSection.tsx';
 import { DpiaSection } from './sections/DpiaSection.tsx';
 import { LegalBasisSection } from './sections/LegalBasisSection.tsx';
@@ -73,6 +73,7 @@ export function ActivityForm({ activity, canEdit }: { activity: TActivity | null
           {!isProcessor && <LegalBasisSection {...sectionProps} />}
           <SystemsSection {...sectionProps} />
           {!isProcessor && <RecipientsSection {...sectionProps} />}
+          {!isProcessor && <JointControllersSection {...sectionProps} />}
           <TransfersSection {...sectionProps} />
           {!isProcessor && <RetentionSection {...sectionProps} />}
           <SecuritySection {...sectionProps} />

@@ -55,11 +55,7 @@ function CompletenessItems({ activityId }: { activityId: string }) {
           {summary.warnings > 0 && t('register.completeness.warnings', { count: summary.warnings })}
         </Alert>
       )}
-      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-        {sorted.map((item) => (
-          <CompletenessRow key={`${item.itemId}-${item.code}-${item.message}`} item={item} />
-        ))}
-      </Stack>
+      <CompletenessGroups items={sorted} />
     </Stack>
   );
 }
@@ -121,6 +117,44 @@ export function CompletenessSummary({ activityId }: { activityId: string }) {
       )}
     </Paper>
   );
+}
+
+const BASES: readonly TCompletenessItem['basis'][] = ['art30', 'privacydesk'];
+
+/**
+ * Items under two headings: what Art. 30 requires in the register, and what privacydesk checks besides (legal
+ * basis, Art. 9/10 grounds, Art. 26 arrangement, DPIA decision, owner, review date), so neither is mistaken for
+ * the other.
+ */
+export function CompletenessGroups({
+  items,
+  linkToSection = true,
+}: {
+  items: readonly TCompletenessItem[];
+  linkToSection?: boolean;
+}) {
+  const { t } = useTranslation();
+  return BASES.map((basis) => {
+    const group = items.filter((item) => item.basis === basis);
+    if (group.length === 0) return null;
+    const headingId = `completeness-basis-${basis}-${group[0]?.itemId ?? ''}-${group.length}`;
+    return (
+      <Stack key={basis} gap={4} component="section" aria-labelledby={headingId} data-basis={basis}>
+        <Text id={headingId} size="xs" fw={600} tt="uppercase" c="dimmed">
+          {t(`register.completeness.basis.${basis}`)}
+        </Text>
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {group.map((item) => (
+            <CompletenessRow
+              key={`${item.itemId}-${item.code}-${item.message}`}
+              item={item}
+              linkToSection={linkToSection}
+            />
+          ))}
+        </Stack>
+      </Stack>
+    );
+  });
 }
 
 const ICONS = {

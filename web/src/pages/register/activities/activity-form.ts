@@ -21,6 +21,18 @@ export interface RetentionValues {
   presetId: string | null;
 }
 
+/** A controller outside privacydesk, named with its contact details. */
+export interface ExternalControllerValues {
+  name: string;
+  contact: string;
+}
+
+export interface JointControllerValues {
+  name: string;
+  contact: string;
+  arrangement: string;
+}
+
 export interface TransferValues extends TiaValues {
   country: string;
   recipient: string;
@@ -44,8 +56,10 @@ export interface ActivityValues {
   status: TActivityStatus;
   ownerUserId: string | null;
   reviewDate: string;
-  controllerName: string;
-  controllerContact: string;
+  /** Client organisations we manage that are controllers of this (processor) activity. */
+  managedControllerIds: string[];
+  externalControllers: ExternalControllerValues[];
+  jointControllers: JointControllerValues[];
   processingCategories: string;
   purposes: string[];
   legalBasis: TLegalBasis | null;
@@ -81,8 +95,9 @@ export const emptyActivity = (): ActivityValues => ({
   status: 'draft',
   ownerUserId: null,
   reviewDate: '',
-  controllerName: '',
-  controllerContact: '',
+  managedControllerIds: [],
+  externalControllers: [],
+  jointControllers: [],
   processingCategories: '',
   purposes: [''],
   legalBasis: null,
@@ -112,8 +127,18 @@ export function activityValuesOf(activity: TActivity): ActivityValues {
     status: activity.status,
     ownerUserId: activity.owner?.id ?? null,
     reviewDate: activity.reviewDate ?? '',
-    controllerName: activity.controllerName,
-    controllerContact: activity.controllerContact,
+    // A linked organisation that is no longer our client has no id to pick: the check reports it until replaced.
+    managedControllerIds: activity.controllers.flatMap((controller) =>
+      controller.kind === 'managed_org' && controller.organisation ? [controller.organisation.id] : [],
+    ),
+    externalControllers: activity.controllers
+      .filter((controller) => controller.kind === 'external')
+      .map(({ name, contact }) => ({ name, contact })),
+    jointControllers: activity.jointControllers.map(({ name, contact, arrangement }) => ({
+      name,
+      contact,
+      arrangement,
+    })),
     processingCategories: activity.processingCategories,
     purposes: activity.purposes.length > 0 ? activity.purposes : [''],
     legalBasis: activity.legalBasis,
@@ -144,12 +169,17 @@ export function activityValuesOf(activity: TActivity): ActivityValues {
 
 /** The request body: empty purposes are dropped, an empty date or amount is null. */
 export function toActivityInput(values: ActivityValues): TCreateActivityInput {
+  const { managedControllerIds, externalControllers, ...rest } = values;
   return {
-    ...values,
-    transfers: values.transfers.map(({ tiaAssessedOn: _day, tiaReference: _reference, ...transfer }, index) => ({
+    ...rest,
+    transfers: rest.transfers.map(({ tiaAssessedOn: _day, tiaReference: _reference, ...transfer }, index) => ({
       ...transfer,
-      transferImpactAssessment: toTiaInput(values.transfers[index] as TransferValues, transfer.safeguard),
+      transferImpactAssessment: toTiaInput(rest.transfers[index] as TransferValues, transfer.safeguard),
     })),
+    controllers: [
+      ...managedControllerIds.map((organisationId) => ({ kind: 'managed_org' as const, organisationId })),
+      ...externalControllers.map((controller) => ({ kind: 'external' as const, ...controller })),
+    ],
     reviewDate: values.reviewDate === '' ? null : values.reviewDate,
     purposes: values.purposes.map((purpose) => purpose.trim()).filter((purpose) => purpose !== ''),
     retention: { ...values.retention, amount: values.retention.amount === '' ? null : values.retention.amount },

@@ -18,6 +18,7 @@ const SECTION_OF_ITEM: Record<string, string> = {
   '9.2': 'legal-basis',
   '10': 'legal-basis',
   '87': 'legal-basis',
+  '26': 'joint-controllers',
   dpia: 'dpia',
   owner: 'basics',
   review: 'basics',

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { TRegisterCompleteness } from '../../../api/activities.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
 import { CompletenessBadge } from '../activities/ActivitiesTable.tsx';
-import { CompletenessRow } from '../activities/CompletenessPanel.tsx';
+import { CompletenessGroups } from '../activities/CompletenessPanel.tsx';
 
 /** The whole register's check: the organisation's own items, then every activity item by item, incomplete first. */
 export function RegisterCompleteness({ completeness }: { completeness: TRegisterCompleteness }) {
@@ -40,10 +40,8 @@ export function RegisterCompleteness({ completeness }: { completeness: TRegister
             {t('register.overview.editOrganisation')}
           </Anchor>
         </Group>
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-          {completeness.organisation.map((item) => (
-            <CompletenessRow key={`${item.itemId}-${item.code}`} item={item} linkToSection={false} />
-          ))}
+        <Stack gap="xs">
+          <CompletenessGroups items={completeness.organisation} linkToSection={false} />
         </Stack>
       </Paper>
       {activities.length > 0 && (
@@ -60,17 +58,10 @@ export function RegisterCompleteness({ completeness }: { completeness: TRegister
               </Accordion.Control>
               <Accordion.Panel>
                 <Stack gap="xs">
-                  <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-                    {items
-                      .filter((item) => item.status !== 'complete')
-                      .map((item) => (
-                        <CompletenessRow
-                          key={`${item.itemId}-${item.code}-${item.message}`}
-                          item={item}
-                          linkToSection={false}
-                        />
-                      ))}
-                  </Stack>
+                  <CompletenessGroups
+                    items={items.filter((item) => item.status !== 'complete')}
+                    linkToSection={false}
+                  />
                   {activitySummary.isComplete && activitySummary.warnings === 0 && (
                     <Text size="sm" c="dimmed">
                       {t('register.overview.allComplete')}

@@ -1,7 +1,7 @@
-import { Checkbox, Textarea } from '@mantine/core';
+import { Checkbox, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EntityPicker } from '../../shared/EntityPicker.tsx';
-import { useSystemOptions, useVendorOptions } from '../../shared/options.ts';
+import { useAllSystems, useSystemOptions, useVendorOptions } from '../../shared/options.ts';
 import { NewSystemModal } from '../../systems/NewSystemModal.tsx';
 import { NewVendorModal } from '../../vendors/NewVendorModal.tsx';
 import { FormSection } from './FormSection.tsx';
@@ -33,11 +33,28 @@ export function SystemsSection({ form, canEdit }: SectionProps) {
   );
 }
 
-/** Art. 30(1)(d): who receives the data: named vendors, categories of recipients, or nobody. */
+/** The vendors running the chosen systems that are not chosen as recipients: processors, so recipients too. */
+function useSystemVendorNames(systemIds: string[], recipientIds: string[]): string[] {
+  const systems = useAllSystems().data?.items ?? [];
+  const names = new Map<string, string>();
+  for (const system of systems) {
+    if (systemIds.includes(system.id) && system.vendor && !recipientIds.includes(system.vendor.id)) {
+      names.set(system.vendor.id, system.vendor.name);
+    }
+  }
+  return [...names.values()];
+}
+
+/**
+ * Art. 30(1)(d): who receives the data: named vendors, categories of recipients, or nobody. The processors running
+ * the activity's systems are recipients as well (Art. 4(9)) and are listed without being chosen, so "no recipients"
+ * can only be said of an activity whose systems no vendor runs.
+ */
 export function RecipientsSection({ form, canEdit }: SectionProps) {
   const { t } = useTranslation();
   const options = useVendorOptions();
   const values = form.getValues();
+  const systemVendors = useSystemVendorNames(values.systemIds, values.recipientVendorIds);
   return (
     <FormSection
       id="recipients"
@@ -57,6 +74,11 @@ export function RecipientsSection({ form, canEdit }: SectionProps) {
           <NewVendorModal opened={opened} onClose={onClose} onCreated={(vendor) => onCreated(vendor.id)} />
         )}
       />
+      {systemVendors.length > 0 && (
+        <Text size="sm" data-testid="system-vendors">
+          {t('register.activity.systemVendors', { vendors: systemVendors.join(', ') })}
+        </Text>
+      )}
       <Textarea
         label={t('register.activity.fields.recipientCategories')}
         description={t('register.activity.help.recipientCategories')}
@@ -66,7 +88,7 @@ export function RecipientsSection({ form, canEdit }: SectionProps) {
       />
       <Checkbox
         label={t('register.activity.fields.hasNoRecipients')}
-        disabled={values.recipientVendorIds.length > 0}
+        disabled={values.recipientVendorIds.length > 0 || systemVendors.length > 0}
         {...form.getInputProps('hasNoRecipients', { type: 'checkbox' })}
       />
     </FormSection>
