@@ -11,6 +11,9 @@ import { countryName, safeguardText, yesNoUnknown } from './pdf-text.ts';
 const header = (texts: string[]): TableCell[] => texts.map((text) => ({ text, style: 'tableHeader' }));
 
 function locationPeriod(location: TLocation, locale: Locale): string {
+  if (location.since === null) {
+    return location.until ? `${say(locale, 'sinceUnknown')} – ${location.until}` : say(locale, 'sinceUnknown');
+  }
   return location.until ? `${location.since} – ${location.until}` : say(locale, 'since', { date: location.since });
 }
 

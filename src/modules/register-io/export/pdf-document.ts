@@ -1,6 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Locale } from '../../../platform/i18n/index.ts';
-import { say } from '../labels/document.ts';
+import { say, sayCount } from '../labels/document.ts';
 import type { RegisterSnapshot } from '../snapshot.ts';
 import { activityBlock } from './pdf-activity.ts';
 import { gapsAnnex, systemsAnnex, vendorsAnnex } from './pdf-annexes.ts';
@@ -43,19 +43,31 @@ function cover(snapshot: RegisterSnapshot, locale: Locale): Content[] {
     { text: say(locale, 'summary'), style: 'sectionTitle' },
     {
       text: say(locale, 'summaryCounts', {
-        activities: summary.activities,
+        activities: sayCount(locale, 'activities', summary.activities),
         complete: summary.completeActivities,
-        systems: snapshot.systems.length,
-        vendors: snapshot.vendors.length,
+        systems: sayCount(locale, 'systems', snapshot.systems.length),
+        vendors: sayCount(locale, 'vendors', snapshot.vendors.length),
       }),
     },
     {
-      text: summary.isComplete
-        ? say(locale, 'registerComplete')
-        : say(locale, 'registerIncomplete', { missing: summary.missing, warnings: summary.warnings }),
+      text: completenessSentence(summary, locale),
       margin: [0, 4, 0, 0],
     },
   ];
+}
+
+/** "Het register is niet volledig: 1 ontbrekend onderdeel en 2 waarschuwingen (zie bijlage C)." */
+export function completenessSentence(
+  summary: { isComplete: boolean; missing: number; warnings: number },
+  locale: Locale,
+) {
+  const warnings = sayCount(locale, 'warnings', summary.warnings);
+  if (!summary.isComplete) {
+    return say(locale, 'registerIncomplete', { missing: sayCount(locale, 'missingItems', summary.missing), warnings });
+  }
+  return summary.warnings > 0
+    ? say(locale, 'registerCompleteWithWarnings', { warnings })
+    : say(locale, 'registerComplete');
 }
 
 function section(snapshot: RegisterSnapshot, role: 'controller' | 'processor', locale: Locale): Content[] {

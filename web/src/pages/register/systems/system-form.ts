@@ -13,6 +13,7 @@ export interface LocationValues {
   country: string;
   region: string;
   providerVendorId: string | null;
+  /** Empty: not known yet, to be filled in later. */
   since: string;
   until: string;
   transferSafeguard: TTransferSafeguard | null;
@@ -51,7 +52,7 @@ export function locationValuesOf(location: TLocation): LocationValues {
     country: location.country,
     region: location.region,
     providerVendorId: location.providerVendor?.id ?? null,
-    since: location.since,
+    since: location.since ?? '',
     until: location.until ?? '',
     transferSafeguard: location.transferSafeguard,
     safeguardDetails: location.safeguardDetails,
@@ -61,7 +62,11 @@ export function locationValuesOf(location: TLocation): LocationValues {
 
 /** An empty last day means the copy is still there. */
 export function toLocationInput(values: LocationValues): TLocationInput {
-  return { ...values, until: values.until === '' ? null : values.until };
+  return {
+    ...values,
+    since: values.since === '' ? null : values.since,
+    until: values.until === '' ? null : values.until,
+  };
 }
 
 export const emptySystem = (): SystemValues => ({
