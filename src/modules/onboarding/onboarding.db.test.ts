@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { addMember, createOrganisation, createPerson, type TestOrganisation } from '../../../test/factories.ts';
+import { pdfText } from '../../../test/pdf-text.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -185,6 +186,10 @@ describe('guided start', () => {
         expect.objectContaining({ code: 'location_since_unknown', status: 'warning', itemId: 'locations' }),
       ]),
     );
+    const pdf = await client.get(`/api/orgs/${org.id}/register/export?format=pdf&locale=nl`);
+    const text = pdfText(pdf.raw).replace(/\s+/g, ' ');
+    expect(text).toContain('sinds: onbekend, nog in te vullen');
+    expect(text).not.toContain('sinds 2026-11-23');
   });
 
   it('writes only confirmed security measures, marks the activities active and keeps health data grounded', async () => {
