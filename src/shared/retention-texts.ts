@@ -1,4 +1,4 @@
-import { retentionNl } from '../reference/index.ts';
+import retentionNl from '../../reference/retention-nl.json' with { type: 'json' };
 
 /**
  * How reference/retention-nl.json periods read in a document: their start events and their legal references in
