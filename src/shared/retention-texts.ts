@@ -130,8 +130,15 @@ export function retentionWording(
     period &&
     presetReference &&
     [presetReference.nl, presetReference.en, period.ref].some((text) => same(text, retention.reference));
+  // An import or the API may hold the reference file's key ("end-of-employment") instead of words.
+  const keyedEvent = START_EVENT_LABELS[retention.startEvent];
+  const event = isPresetEvent
+    ? presetEvent[locale]
+    : keyedEvent
+      ? keyedEvent[locale]
+      : lowerFirst(retention.startEvent);
   return {
-    startEvent: isPresetEvent ? presetEvent[locale] : lowerFirst(retention.startEvent),
+    startEvent: event,
     reference: isPresetReference ? presetReference[locale] : retention.reference,
   };
 }

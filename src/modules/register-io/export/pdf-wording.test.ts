@@ -62,6 +62,11 @@ describe('PDF wording', () => {
     expect(retentionText(mail, 'nl')).not.toMatch(/seed|\.txt|Business policy/);
   });
 
+  it('never prints a start event as the reference file’s key', () => {
+    const keyed = retention({ amount: 2, unit: 'years', startEvent: 'end-of-employment' });
+    expect(retentionText(keyed, 'nl')).toBe('2 jaar vanaf het einde van het dienstverband');
+  });
+
   it('uses the singular unit for one', () => {
     expect(retentionText(retention({ amount: 1, unit: 'months' }), 'nl')).toBe('1 maand');
     expect(retentionText(retention({ amount: 1, unit: 'years' }), 'en')).toBe('1 year');
