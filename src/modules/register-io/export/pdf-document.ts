@@ -5,7 +5,7 @@ import type { RegisterSnapshot } from '../snapshot.ts';
 import { activityBlock } from './pdf-activity.ts';
 import { gapsAnnex, systemsAnnex, vendorsAnnex } from './pdf-annexes.ts';
 import { renderPdf } from './pdf-render.ts';
-import { addressLine, privacyContactLine } from './pdf-text.ts';
+import { addressLine, documentDate, privacyContactLine } from './pdf-text.ts';
 
 function roleText(snapshot: RegisterSnapshot, locale: Locale): string {
   const { organisation } = snapshot;
@@ -29,7 +29,7 @@ function cover(snapshot: RegisterSnapshot, locale: Locale): Content[] {
       organisation.privacyContact?.kind === 'dpo' ? say(locale, 'dpo') : say(locale, 'privacyOfficer'),
       privacyContactLine(organisation, locale, false),
     ],
-    [say(locale, 'exportDate'), snapshot.exportDate],
+    [say(locale, 'exportDate'), documentDate(snapshot.exportDate, locale)],
   ];
   const summary = completeness.summary;
   return [
@@ -95,7 +95,12 @@ export function registerPdfDefinition(snapshot: RegisterSnapshot, locale: Locale
     pageMargins: [40, 50, 40, 50],
     footer: (currentPage, pageCount) => ({
       columns: [
-        { text: say(locale, 'footer', { organisation: organisation.name, date: snapshot.exportDate }) },
+        {
+          text: say(locale, 'footer', {
+            organisation: organisation.name,
+            date: documentDate(snapshot.exportDate, locale),
+          }),
+        },
         { text: say(locale, 'page', { page: currentPage, pages: pageCount }), alignment: 'right' },
       ],
       margin: [40, 20, 40, 0],

@@ -12,6 +12,17 @@ const regionNames = {
   en: new Intl.DisplayNames(['en'], { type: 'region' }),
 };
 
+const dateFormats = {
+  nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** A calendar day as a document writes it: "23 november 2026", "23 November 2026". */
+export function documentDate(day: string, locale: Locale): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : dateFormats[locale].format(date);
+}
+
 /** "Verenigde Staten (US)": the country's name in the document's language, with its code. */
 export function countryName(code: string, locale: Locale): string {
   try {

@@ -3,7 +3,7 @@ import { retentionNl } from '../../../reference/index.ts';
 import type { TActivity } from '../../register/contract.ts';
 import { sayCount } from '../labels/document.ts';
 import { completenessSentence } from './pdf-document.ts';
-import { retentionText } from './pdf-text.ts';
+import { documentDate, retentionText } from './pdf-text.ts';
 
 type Retention = TActivity['retention'];
 const retention = (overrides: Partial<Retention>): Retention => ({
@@ -65,6 +65,11 @@ describe('PDF wording', () => {
   it('never prints a start event as the reference file’s key', () => {
     const keyed = retention({ amount: 2, unit: 'years', startEvent: 'end-of-employment' });
     expect(retentionText(keyed, 'nl')).toBe('2 jaar vanaf het einde van het dienstverband');
+  });
+
+  it('writes dates as a Dutch or English document does', () => {
+    expect(documentDate('2026-11-23', 'nl')).toBe('23 november 2026');
+    expect(documentDate('2018-01-01', 'en')).toBe('1 January 2018');
   });
 
   it('uses the singular unit for one', () => {
