@@ -86,6 +86,11 @@ describe('register: the guided start as a freelancer', () => {
       await phone.page.goto(registerUrl(server.url, owner.orgSlug, 'where?on=2019-06-01'));
       await phone.page.getByText('2 locaties op 1 jun 2019').waitFor();
       await phone.page.getByRole('cell', { name: 'Externe back-up' }).waitFor();
+      // Mail, accounting and hosting were named without "since when": unknown on that day, never "since today".
+      await phone.page.getByText(/^4 locaties zonder bekende begindatum/).waitFor();
+      expect(await phone.page.getByTestId('unknown-since').getByText('Sinds: onbekend — later invullen').count()).toBe(
+        4,
+      );
       await phone.page.getByTestId('eea-answer').getByText('Sinds 1 jan 2018', { exact: false }).waitFor();
       const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(PHONE.width);

@@ -100,7 +100,7 @@ describe('demo data', () => {
 
   it('gives the ICT provider a register from its template, run on ISO 27001 suppliers with dated locations', async () => {
     const activities = await demo.get('/api/orgs/domstad-ict/activities?limit=100');
-    expect(activities.body.total).toBe(6);
+    expect(activities.body.total).toBe(9);
     const systems = await demo.get('/api/orgs/domstad-ict/systems?limit=100');
     expect(
       systems.body.items.every(

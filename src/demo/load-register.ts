@@ -27,7 +27,11 @@ async function insertDemoVendor(ctx: AppContext, tx: Database, scope: OrgScope, 
 function demoBlueprint(spec: DemoRegister) {
   const template = onboarding.findTemplate(spec.template);
   if (!template) throw new Error(`demo data: unknown template ${spec.template}`);
-  const blueprint = onboarding.blueprintOf(template);
+  // The demo organisations answered yes to both security questions; their systems' flags below agree.
+  const blueprint = onboarding.withConfirmedSecurity(onboarding.blueprintOf(template), {
+    mfaOnAllAccounts: true,
+    backupsEncrypted: true,
+  });
   return {
     ...blueprint,
     vendors: spec.vendors.map((vendor) => ({

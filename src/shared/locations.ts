@@ -3,15 +3,27 @@
  * reason about it. Pure; see docs/decisions/0005-where-the-data-is.md.
  */
 
-/** A dated location: from `since` through `until` (both calendar days, inclusive; `until` null: still there). */
+/**
+ * A dated location: from `since` through `until` (both calendar days, inclusive; `until` null: still there; `since`
+ * null: the first day is not known yet).
+ */
 export interface DatedPeriod {
-  since: string;
+  since: string | null;
   until: string | null;
 }
 
-/** In force on a day: since ≤ day ≤ until, with `until` inclusive and null meaning "still". */
+/**
+ * Possibly in force on a day: since ≤ day ≤ until, with `until` inclusive and null meaning "still". A location whose
+ * first day is unknown counts as in force up to its last day: the transfer check must not overlook it. Whoever states
+ * where data was on a past day uses `isKnownInForceOn`, which never claims an unknown start.
+ */
 export function isInForceOn(period: DatedPeriod, day: string): boolean {
-  return period.since <= day && (period.until === null || day <= period.until);
+  return (period.since === null || period.since <= day) && (period.until === null || day <= period.until);
+}
+
+/** In force on a day as far as the records prove it: the first day is known and not after the day. */
+export function isKnownInForceOn(period: DatedPeriod, day: string): boolean {
+  return period.since !== null && isInForceOn(period, day);
 }
 
 /**

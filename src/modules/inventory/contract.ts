@@ -38,7 +38,8 @@ export const ZLocation = z.object({
   country: z.string(),
   region: z.string(),
   providerVendor: ZRef.nullable(),
-  since: z.string(),
+  /** First day; null: not known yet, to be filled in (never assumed to be the day it was recorded). */
+  since: z.string().nullable(),
   /** Last day (inclusive); null: still there. */
   until: z.string().nullable(),
   transferSafeguard: ZTransferSafeguard.nullable(),
@@ -56,7 +57,8 @@ const locationFields = {
   country: ZCountryCode,
   region: z.string().trim().max(200),
   providerVendorId: z.uuid().nullable(),
-  since: ZCalendarDate,
+  /** Null: not known yet ("fill in later"). */
+  since: ZCalendarDate.nullable(),
   until: ZCalendarDate.nullable(),
   transferSafeguard: ZTransferSafeguard.nullable(),
   safeguardDetails: z.string().trim().max(2000),
@@ -64,7 +66,7 @@ const locationFields = {
   notes: z.string().trim().max(2000),
 };
 
-const untilNotBeforeSince = (value: { since?: string; until?: string | null }) =>
+const untilNotBeforeSince = (value: { since?: string | null; until?: string | null }) =>
   !value.since || !value.until || value.since <= value.until;
 
 export const ZCreateLocationRequest = z
@@ -159,7 +161,12 @@ export const ZLocationsOnQuery = z.strictObject({
   systemId: z.uuid().optional(),
 });
 export type TLocationsOnQuery = z.output<typeof ZLocationsOnQuery>;
-export const ZLocationList = z.object({ on: z.string(), locations: z.array(ZLocation) });
+export const ZLocationList = z.object({
+  on: z.string(),
+  locations: z.array(ZLocation),
+  /** Locations whose first day is not recorded yet and that may have held the data that day: unknown, not "yes". */
+  unknownSince: z.array(ZLocation),
+});
 
 /** "Since when have all our backups been inside the EEA?" */
 export const ZEeaStatusQuery = z.strictObject({
@@ -190,6 +197,8 @@ export const ZEeaStatus = z.object({
   recordsSince: z.string().nullable(),
   /** The locations outside, past and present: the evidence for the answer. */
   outside: z.array(ZLocation),
+  /** Locations whose first day is not recorded yet: `allInsideSince` cannot reach back past them. */
+  unknownSince: z.array(ZLocation),
   countriesValidAsOf: z.string(),
 });
 export type TEeaStatus = z.infer<typeof ZEeaStatus>;

@@ -77,7 +77,8 @@ export const systemLocations = pgTable(
     region: text('region').notNull().default(''),
     /** The vendor whose infrastructure holds this copy, when it is not the system's own vendor. */
     providerVendorId: uuid('provider_vendor_id'),
-    since: date('since', { mode: 'string' }).notNull(),
+    /** Null: not known yet ("fill in later"); "where was the data on day D" then answers "unknown". */
+    since: date('since', { mode: 'string' }),
     until: date('until', { mode: 'string' }),
     /** Art. 46/49 safeguard when the country has no adequacy decision: scc | bcr | derogation | other. */
     transferSafeguard: text('transfer_safeguard'),

@@ -42,7 +42,7 @@ export const ZProviderAnswer = z.strictObject({
   name: z.string().trim().min(1, { error: 'validation.required' }).max(200),
   country: ZCountryCode,
   region: z.string().trim().max(200).default(''),
-  /** Since when the provider keeps the data there; today when not known. */
+  /** Since when the provider keeps the data there; null: not known yet ("fill in later"), never assumed to be today. */
   since: ZCalendarDate.nullable().default(null),
 });
 
@@ -52,6 +52,17 @@ export const ZGuidedStartAnswers = z.strictObject({
   hasApplicants: z.boolean(),
   hasWebshop: z.boolean(),
   hasNewsletter: z.boolean(),
+  /** The newsletter also goes to existing customers (soft opt-in, Art. 11.7(3) Telecommunicatiewet). */
+  mailsExistingCustomers: z.boolean().default(false),
+  /** Business clients (their contact persons: Art. 6(1)(f)) or consumers and sole traders (Art. 6(1)(b)). */
+  clients: z.enum(['business', 'private']).default('business'),
+  /** What the person confirms; null: not known. Only confirmed measures are written into the register. */
+  security: z
+    .strictObject({
+      mfaOnAllAccounts: z.boolean().nullable().default(null),
+      backupsEncrypted: z.boolean().nullable().default(null),
+    })
+    .default({ mfaOnAllAccounts: null, backupsEncrypted: null }),
   mailProvider: ZProviderAnswer.nullable().default(null),
   accountingPackage: ZProviderAnswer.nullable().default(null),
   crm: ZProviderAnswer.nullable().default(null),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { addMember, createOrganisation, createPerson, type TestOrganisation } from '../../../test/factories.ts';
+import { pdfText } from '../../../test/pdf-text.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -39,7 +40,7 @@ describe('templates', () => {
     const client = org.owner.client;
     const preview = await client.post(`/api/orgs/${org.id}/templates/ict_provider/preview`);
     expect(preview.status).toBe(200);
-    expect(createCount(preview.body.activities)).toBe(6);
+    expect(createCount(preview.body.activities)).toBe(9);
     expect(createCount(preview.body.systems)).toBe(8);
     expect(preview.body.dataCategories.map((entry: { name: string }) => entry.name)).toContain(
       'Burgerservicenummer (BSN)',
@@ -48,8 +49,8 @@ describe('templates', () => {
 
     const applied = await client.post(`/api/orgs/${org.id}/templates/ict_provider/apply`);
     expect(applied.status).toBe(200);
-    expect(applied.body.created).toMatchObject({ activities: 6, systems: 8 });
-    expect(await registerCounts(org)).toEqual({ activities: 6, systems: 8, vendors: 0 });
+    expect(applied.body.created).toMatchObject({ activities: 9, systems: 8 });
+    expect(await registerCounts(org)).toEqual({ activities: 9, systems: 8, vendors: 0 });
 
     const again = await client.post(`/api/orgs/${org.id}/templates/ict_provider/preview`);
     expect(createCount(again.body.activities)).toBe(0);
@@ -62,7 +63,7 @@ describe('templates', () => {
       systems: 0,
       activities: 0,
     });
-    expect(await registerCounts(org)).toEqual({ activities: 6, systems: 8, vendors: 0 });
+    expect(await registerCounts(org)).toEqual({ activities: 9, systems: 8, vendors: 0 });
   });
 
   it('never overwrites an entry the organisation made itself, and links new activities to it', async () => {
@@ -91,7 +92,8 @@ describe('templates', () => {
     const payments = list.body.items[0];
     expect(payments.name).toBe('Payments and invoices');
     expect(payments.retention).toMatchObject({ kind: 'period', amount: 7, unit: 'years', presetId: 'fiscal-records' });
-    expect(payments.retention.reference).toContain('Art. 52 lid 4');
+    expect(payments.retention.reference).toContain('Art. 52(4) General State Taxes Act');
+    expect(payments.retention.reference).not.toMatch(/lid|seed/);
   });
 
   it('records the application in the audit trail', async () => {
@@ -155,6 +157,62 @@ describe('guided start', () => {
         (location: { country: string; region: string }) => `${location.country} ${location.region}`,
       ),
     ).toEqual(['DE Frankfurt']);
+  });
+
+  it('leaves an unanswered "since when" unknown, reports it as unknown on day D and asks for it', async () => {
+    const org = await createOrganisation(app, { input: { defaultLocale: 'nl' } });
+    const client = org.owner.client;
+    const applied = await client.post(`/api/orgs/${org.id}/guided-start/apply`, {
+      ...freelancerAnswers,
+      backupProvider: null,
+    });
+    expect(applied.status).toBe(200);
+    const today = await client.get(`/api/orgs/${org.id}/locations?on=2026-11-23`);
+    expect(today.body.locations).toEqual([]);
+    expect(
+      today.body.unknownSince.map((location: { system: { name: string } }) => location.system.name).sort(),
+    ).toEqual([
+      'Boekhoudpakket',
+      'Eigen website met contactformulier',
+      'Hostingplatform voor klanten',
+      'Zakelijke mailbox',
+    ]);
+    expect(today.body.unknownSince.every((location: { since: string | null }) => location.since === null)).toBe(true);
+    const activities = await client.get(`/api/orgs/${org.id}/activities?q=contactformulier`);
+    const mail = activities.body.items[0];
+    const completeness = await client.get(`/api/orgs/${org.id}/activities/${mail.id}/completeness`);
+    expect(completeness.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'location_since_unknown', status: 'warning', itemId: 'locations' }),
+      ]),
+    );
+    const pdf = await client.get(`/api/orgs/${org.id}/register/export?format=pdf&locale=nl`);
+    const text = pdfText(pdf.raw).replace(/\s+/g, ' ');
+    expect(text).toContain('sinds: onbekend, nog in te vullen');
+    expect(text).not.toContain('sinds 23 november 2026');
+  });
+
+  it('writes only confirmed security measures, marks the activities active and keeps health data grounded', async () => {
+    const org = await createOrganisation(app, { input: { defaultLocale: 'nl' } });
+    const client = org.owner.client;
+    const unconfirmed = await client.post(`/api/orgs/${org.id}/guided-start/apply`, {
+      ...freelancerAnswers,
+      hasStaff: true,
+    });
+    expect(unconfirmed.status).toBe(200);
+    const list = await client.get(`/api/orgs/${org.id}/activities?limit=100`);
+    const items: { name: string; status: string; hasNoRecipients: boolean }[] = list.body.items;
+    expect(items.map((item) => item.status)).toEqual(items.map(() => 'active'));
+    expect(items.some((item) => item.hasNoRecipients)).toBe(false);
+    for (const item of items) {
+      const activity = (await client.get(`/api/orgs/${org.id}/activities/${(item as { id?: string }).id}`)).body;
+      expect(activity.securityMeasures).not.toMatch(/tweestapsverificatie|versleutelde back-ups/i);
+      if (activity.name === 'Verzuimregistratie') expect(activity.specialCategoryGround).toBe('b');
+    }
+    const systems = await client.get(`/api/orgs/${org.id}/systems?limit=100`);
+    expect(systems.body.items.every((system: { isMfaEnforced: boolean | null }) => system.isMfaEnforced === null)).toBe(
+      true,
+    );
   });
 
   it('answers bad answers with field errors and writes nothing', async () => {

@@ -2,7 +2,6 @@ import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { OrgScope } from '../../platform/http/access.ts';
-import { calendarDateIn } from '../../shared/dates.ts';
 import * as categories from '../categories/service.ts';
 import * as organisations from '../organisations/service.ts';
 import type { TGuidedStartAnswers } from './contract.ts';
@@ -69,19 +68,19 @@ export function applyTemplate(ctx: AppContext, scope: OrgScope, templateId: stri
   return apply(ctx, scope, templateBlueprint(templateId), locale, { kind: 'template', id: templateId });
 }
 
-function guidedBlueprint(ctx: AppContext, answers: TGuidedStartAnswers): Blueprint {
-  return composeGuidedStart(answers, calendarDateIn(ctx.clock.now()));
+function guidedBlueprint(answers: TGuidedStartAnswers): Blueprint {
+  return composeGuidedStart(answers);
 }
 
 export function previewGuidedStart(ctx: AppContext, scope: OrgScope, answers: TGuidedStartAnswers, locale?: Locale) {
-  return preview(ctx, scope, guidedBlueprint(ctx, answers), locale);
+  return preview(ctx, scope, guidedBlueprint(answers), locale);
 }
 
 export function applyGuidedStart(ctx: AppContext, scope: OrgScope, answers: TGuidedStartAnswers, locale?: Locale) {
-  return apply(ctx, scope, guidedBlueprint(ctx, answers), locale, { kind: 'guided_start', id: answers.businessKind });
+  return apply(ctx, scope, guidedBlueprint(answers), locale, { kind: 'guided_start', id: answers.businessKind });
 }
 
 export type { Blueprint } from './templates/blueprint.ts';
-export { blueprintOf, composeGuidedStart, findTemplate } from './templates/index.ts';
+export { blueprintOf, composeGuidedStart, findTemplate, withConfirmedSecurity } from './templates/index.ts';
 /** For loaders that build a register inside their own transaction (demo data). */
 export { applyBlueprint } from './use-cases/apply-blueprint.ts';

@@ -70,7 +70,7 @@ function applicants(overrides: Record<string, unknown> = {}) {
       startEvent: 'end-of-application-procedure',
       presetId: 'applicants',
     },
-    securityMeasures: 'Tweestapsverificatie',
+    securityMeasures: 'Toegang op basis van rollen',
     isDpiaRequired: false,
     ownerUserId: editor.id,
     reviewDate: '2027-06-01',

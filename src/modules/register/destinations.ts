@@ -36,7 +36,8 @@ export interface LocationFacts {
   role: string;
   country: string;
   providerVendorId: string | null;
-  since: string;
+  /** Null: first day not known yet. */
+  since: string | null;
   /** Last day, inclusive; null while the data is still there. */
   until: string | null;
   transferSafeguard: string | null;

@@ -90,6 +90,18 @@ export interface ActivityFacts {
   /** `not_member`: an owner is set but no longer belongs to the organisation. */
   owner: 'none' | 'member' | 'not_member';
   reviewDate: string | null;
+  /** What the inventory says about the activity's systems (absent: not checked). */
+  systems?: SystemInventoryFacts[];
+}
+
+export interface SystemInventoryFacts {
+  name: string;
+  kind: string;
+  /** Null: not known. */
+  isMfaEnforced: boolean | null;
+  isEncryptedAtRest: boolean | null;
+  /** A location of the system has no first day recorded yet. */
+  hasLocationOfUnknownStart: boolean;
 }
 
 export interface OrganisationFacts {
@@ -298,17 +310,75 @@ function reviewFinding(activity: ActivityFacts, today: string): Finding {
   return finding('review', '24(1)', 'complete', 'review_scheduled', params);
 }
 
+/**
+ * A measure the security text claims, and which of the activity's systems would have to confirm it: two-factor
+ * sign-in on all of them; encrypted backups on its backup systems; encryption at rest on all of them.
+ */
+const SECURITY_CLAIM_CHECKS = [
+  {
+    code: 'security_claim_mfa_unconfirmed',
+    claims: /tweestapsverificatie|twee-?factor|two-factor|multi-?factor|\b2fa\b|\bmfa\b/i,
+    concerns: () => true,
+    confirms: (system: SystemInventoryFacts) => system.isMfaEnforced === true,
+  },
+  {
+    code: 'security_claim_encryption_unconfirmed',
+    claims: /versleutelde back-?ups?|encrypted back-?ups?/i,
+    concerns: (system: SystemInventoryFacts) => system.kind === 'backup',
+    confirms: (system: SystemInventoryFacts) => system.isEncryptedAtRest === true,
+  },
+  {
+    code: 'security_claim_encryption_unconfirmed',
+    claims: /versleuteld opgeslagen|versleutelde opslag|encrypted at rest|encrypted storage/i,
+    concerns: () => true,
+    confirms: (system: SystemInventoryFacts) => system.isEncryptedAtRest === true,
+  },
+] as const;
+
+/**
+ * Where the register and the inventory disagree: a security text claiming a measure that a system's flags say is
+ * absent or unknown (Art. 30(1)(g) / 30(2)(d) must describe what is done, not what a template suggested), and a
+ * system whose location has no first day yet, so "where was the data on day D" cannot be answered.
+ */
+export function inventoryFindings(activity: ActivityFacts): Finding[] {
+  const systems = activity.systems ?? [];
+  const [itemId, article] = activity.role === 'processor' ? ['30.2.d', '30(2)(d)'] : ['30.1.g', '30(1)(g)'];
+  const findings: Finding[] = [];
+  const reported = new Set<string>();
+  for (const check of SECURITY_CLAIM_CHECKS) {
+    if (reported.has(check.code) || !check.claims.test(activity.securityMeasures)) continue;
+    const unconfirmed = systems.filter((system) => check.concerns(system) && !check.confirms(system));
+    if (unconfirmed.length === 0) continue;
+    reported.add(check.code);
+    findings.push(
+      finding(itemId, article, 'warning', check.code, { activity: activity.name, systems: names(unconfirmed) }),
+    );
+  }
+  const undated = systems.filter((system) => system.hasLocationOfUnknownStart);
+  if (undated.length > 0) {
+    findings.push(
+      finding('locations', '5(2)', 'warning', 'location_since_unknown', {
+        activity: activity.name,
+        systems: names(undated),
+      }),
+    );
+  }
+  return findings;
+}
+
 /** Every finding for one activity, in the order of the law's item lists, then the further checks. */
 export function activityCompleteness(activity: ActivityFacts, today: string): CheckedFinding[] {
   if (activity.role === 'processor') {
     return [
       ...processorItemChecks().flatMap((check) => check(activity, today)),
+      ...inventoryFindings(activity),
       ownerFinding(activity),
       reviewFinding(activity, today),
     ].map(withBasis);
   }
   return [
     ...controllerItemChecks().flatMap((check) => check(activity, today)),
+    ...inventoryFindings(activity),
     ...legalBasisFindings(activity),
     ...sensitiveDataFindings(activity),
     dpiaFinding(activity),

@@ -103,9 +103,9 @@ export async function updateLocation(
   await inTransaction(ctx.db, async (tx) => {
     const system = await systemOrThrow(tx, scope.orgId, systemId);
     const current = await locationOrThrow(tx, scope.orgId, systemId, id);
-    const since = input.since ?? current.since;
+    const since = input.since !== undefined ? input.since : current.since;
     const until = input.until !== undefined ? input.until : current.until;
-    if (until !== null && until < since) throw invalidField('until', 'date_range_reversed');
+    if (since !== null && until !== null && until < since) throw invalidField('until', 'date_range_reversed');
     if (input.providerVendorId) await assertVendorsOfOrg(tx, scope.orgId, [input.providerVendorId], 'providerVendorId');
     const columns = locationColumns(input);
     const fields = changedFields(pick(current, Object.keys(columns) as (keyof typeof columns)[]), columns);

@@ -4,7 +4,15 @@ import type { OrgScope } from '../../../platform/http/access.ts';
 import { calendarDateIn } from '../../../shared/dates.ts';
 import { COUNTRIES_VALID_AS_OF } from '../../../shared/transfer-check.ts';
 import type { TEeaStatus, TEeaStatusQuery, TLocation, TLocationsOnQuery } from '../contract.ts';
-import { allInsideSince, insideWindowOf, locationsOn, outsideLocations, recordsSince } from '../rules.ts';
+import {
+  allInsideSince,
+  insideWindowOf,
+  isAllInsideOn,
+  locationsOfUnknownStartOn,
+  locationsOn,
+  outsideLocations,
+  recordsSince,
+} from '../rules.ts';
 import * as store from '../store.ts';
 import { loadPresenter } from './present.ts';
 
@@ -13,16 +21,24 @@ export async function locationsOnDay(
   ctx: AppContext,
   scope: OrgScope,
   query: TLocationsOnQuery,
-): Promise<{ on: string; locations: TLocation[] }> {
+): Promise<{ on: string; locations: TLocation[]; unknownSince: TLocation[] }> {
   const systemIds = query.systemId ? [query.systemId] : undefined;
   const systems = await store.systemsOfOrg(ctx.db, scope.orgId, systemIds);
   if (query.systemId && systems.length === 0) throw notFound('system_not_found');
   const roles = query.role;
-  const rows = locationsOn(await store.locationsOfSystems(ctx.db, scope.orgId, systemIds), query.on).filter(
+  const all = (await store.locationsOfSystems(ctx.db, scope.orgId, systemIds)).filter(
     (row) => !roles || roles.includes(row.role as (typeof roles)[number]),
   );
-  const presenter = await loadPresenter(ctx.db, scope.orgId, systems, rows, calendarDateIn(ctx.clock.now()));
-  return { on: query.on, locations: rows.map(presenter.location) };
+  const rows = locationsOn(all, query.on);
+  const unknown = locationsOfUnknownStartOn(all, query.on);
+  const presenter = await loadPresenter(
+    ctx.db,
+    scope.orgId,
+    systems,
+    [...rows, ...unknown],
+    calendarDateIn(ctx.clock.now()),
+  );
+  return { on: query.on, locations: rows.map(presenter.location), unknownSince: unknown.map(presenter.location) };
 }
 
 /**
@@ -46,10 +62,11 @@ export async function eeaStatus(ctx: AppContext, scope: OrgScope, query: TEeaSta
   return {
     roles,
     includeAdequate: query.includeAdequate,
-    isAllInsideNow: since !== null,
+    isAllInsideNow: isAllInsideOn(rows, today, insideWindow),
     allInsideSince: since,
     recordsSince: recordsSince(rows, today),
     outside: outsideLocations(rows, today, insideWindow).map(presenter.location),
+    unknownSince: rows.filter((row) => row.since === null).map(presenter.location),
     countriesValidAsOf: COUNTRIES_VALID_AS_OF,
   };
 }

@@ -1,4 +1,10 @@
-import type { RegisterTemplate, TemplateActivity, TemplateSystem, Text } from './types.ts';
+import {
+  type RegisterTemplate,
+  SECURITY_CLAIMS,
+  type TemplateActivity,
+  type TemplateSystem,
+  type Text,
+} from './types.ts';
 
 /**
  * A blueprint is what a template or the guided start would add to a register: systems (with their vendor and dated
@@ -16,12 +22,16 @@ export interface BlueprintLocation {
   role: 'primary' | 'replica' | 'backup' | 'offsite_backup';
   country: string;
   region: string;
-  since: string;
+  /** Null: not known yet ("fill in later"); never guessed as today. */
+  since: string | null;
 }
 
 export interface BlueprintSystem extends TemplateSystem {
   vendorKey: string | null;
   locations: BlueprintLocation[];
+  /** What the person confirmed; null (unknown) unless they did. */
+  isMfaEnforced?: boolean | null;
+  isEncryptedAtRest?: boolean | null;
 }
 
 export interface Blueprint {
@@ -36,6 +46,57 @@ export function blueprintOf(template: RegisterTemplate): Blueprint {
     systems: template.systems.map((system) => ({ ...system, vendorKey: null, locations: [] })),
     activities: template.activities,
   };
+}
+
+/** What the person confirmed about security: true, false, or null when they do not know. */
+export interface ConfirmedSecurity {
+  mfaOnAllAccounts: boolean | null;
+  backupsEncrypted: boolean | null;
+}
+
+const joinText = (claims: Text[], rest: Text): Text => ({
+  nl: [...claims.map((claim) => claim.nl), rest.nl].join(' '),
+  en: [...claims.map((claim) => claim.en), rest.en].join(' '),
+});
+
+/**
+ * Records the person's answers on the systems (two-factor sign-in on every system, encryption on the backups) and
+ * states in the activities' security measures only what they confirmed.
+ */
+export function withConfirmedSecurity(blueprint: Blueprint, confirmed: ConfirmedSecurity): Blueprint {
+  const claims: Text[] = [];
+  if (confirmed.mfaOnAllAccounts === true) claims.push(SECURITY_CLAIMS.mfa);
+  if (confirmed.backupsEncrypted === true) claims.push(SECURITY_CLAIMS.encryptedBackups);
+  return {
+    ...blueprint,
+    systems: blueprint.systems.map((system) => ({
+      ...system,
+      isMfaEnforced: confirmed.mfaOnAllAccounts,
+      isEncryptedAtRest: system.kind === 'backup' ? confirmed.backupsEncrypted : (system.isEncryptedAtRest ?? null),
+    })),
+    activities: blueprint.activities.map((activity) => ({
+      ...activity,
+      securityMeasures: joinText(claims, activity.securityMeasures),
+    })),
+  };
+}
+
+/** Consumers and sole traders are party to the contract (Art. 6(1)(b)); business contacts are not (the default). */
+export function forClients(blueprint: Blueprint, clients: 'business' | 'private'): Blueprint {
+  if (clients === 'business') return blueprint;
+  return {
+    ...blueprint,
+    activities: blueprint.activities.map((activity) =>
+      activity.forPrivateClients ? { ...activity, ...activity.forPrivateClients } : activity,
+    ),
+  };
+}
+
+/** "No recipients" only holds when no system of the activity has a vendor: a processor is a recipient (Art. 4(9)). */
+export function hasNoRecipientsIn(blueprint: Blueprint, activity: TemplateActivity): boolean {
+  if (!activity.hasNoRecipients) return false;
+  const systems = blueprint.systems.filter((system) => activity.systemKeys.includes(system.key));
+  return systems.every((system) => system.vendorKey === null);
 }
 
 export type Locale = 'nl' | 'en';

@@ -72,12 +72,20 @@ export const freelancerTemplate: RegisterTemplate = {
         },
         { nl: 'Factureren en de fiscale administratie voeren', en: 'Invoicing and keeping the fiscal records' },
       ],
-      legalBasis: 'b',
+      legalBasis: 'f',
       legalBasisJustification: {
-        nl: 'Nodig voor de overeenkomst met de klant; voor facturen geldt daarnaast de fiscale bewaarplicht (art. 6 lid 1 sub c).',
-        en: 'Necessary for the contract with the client; invoices are also kept under the fiscal retention duty (Art. 6(1)(c)).',
+        nl: 'Gerechtvaardigd belang, met afweging. (1) Belang: offertes, overeenkomsten en facturen afstemmen met de contactpersonen van zakelijke klanten. (2) Noodzaak: alleen zakelijke contactgegevens. (3) Afweging: de contactpersoon handelt namens de klant en verwacht dit contact; het belang van de contactpersoon weegt niet zwaarder. Grondslag b geldt niet, want de contactpersoon is zelf geen partij. Facturen bewaar ik daarnaast op grond van de fiscale bewaarplicht (art. 6 lid 1 sub c AVG).',
+        en: 'Legitimate interest, with the balancing test. (1) Interest: agreeing quotes, contracts and invoices with the contact persons of business clients. (2) Necessity: business contact details only. (3) Balance: the contact person acts on behalf of the client and expects this contact; their interests do not override this. Basis (b) does not apply, as the contact person is not party to the contract. Invoices are also kept under the fiscal retention duty (Art. 6(1)(c) GDPR).',
       },
-      subjectCategoryKeys: ['client-contacts', 'customers'],
+      forPrivateClients: {
+        legalBasis: 'b',
+        legalBasisJustification: {
+          nl: 'Nodig voor de overeenkomst met de klant, die als particulier of eenmanszaak zelf partij is; voor facturen geldt daarnaast de fiscale bewaarplicht (art. 6 lid 1 sub c AVG).',
+          en: 'Necessary for the contract with the client, who as a consumer or sole trader is party to it; invoices are also kept under the fiscal retention duty (Art. 6(1)(c) GDPR).',
+        },
+        subjectCategoryKeys: ['customers'],
+      },
+      subjectCategoryKeys: ['client-contacts'],
       dataCategoryKeys: ['contact-details', 'financial', 'contract'],
       systemKeys: ['administration'],
       recipientCategories: {
@@ -171,8 +179,8 @@ export const freelancerTemplate: RegisterTemplate = {
       retention: {
         kind: 'until_event',
         startEvent: {
-          nl: 'Einde van de overeenkomst met de klant (daarna teruggeven of verwijderen)',
-          en: 'End of the contract with the client (then returned or deleted)',
+          nl: 'het einde van de overeenkomst met de klant (daarna teruggeven of verwijderen)',
+          en: 'the end of the contract with the client (then returned or deleted)',
         },
         reference: { nl: 'Art. 28 lid 3 sub g AVG', en: 'Art. 28(3)(g) GDPR' },
       },

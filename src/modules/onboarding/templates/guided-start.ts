@@ -1,7 +1,8 @@
-import type { Blueprint, BlueprintLocation, BlueprintSystem, BlueprintVendor } from './blueprint.ts';
-import { blueprintOf } from './blueprint.ts';
+import type { Blueprint, BlueprintLocation, BlueprintSystem, BlueprintVendor, ConfirmedSecurity } from './blueprint.ts';
+import { blueprintOf, forClients, withConfirmedSecurity } from './blueprint.ts';
 import { freelancerTemplate } from './freelancer.ts';
 import { ictProviderTemplate } from './ict-provider.ts';
+import { STAFF_ACTIVITIES } from './staff.ts';
 import type { TemplateActivity, TemplateSystem } from './types.ts';
 import { webshopTemplate } from './webshop.ts';
 
@@ -9,7 +10,7 @@ export interface ProviderAnswer {
   name: string;
   country: string;
   region: string;
-  /** Since when the provider keeps the data there, when the person knows. */
+  /** Since when the provider keeps the data there; null: not known yet, to fill in later. */
   since?: string | null;
 }
 
@@ -19,6 +20,11 @@ export interface GuidedStartAnswers {
   hasApplicants: boolean;
   hasWebshop: boolean;
   hasNewsletter: boolean;
+  /** The newsletter also goes to existing customers (soft opt-in, Art. 11.7(3) Telecommunicatiewet). */
+  mailsExistingCustomers?: boolean;
+  /** Business clients (contact persons act for them) or consumers and sole traders (party to the contract). */
+  clients?: 'business' | 'private';
+  security?: ConfirmedSecurity;
   mailProvider: ProviderAnswer | null;
   accountingPackage: ProviderAnswer | null;
   crm: ProviderAnswer | null;
@@ -41,9 +47,10 @@ const systemOf = (template: { systems: TemplateSystem[] }, key: string): Templat
 };
 
 const RECRUITMENT = byName(ictProviderTemplate, 'Recruitment');
-const HR = byName(ictProviderTemplate, 'HR and payroll administration');
+const STAFF_ACTIVITY_NAMES = STAFF_ACTIVITIES.map((activity) => activity.name.en);
 const SECURITY_MONITORING = byName(ictProviderTemplate, 'Security monitoring and phishing training');
-const NEWSLETTER = byName(webshopTemplate, 'Newsletter');
+const NEWSLETTER = byName(webshopTemplate, 'Newsletter with consent');
+const SOFT_OPT_IN = byName(webshopTemplate, 'Newsletter to existing customers');
 const WEBSHOP_ACTIVITIES = ['Orders, delivery and returns', 'Payments and invoices', 'Customer service'].map((name) =>
   byName(webshopTemplate, name),
 );
@@ -84,8 +91,12 @@ function adjustActivities(blueprint: Blueprint, answers: GuidedStartAnswers): Bl
   result = answers.hasApplicants
     ? withActivity(result, RECRUITMENT, [mailbox])
     : withoutActivity(result, RECRUITMENT.name.en);
-  if (answers.hasStaff) result = withActivity(result, HR, [systemOf(ictProviderTemplate, 'hr')]);
-  else result = withoutActivity(withoutActivity(result, HR.name.en), SECURITY_MONITORING.name.en);
+  if (answers.hasStaff) {
+    for (const activity of STAFF_ACTIVITIES)
+      result = withActivity(result, activity, [systemOf(ictProviderTemplate, 'hr')]);
+  } else {
+    for (const name of [...STAFF_ACTIVITY_NAMES, SECURITY_MONITORING.name.en]) result = withoutActivity(result, name);
+  }
   if (answers.hasWebshop) {
     for (const activity of WEBSHOP_ACTIVITIES) {
       result = withActivity(
@@ -95,9 +106,14 @@ function adjustActivities(blueprint: Blueprint, answers: GuidedStartAnswers): Bl
       );
     }
   }
+  const newsletter = [systemOf(webshopTemplate, 'newsletter')];
   result = answers.hasNewsletter
-    ? withActivity(result, NEWSLETTER, [systemOf(webshopTemplate, 'newsletter')])
+    ? withActivity(result, NEWSLETTER, newsletter)
     : withoutActivity(result, NEWSLETTER.name.en);
+  result =
+    answers.hasNewsletter && answers.mailsExistingCustomers
+      ? withActivity(result, SOFT_OPT_IN, newsletter)
+      : withoutActivity(result, SOFT_OPT_IN.name.en);
   return dropUnusedSystems(result);
 }
 
@@ -163,41 +179,44 @@ function ensureCrmSystem(blueprint: Blueprint): Blueprint {
   return { ...blueprint, systems: [...blueprint.systems, crm], activities };
 }
 
-function primaryAt(provider: ProviderAnswer, today: string): BlueprintLocation[] {
-  return [{ role: 'primary', country: provider.country, region: provider.region, since: provider.since ?? today }];
+function primaryAt(provider: ProviderAnswer): BlueprintLocation[] {
+  return [{ role: 'primary', country: provider.country, region: provider.region, since: provider.since ?? null }];
 }
 
+const UNCONFIRMED: ConfirmedSecurity = { mfaOnAllAccounts: null, backupsEncrypted: null };
+
 /**
- * Builds a first register from a few plain answers: the sector template, adjusted for staff, applicants, a webshop
- * and a newsletter, with the named providers as vendors and their countries as the systems' locations.
+ * Builds a first register from a few plain answers: the sector template, adjusted for staff, applicants, a webshop,
+ * a newsletter and the kind of clients, with the named providers as vendors and their countries as the systems'
+ * locations (dated only when the person knows since when), and only the security measures the person confirmed.
  */
-export function composeGuidedStart(answers: GuidedStartAnswers, today: string): Blueprint {
-  let blueprint = adjustActivities(baseBlueprint(answers.businessKind), answers);
+export function composeGuidedStart(answers: GuidedStartAnswers): Blueprint {
+  const adjusted = adjustActivities(baseBlueprint(answers.businessKind), answers);
+  let blueprint = forClients(adjusted, answers.clients ?? 'business');
   if (answers.crm) blueprint = ensureCrmSystem(blueprint);
   const { mailProvider, accountingPackage, crm, hostingProvider, backupProvider } = answers;
-  if (mailProvider)
-    blueprint = attachProvider(blueprint, mailProvider, 'mail', ['mailbox'], primaryAt(mailProvider, today));
+  if (mailProvider) blueprint = attachProvider(blueprint, mailProvider, 'mail', ['mailbox'], primaryAt(mailProvider));
   if (accountingPackage) {
     blueprint = attachProvider(
       blueprint,
       accountingPackage,
       'accounting',
       ['administration', 'hr'],
-      primaryAt(accountingPackage, today),
+      primaryAt(accountingPackage),
     );
   }
-  if (crm) blueprint = attachProvider(blueprint, crm, 'crm', ['crm'], primaryAt(crm, today));
+  if (crm) blueprint = attachProvider(blueprint, crm, 'crm', ['crm'], primaryAt(crm));
   if (hostingProvider) {
     blueprint = attachProvider(
       blueprint,
       hostingProvider,
       'hosting',
       ['hosting', 'website', 'webshop'],
-      primaryAt(hostingProvider, today),
+      primaryAt(hostingProvider),
     );
   }
   if (backupProvider) {
-    const since = backupProvider.since ?? today;
+    const since = backupProvider.since ?? null;
     const locations: BlueprintLocation[] = [
       { role: 'backup', country: backupProvider.country, region: backupProvider.region, since },
     ];
@@ -211,5 +230,5 @@ export function composeGuidedStart(answers: GuidedStartAnswers, today: string): 
     }
     blueprint = attachProvider(blueprint, backupProvider, 'backup', ['backup'], locations);
   }
-  return blueprint;
+  return withConfirmedSecurity(blueprint, answers.security ?? UNCONFIRMED);
 }

@@ -1,3 +1,4 @@
+import { CONTACT_PERSONS_BALANCING_TEST, STAFF_ACTIVITIES } from './staff.ts';
 import { BASELINE_SECURITY, type RegisterTemplate } from './types.ts';
 
 /** An ICT service provider (managed services for small businesses); modelled on seeds/000_…txt. */
@@ -123,8 +124,8 @@ export const ictProviderTemplate: RegisterTemplate = {
       retention: {
         kind: 'until_event',
         startEvent: {
-          nl: 'Einde van de overeenkomst met de klant (daarna teruggeven of verwijderen)',
-          en: 'End of the contract with the client (then returned or deleted)',
+          nl: 'het einde van de overeenkomst met de klant (daarna teruggeven of verwijderen)',
+          en: 'the end of the contract with the client (then returned or deleted)',
         },
         reference: { nl: 'Art. 28 lid 3 sub g AVG', en: 'Art. 28(3)(g) GDPR' },
       },
@@ -152,10 +153,15 @@ export const ictProviderTemplate: RegisterTemplate = {
           en: 'Informing client staff about relevant matters, such as an outage at their provider',
         },
       ],
-      legalBasis: 'b',
-      legalBasisJustification: {
-        nl: 'Nodig om de ICT-overeenkomst met de klant uit te voeren; contactpersonen handelen namens de klant.',
-        en: 'Necessary to perform the ICT contract with the client; contact persons act on behalf of the client.',
+      legalBasis: 'f',
+      legalBasisJustification: CONTACT_PERSONS_BALANCING_TEST,
+      forPrivateClients: {
+        legalBasis: 'b',
+        legalBasisJustification: {
+          nl: 'Nodig om de ICT-overeenkomst uit te voeren met de klant, die als particulier of eenmanszaak zelf partij is bij de overeenkomst.',
+          en: 'Necessary to perform the ICT contract with the client, who as a consumer or sole trader is party to the contract.',
+        },
+        subjectCategoryKeys: ['customers'],
       },
       subjectCategoryKeys: ['client-contacts'],
       dataCategoryKeys: ['contact-details'],
@@ -220,48 +226,7 @@ export const ictProviderTemplate: RegisterTemplate = {
       isDpiaRequired: false,
       dpiaReason: { nl: 'Kleinschalige werving.', en: 'Small-scale recruitment.' },
     },
-    {
-      name: { nl: 'Personeels- en salarisadministratie', en: 'HR and payroll administration' },
-      description: {
-        nl: 'Arbeidsovereenkomsten, salaris, verzuim en het personeelsdossier.',
-        en: 'Employment contracts, salary, absence and the personnel file.',
-      },
-      role: 'controller',
-      purposes: [
-        { nl: 'De arbeidsovereenkomst uitvoeren', en: 'Performing the employment contract' },
-        {
-          nl: 'Loonheffingen en andere wettelijke plichten nakomen',
-          en: 'Meeting wage tax and other legal obligations',
-        },
-      ],
-      legalBasis: 'c',
-      legalBasisJustification: {
-        nl: 'Wettelijke verplichtingen als werkgever (Wet op de loonbelasting, Wet verbetering poortwachter); het BSN alleen waar de wet dat voorschrijft.',
-        en: 'Legal obligations as employer (wage tax act, sick-leave act); the BSN only where the law prescribes it.',
-      },
-      subjectCategoryKeys: ['staff'],
-      dataCategoryKeys: [
-        'contact-details',
-        'identification',
-        'bsn',
-        'id-document',
-        'employment',
-        'financial',
-        'health',
-      ],
-      systemKeys: ['hr'],
-      recipientCategories: {
-        nl: 'Belastingdienst, pensioenfonds, arbodienst, salarisverwerker',
-        en: 'Tax authority, pension fund, occupational health service, payroll provider',
-      },
-      retention: { presetId: 'payroll' },
-      securityMeasures: BASELINE_SECURITY,
-      isDpiaRequired: false,
-      dpiaReason: {
-        nl: 'Verzuimgegevens zijn bijzonder, maar kleinschalig en alleen voor de wettelijke plicht; de arbodienst registreert de diagnose, wij niet.',
-        en: 'Absence data is special, but small-scale and only for the legal duty; the occupational health service records the diagnosis, we do not.',
-      },
-    },
+    ...STAFF_ACTIVITIES,
     {
       name: { nl: 'Beveiligingsmonitoring en phishingtraining', en: 'Security monitoring and phishing training' },
       description: {
@@ -283,8 +248,8 @@ export const ictProviderTemplate: RegisterTemplate = {
         kind: 'period',
         amount: 6,
         unit: 'months',
-        startEvent: { nl: 'Moment van registratie', en: 'Moment of recording' },
-        reference: { nl: 'Eigen beleid (art. 32 AVG)', en: 'Own policy (Art. 32 GDPR)' },
+        startEvent: { nl: 'het moment van registratie', en: 'the moment of recording' },
+        reference: { nl: 'eigen beleid (art. 32 AVG)', en: 'own policy (Art. 32 GDPR)' },
       },
       securityMeasures: BASELINE_SECURITY,
       isDpiaRequired: false,

@@ -16,6 +16,7 @@ export {
   type ExistingRegister,
   planBlueprint,
   type RegisterPlan,
+  withConfirmedSecurity,
 } from './blueprint.ts';
 export { composeGuidedStart, type GuidedStartAnswers } from './guided-start.ts';
 export type { RegisterTemplate, TemplateActivity, TemplateSystem, Text } from './types.ts';

@@ -10,13 +10,24 @@ describe('retentionInput', () => {
     }
   });
 
+  it('gives every preset a reference in both languages that names no file or seed page', () => {
+    for (const period of retentionNl.periods) {
+      for (const locale of ['nl', 'en'] as const) {
+        const { reference } = retentionInput({ presetId: period.id }, locale);
+        expect(reference, `${period.id} ${locale}`).toBeTruthy();
+        expect(reference).not.toMatch(/seed|\.txt|\.json/i);
+      }
+    }
+    expect(retentionInput({ presetId: 'payroll' }, 'nl').reference).not.toMatch(/clock|after the year/);
+  });
+
   it('turns a statutory preset into a period with its reference', () => {
     expect(retentionInput({ presetId: 'fiscal-records' }, 'nl')).toEqual({
       kind: 'period',
       amount: 7,
       unit: 'years',
-      startEvent: 'Einde van het boekjaar waar het stuk bij hoort',
-      reference: expect.stringContaining('Art. 52 lid 4'),
+      startEvent: 'het einde van het boekjaar waar het stuk bij hoort',
+      reference: expect.stringContaining('art. 52 lid 4'),
       presetId: 'fiscal-records',
     });
   });
@@ -37,7 +48,7 @@ describe('retentionInput', () => {
       kind: 'until_event',
       amount: null,
       unit: null,
-      startEvent: 'Withdrawal of consent',
+      startEvent: 'the withdrawal of consent',
     });
   });
 

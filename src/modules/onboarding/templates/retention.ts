@@ -1,30 +1,9 @@
 import retentionNl from '../../../../reference/retention-nl.json' with { type: 'json' };
+import { PRESET_REFERENCES, START_EVENT_LABELS } from '../../../shared/retention-texts.ts';
 import type { Locale } from './blueprint.ts';
-import type { TemplateRetention, Text } from './types.ts';
+import type { TemplateRetention } from './types.ts';
 
-/** Names of the start events of reference/retention-nl.json `startEvents`, as a person reads them. */
-export const START_EVENT_LABELS: Record<string, Text> = {
-  'end-of-fiscal-year': {
-    nl: 'Einde van het boekjaar waar het stuk bij hoort',
-    en: 'End of the fiscal year the record belongs to',
-  },
-  'end-of-employment': { nl: 'Einde van het dienstverband', en: 'End of employment' },
-  'end-of-application-procedure': { nl: 'Einde van de sollicitatieprocedure', en: 'End of the application procedure' },
-  recording: { nl: 'Moment van opname', en: 'Moment of recording' },
-  'message-date': { nl: 'Datum van het bericht', en: 'Date of the message' },
-  'end-of-last-service': { nl: 'Einde van de laatste actieve dienst', en: 'End of the last active service' },
-  'contact-left-client-organisation': {
-    nl: 'Vertrek van de contactpersoon bij de klant',
-    en: 'The contact person leaving the client',
-  },
-  'consent-withdrawn': { nl: 'Intrekking van de toestemming', en: 'Withdrawal of consent' },
-  'request-closed': { nl: 'Afhandeling van het verzoek', en: 'Closing of the request' },
-  'end-of-year-of-first-use': { nl: 'Einde van het jaar van ingebruikname', en: 'End of the year of first use' },
-  'end-of-year-of-end-of-employment': {
-    nl: 'Einde van het jaar waarin het dienstverband eindigde',
-    en: 'End of the year in which employment ended',
-  },
-};
+export { START_EVENT_LABELS } from '../../../shared/retention-texts.ts';
 
 interface Period {
   id: string;
@@ -50,7 +29,8 @@ function presetRetention(presetId: string, locale: Locale): RetentionInput {
   const period = (retentionNl.periods as Period[]).find((candidate) => candidate.id === presetId);
   if (!period) throw new Error(`Unknown retention preset ${presetId}`);
   const startEvent = START_EVENT_LABELS[period.start]?.[locale] ?? period.start;
-  const base = { startEvent, reference: period.ref, presetId };
+  const reference = PRESET_REFERENCES[presetId]?.[locale] ?? '';
+  const base = { startEvent, reference, presetId };
   if (period.untilEvent) return { ...base, kind: 'until_event', amount: null, unit: null };
   if (period.years !== undefined) return { ...base, kind: 'period', amount: period.years, unit: 'years' };
   if (period.months !== undefined) return { ...base, kind: 'period', amount: period.months, unit: 'months' };

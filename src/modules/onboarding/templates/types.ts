@@ -35,6 +35,14 @@ export type TemplateRetention =
   | { kind: 'period'; amount: number; unit: 'days' | 'weeks' | 'months' | 'years'; startEvent: Text; reference: Text }
   | { kind: 'until_event'; startEvent: Text; reference: Text };
 
+export type LegalBasis = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+
+export interface ClientBasis {
+  legalBasis: LegalBasis;
+  legalBasisJustification: Text;
+  subjectCategoryKeys: string[];
+}
+
 export interface TemplateActivity {
   name: Text;
   description: Text;
@@ -43,12 +51,20 @@ export interface TemplateActivity {
   controllerName?: Text;
   processingCategories?: Text;
   purposes: Text[];
-  legalBasis: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | null;
+  legalBasis: LegalBasis | null;
   legalBasisJustification: Text;
+  /** Art. 9(2) ground; never null when the activity holds a special category (health, …). */
+  specialCategoryGround?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j';
+  /**
+   * The basis when the clients are consumers or sole traders, who are party to the contract themselves (Art. 6(1)(b));
+   * the default is for contact persons of business clients, who are not (Art. 6(1)(f) with the balancing test).
+   */
+  forPrivateClients?: ClientBasis;
   subjectCategoryKeys: string[];
   dataCategoryKeys: string[];
   systemKeys: string[];
   recipientCategories: Text;
+  /** Only kept when none of the activity's systems has a vendor: a processor is a recipient (Art. 4(9)). */
   hasNoRecipients?: boolean;
   retention: TemplateRetention;
   securityMeasures: Text;
@@ -64,8 +80,21 @@ export interface RegisterTemplate {
   activities: TemplateActivity[];
 }
 
-/** The security measures both seed pages describe; templates start from them, organisations adapt them. */
+/**
+ * The organisational measures both seed pages describe; templates start from them, organisations adapt them. Claims
+ * about the systems themselves (two-factor sign-in, encrypted backups) are added only once the person confirms them
+ * (SECURITY_CLAIMS), so the register never states what the inventory contradicts.
+ */
 export const BASELINE_SECURITY: Text = {
-  nl: 'Tweestapsverificatie op alle accounts; toegang alleen voor wie het nodig heeft; versleutelde verbindingen (TLS); versleutelde back-ups op een ander platform; software actueel gehouden; geen wachtwoorden per e-mail.',
-  en: 'Two-factor authentication on every account; access only for those who need it; encrypted connections (TLS); encrypted backups on another platform; software kept up to date; no passwords sent by e-mail.',
+  nl: 'Toegang alleen voor wie het nodig heeft; versleutelde verbindingen (TLS); software actueel gehouden; geen wachtwoorden per e-mail.',
+  en: 'Access only for those who need it; encrypted connections (TLS); software kept up to date; no passwords sent by e-mail.',
 };
+
+/** The measures a person confirms in the guided start; each also sets the matching flag on the systems. */
+export const SECURITY_CLAIMS = {
+  mfa: { nl: 'Tweestapsverificatie op alle accounts.', en: 'Two-factor authentication on every account.' },
+  encryptedBackups: {
+    nl: 'Versleutelde back-ups op een ander platform.',
+    en: 'Encrypted backups on another platform.',
+  },
+} as const satisfies Record<string, Text>;

@@ -5,8 +5,8 @@ export const webshopTemplate: RegisterTemplate = {
   id: 'webshop',
   name: { nl: 'Webwinkel', en: 'Webshop' },
   description: {
-    nl: 'Bestellingen, betalingen, klantenservice, een nieuwsbrief met toestemming en website-analyse.',
-    en: 'Orders, payments, customer service, a newsletter with consent and website analytics.',
+    nl: 'Bestellingen, betalingen, klantenservice, een nieuwsbrief (met toestemming of aan bestaande klanten) en website-analyse.',
+    en: 'Orders, payments, customer service, a newsletter (with consent or to existing customers) and website analytics.',
   },
   systems: [
     {
@@ -82,7 +82,7 @@ export const webshopTemplate: RegisterTemplate = {
         kind: 'period',
         amount: 2,
         unit: 'years',
-        startEvent: { nl: 'Levering of afgehandelde retour', en: 'Delivery or completed return' },
+        startEvent: { nl: 'de levering of de afgehandelde retour', en: 'delivery or the completed return' },
         reference: {
           nl: 'Eigen beleid: wettelijke garantie en klachttermijn (art. 7:23 BW)',
           en: 'Own policy: statutory warranty and complaint period (Art. 7:23 Dutch Civil Code)',
@@ -150,10 +150,10 @@ export const webshopTemplate: RegisterTemplate = {
       dpiaReason: { nl: 'Gewone correspondentie.', en: 'Ordinary correspondence.' },
     },
     {
-      name: { nl: 'Nieuwsbrief', en: 'Newsletter' },
+      name: { nl: 'Nieuwsbrief met toestemming', en: 'Newsletter with consent' },
       description: {
-        nl: 'Alleen met toestemming (dubbele opt-in); afmelden kan in elke mail.',
-        en: 'Only with consent (double opt-in); every mail has an unsubscribe link.',
+        nl: 'Voor wie geen klant is: alleen met toestemming (dubbele opt-in); afmelden kan in elke mail.',
+        en: 'For anyone who is not a customer: only with consent (double opt-in); every mail has an unsubscribe link.',
       },
       role: 'controller',
       purposes: [
@@ -161,14 +161,48 @@ export const webshopTemplate: RegisterTemplate = {
       ],
       legalBasis: 'a',
       legalBasisJustification: {
-        nl: 'Toestemming, vastgelegd met datum en bron; intrekken kan altijd.',
-        en: 'Consent, recorded with date and source; it can be withdrawn at any time.',
+        nl: 'Toestemming (art. 11.7 lid 1 Telecommunicatiewet), vastgelegd met datum en bron; intrekken kan altijd.',
+        en: 'Consent (Art. 11.7(1) Dutch Telecommunications Act), recorded with date and source; it can be withdrawn at any time.',
       },
       subjectCategoryKeys: ['newsletter-subscribers'],
       dataCategoryKeys: ['contact-details', 'marketing'],
       systemKeys: ['newsletter'],
       recipientCategories: { nl: '', en: '' },
       retention: { presetId: 'newsletter' },
+      securityMeasures: BASELINE_SECURITY,
+      isDpiaRequired: false,
+      dpiaReason: { nl: 'Geen profilering.', en: 'No profiling.' },
+    },
+    {
+      name: { nl: 'Nieuwsbrief aan bestaande klanten', en: 'Newsletter to existing customers' },
+      description: {
+        nl: 'Aanbiedingen voor vergelijkbare producten aan klanten die bij een bestelling hun e-mailadres gaven en konden weigeren (soft opt-in); afmelden kan in elke mail.',
+        en: 'Offers of similar products to customers who gave their e-mail address with an order and could refuse (soft opt-in); every mail has an unsubscribe link.',
+      },
+      role: 'controller',
+      purposes: [
+        {
+          nl: 'Klanten informeren over eigen, vergelijkbare producten',
+          en: 'Informing customers of our own similar products',
+        },
+      ],
+      legalBasis: 'f',
+      legalBasisJustification: {
+        nl: 'Gerechtvaardigd belang (direct marketing, overweging 47 AVG) binnen de soft opt-in van art. 11.7 lid 3 Telecommunicatiewet: alleen eigen vergelijkbare producten, bij het verzamelen en in elke mail de mogelijkheid om te weigeren. Na afmelding of bezwaar stopt de verwerking voor dit doel (art. 21 lid 3 AVG).',
+        en: 'Legitimate interest (direct marketing, recital 47 GDPR) within the soft opt-in of Art. 11.7(3) Dutch Telecommunications Act: only our own similar products, with the option to refuse when collected and in every mail. After unsubscribing or objecting, processing for this purpose stops (Art. 21(3) GDPR).',
+      },
+      subjectCategoryKeys: ['customers'],
+      dataCategoryKeys: ['contact-details', 'marketing'],
+      systemKeys: ['newsletter'],
+      recipientCategories: { nl: '', en: '' },
+      retention: {
+        kind: 'until_event',
+        startEvent: { nl: 'afmelding of bezwaar van de klant', en: 'the customer unsubscribing or objecting' },
+        reference: {
+          nl: 'art. 11.7 lid 3 Telecommunicatiewet; art. 21 lid 3 AVG',
+          en: 'Art. 11.7(3) Dutch Telecommunications Act; Art. 21(3) GDPR',
+        },
+      },
       securityMeasures: BASELINE_SECURITY,
       isDpiaRequired: false,
       dpiaReason: { nl: 'Geen profilering.', en: 'No profiling.' },
@@ -194,8 +228,8 @@ export const webshopTemplate: RegisterTemplate = {
         kind: 'period',
         amount: 14,
         unit: 'months',
-        startEvent: { nl: 'Moment van het bezoek', en: 'Moment of the visit' },
-        reference: { nl: 'Eigen beleid', en: 'Own policy' },
+        startEvent: { nl: 'het moment van het bezoek', en: 'the moment of the visit' },
+        reference: { nl: 'eigen beleid', en: 'own policy' },
       },
       securityMeasures: BASELINE_SECURITY,
       isDpiaRequired: false,

@@ -10,7 +10,7 @@ import { ZCreateActivityRequest } from '../../register/contract.ts';
 import * as register from '../../register/service.ts';
 import { ZCreateVendorRequest } from '../../vendors/contract.ts';
 import * as vendors from '../../vendors/service.ts';
-import type { Blueprint, BlueprintSystem, Locale } from '../templates/blueprint.ts';
+import { type Blueprint, type BlueprintSystem, hasNoRecipientsIn, type Locale } from '../templates/blueprint.ts';
 import { categoryKeysOf, findTemplate } from '../templates/index.ts';
 import { retentionInput } from '../templates/retention.ts';
 import type { TemplateActivity } from '../templates/types.ts';
@@ -69,6 +69,8 @@ function systemInput(system: BlueprintSystem, maps: Omit<KeyMaps, 'systemIds' | 
     kind: system.kind,
     vendorId: system.vendorKey ? (maps.vendorIds.get(system.vendorKey) ?? null) : null,
     description: system.description[locale],
+    isMfaEnforced: system.isMfaEnforced ?? null,
+    isEncryptedAtRest: system.isEncryptedAtRest ?? null,
     dataCategoryIds: idsOf(system.dataCategoryKeys, maps.dataIds),
     locations: system.locations,
   });
@@ -98,7 +100,7 @@ async function applySystems(
   return { systemIds, created };
 }
 
-function activityInput(activity: TemplateActivity, maps: KeyMaps, locale: Locale) {
+function activityInput(activity: TemplateActivity, hasNoRecipients: boolean, maps: KeyMaps, locale: Locale) {
   return parseInput(ZCreateActivityRequest, {
     name: activity.name[locale],
     description: activity.description[locale],
@@ -110,13 +112,13 @@ function activityInput(activity: TemplateActivity, maps: KeyMaps, locale: Locale
     purposes: activity.purposes.map((purpose) => purpose[locale]),
     legalBasis: activity.legalBasis,
     legalBasisJustification: activity.legalBasisJustification[locale],
-    specialCategoryGround: null,
+    specialCategoryGround: activity.specialCategoryGround ?? null,
     criminalDataGround: '',
     subjectCategoryIds: idsOf(activity.subjectCategoryKeys, maps.subjectIds),
     dataCategoryIds: idsOf(activity.dataCategoryKeys, maps.dataIds),
     systemIds: idsOf(activity.systemKeys, maps.systemIds),
     recipientVendorIds: [],
-    hasNoRecipients: activity.hasNoRecipients ?? false,
+    hasNoRecipients,
     recipientCategories: activity.recipientCategories[locale],
     transfers: [],
     retention: retentionInput(activity.retention, locale),
@@ -125,7 +127,8 @@ function activityInput(activity: TemplateActivity, maps: KeyMaps, locale: Locale
     dpiaReason: activity.dpiaReason[locale],
     ownerUserId: null,
     reviewDate: null,
-    status: 'draft',
+    // Applying is the person confirming the preview: what they confirmed is the register, not a draft of it.
+    status: 'active',
   });
 }
 
@@ -164,7 +167,8 @@ export async function applyBlueprint(
   let activityCount = 0;
   for (const activity of blueprint.activities) {
     if (existing.activityNames.has(activity.name[locale].toLowerCase())) continue;
-    await register.insertActivity(ctx, tx, scope, activityInput(activity, maps, locale));
+    const input = activityInput(activity, hasNoRecipientsIn(blueprint, activity), maps, locale);
+    await register.insertActivity(ctx, tx, scope, input);
     activityCount += 1;
   }
   const counts: AppliedCounts = {

@@ -23,7 +23,7 @@ function locationItem(location: TLocation, locale: WriteContext['locale']): stri
     enumLabel('locationRole', location.role, locale),
     location.country,
     location.region,
-    location.since,
+    location.since ?? '',
     location.until ?? '',
     location.providerVendor?.name ?? '',
     enumLabel('safeguard', location.transferSafeguard, locale),
@@ -88,7 +88,7 @@ export const LOCATION_COLUMNS: Column<TLocation>[] = [
     label: { nl: 'Aanbieder', en: 'Provider' },
     write: (location) => location.providerVendor?.name ?? '',
   },
-  { id: 'since', label: { nl: 'Sinds', en: 'Since' }, write: (location) => location.since },
+  { id: 'since', label: { nl: 'Sinds', en: 'Since' }, write: (location) => location.since ?? '' },
   { id: 'until', label: { nl: 'Tot en met', en: 'Until' }, write: (location) => location.until ?? '' },
   {
     id: 'transfer',

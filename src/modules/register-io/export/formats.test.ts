@@ -88,7 +88,7 @@ describe('register export formats (a register built by hand, no database)', () =
       'United States (US) — Mailbox (Offsite backup): Standard contractual clauses (SCC): SCC module 3, 2021',
     );
     expect(text).toContain('United States (US) — Cloudreus Inc.: no safeguard recorded');
-    expect(text).toContain('7 years from einde boekjaar (art. 52 AWR)');
+    expect(text).toContain('7 years from einde boekjaar — art. 52 AWR');
     expect(text).toContain('Annex C — Completeness');
     expect(text).toContain('Missing Beveiligingsmaatregelen Beschrijf de beveiligingsmaatregelen.');
   });

@@ -5,7 +5,7 @@ import type { TActivity } from '../../register/contract.ts';
 import { say } from '../labels/document.ts';
 import { enumLabel } from '../labels/enums.ts';
 import type { RegisterSnapshot } from '../snapshot.ts';
-import { organisationLine, privacyContactLine, retentionText, transferLines } from './pdf-text.ts';
+import { documentDate, organisationLine, privacyContactLine, retentionText, transferLines } from './pdf-text.ts';
 
 type ItemValue = string | string[];
 type Row = [label: string, value: ItemValue];
@@ -109,7 +109,10 @@ function contextRows(activity: TActivity, locale: Locale): Row[] {
   ]);
   rows.push([say(locale, 'dpia'), activity.dpiaReason ? `${dpia} — ${activity.dpiaReason}` : dpia]);
   rows.push([say(locale, 'owner'), activity.owner?.name ?? say(locale, 'notRecorded')]);
-  rows.push([say(locale, 'reviewDate'), activity.reviewDate ?? say(locale, 'notRecorded')]);
+  rows.push([
+    say(locale, 'reviewDate'),
+    activity.reviewDate ? documentDate(activity.reviewDate, locale) : say(locale, 'notRecorded'),
+  ]);
   rows.push([say(locale, 'status'), enumLabel('activityStatus', activity.status, locale)]);
   return rows;
 }

@@ -6,12 +6,15 @@ import type { TVendor } from '../../vendors/contract.ts';
 import { say } from '../labels/document.ts';
 import { enumLabel } from '../labels/enums.ts';
 import type { RegisterSnapshot } from '../snapshot.ts';
-import { countryName, safeguardText, yesNoUnknown } from './pdf-text.ts';
+import { countryName, documentDate, safeguardText, yesNoUnknown } from './pdf-text.ts';
 
 const header = (texts: string[]): TableCell[] => texts.map((text) => ({ text, style: 'tableHeader' }));
 
 function locationPeriod(location: TLocation, locale: Locale): string {
-  return location.until ? `${location.since} – ${location.until}` : say(locale, 'since', { date: location.since });
+  const until = location.until ? documentDate(location.until, locale) : null;
+  if (location.since === null) return until ? `${say(locale, 'sinceUnknown')} – ${until}` : say(locale, 'sinceUnknown');
+  const since = documentDate(location.since, locale);
+  return until ? `${since} – ${until}` : say(locale, 'since', { date: since });
 }
 
 function locationsTable(system: TSystem, locale: Locale): Content {
@@ -61,7 +64,9 @@ function systemBlock(system: TSystem, snapshot: RegisterSnapshot, locale: Locale
 
 function certificationText(certification: TVendor['certifications'][number], locale: Locale): string {
   const reference = certification.reference ? ` (${certification.reference})` : '';
-  const validity = certification.validUntil ? `, ${say(locale, 'validUntil', { date: certification.validUntil })}` : '';
+  const validity = certification.validUntil
+    ? `, ${say(locale, 'validUntil', { date: documentDate(certification.validUntil, locale) })}`
+    : '';
   const expired = certification.isExpired ? ` — ${say(locale, 'expired')}` : '';
   return `${certification.name}${reference}${validity}${expired}`;
 }

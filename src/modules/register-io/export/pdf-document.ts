@@ -1,11 +1,11 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Locale } from '../../../platform/i18n/index.ts';
-import { say } from '../labels/document.ts';
+import { say, sayCount } from '../labels/document.ts';
 import type { RegisterSnapshot } from '../snapshot.ts';
 import { activityBlock } from './pdf-activity.ts';
 import { gapsAnnex, systemsAnnex, vendorsAnnex } from './pdf-annexes.ts';
 import { renderPdf } from './pdf-render.ts';
-import { addressLine, privacyContactLine } from './pdf-text.ts';
+import { addressLine, documentDate, privacyContactLine } from './pdf-text.ts';
 
 function roleText(snapshot: RegisterSnapshot, locale: Locale): string {
   const { organisation } = snapshot;
@@ -29,7 +29,7 @@ function cover(snapshot: RegisterSnapshot, locale: Locale): Content[] {
       organisation.privacyContact?.kind === 'dpo' ? say(locale, 'dpo') : say(locale, 'privacyOfficer'),
       privacyContactLine(organisation, locale, false),
     ],
-    [say(locale, 'exportDate'), snapshot.exportDate],
+    [say(locale, 'exportDate'), documentDate(snapshot.exportDate, locale)],
   ];
   const summary = completeness.summary;
   return [
@@ -43,19 +43,31 @@ function cover(snapshot: RegisterSnapshot, locale: Locale): Content[] {
     { text: say(locale, 'summary'), style: 'sectionTitle' },
     {
       text: say(locale, 'summaryCounts', {
-        activities: summary.activities,
+        activities: sayCount(locale, 'activities', summary.activities),
         complete: summary.completeActivities,
-        systems: snapshot.systems.length,
-        vendors: snapshot.vendors.length,
+        systems: sayCount(locale, 'systems', snapshot.systems.length),
+        vendors: sayCount(locale, 'vendors', snapshot.vendors.length),
       }),
     },
     {
-      text: summary.isComplete
-        ? say(locale, 'registerComplete')
-        : say(locale, 'registerIncomplete', { missing: summary.missing, warnings: summary.warnings }),
+      text: completenessSentence(summary, locale),
       margin: [0, 4, 0, 0],
     },
   ];
+}
+
+/** "Het register is niet volledig: 1 ontbrekend onderdeel en 2 waarschuwingen (zie bijlage C)." */
+export function completenessSentence(
+  summary: { isComplete: boolean; missing: number; warnings: number },
+  locale: Locale,
+) {
+  const warnings = sayCount(locale, 'warnings', summary.warnings);
+  if (!summary.isComplete) {
+    return say(locale, 'registerIncomplete', { missing: sayCount(locale, 'missingItems', summary.missing), warnings });
+  }
+  return summary.warnings > 0
+    ? say(locale, 'registerCompleteWithWarnings', { warnings })
+    : say(locale, 'registerComplete');
 }
 
 function section(snapshot: RegisterSnapshot, role: 'controller' | 'processor', locale: Locale): Content[] {
@@ -83,7 +95,12 @@ export function registerPdfDefinition(snapshot: RegisterSnapshot, locale: Locale
     pageMargins: [40, 50, 40, 50],
     footer: (currentPage, pageCount) => ({
       columns: [
-        { text: say(locale, 'footer', { organisation: organisation.name, date: snapshot.exportDate }) },
+        {
+          text: say(locale, 'footer', {
+            organisation: organisation.name,
+            date: documentDate(snapshot.exportDate, locale),
+          }),
+        },
         { text: say(locale, 'page', { page: currentPage, pages: pageCount }), alignment: 'right' },
       ],
       margin: [40, 20, 40, 0],

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../platform/i18n/index.ts';
+import { retentionWording } from '../../../shared/retention-texts.ts';
 import type { TActivity } from '../../register/contract.ts';
-import { say } from '../labels/document.ts';
+import { say, sayCount } from '../labels/document.ts';
 import { enumLabel } from '../labels/enums.ts';
 import type { RegisterSnapshot, SnapshotOrganisation } from '../snapshot.ts';
 
@@ -10,6 +11,17 @@ const regionNames = {
   nl: new Intl.DisplayNames(['nl'], { type: 'region' }),
   en: new Intl.DisplayNames(['en'], { type: 'region' }),
 };
+
+const dateFormats = {
+  nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** A calendar day as a document writes it: "23 november 2026", "23 November 2026". */
+export function documentDate(day: string, locale: Locale): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : dateFormats[locale].format(date);
+}
 
 /** "Verenigde Staten (US)": the country's name in the document's language, with its code. */
 export function countryName(code: string, locale: Locale): string {
@@ -45,18 +57,24 @@ export function organisationLine(organisation: SnapshotOrganisation, locale: Loc
   return `${organisation.name}${kvk}, ${addressLine(organisation, locale)}`;
 }
 
-export function retentionText(retention: TActivity['retention'], locale: Locale): string {
-  const parts: string[] = [];
+function periodPhrase(retention: TActivity['retention'], event: string, locale: Locale): string | null {
   if (retention.kind === 'period' && retention.amount !== null && retention.unit !== null) {
-    const unit = enumLabel('retentionUnit', retention.unit, locale);
-    parts.push(say(locale, 'retentionPeriod', { amount: retention.amount, unit }));
-    if (retention.startEvent) parts.push(say(locale, 'retentionFrom', { event: retention.startEvent }));
-  } else if (retention.kind === 'until_event' && retention.startEvent) {
-    parts.push(say(locale, 'retentionUntil', { event: retention.startEvent }));
+    if (retention.amount === 0) {
+      return event ? say(locale, 'retentionImmediately', { event }) : say(locale, 'retentionImmediatelyNoEvent');
+    }
+    const period = sayCount(locale, retention.unit, retention.amount);
+    return event ? `${period} ${say(locale, 'retentionFrom', { event })}` : period;
   }
-  if (parts.length === 0) return say(locale, 'notRecorded');
-  const reference = retention.reference ? ` (${retention.reference})` : '';
-  return `${parts.join(' ')}${reference}`;
+  if (retention.kind === 'until_event' && event) return say(locale, 'retentionUntil', { event });
+  return null;
+}
+
+/** "7 jaar vanaf het einde van het boekjaar … — art. 52 lid 4 AWR …", "direct na …", never "0 maanden vanaf". */
+export function retentionText(retention: TActivity['retention'], locale: Locale): string {
+  const wording = retentionWording(retention, locale);
+  const phrase = periodPhrase(retention, wording.startEvent, locale);
+  if (phrase === null) return say(locale, 'notRecorded');
+  return wording.reference ? `${phrase} — ${wording.reference}` : phrase;
 }
 
 export function yesNoUnknown(value: boolean | null, locale: Locale): string {

@@ -21,13 +21,17 @@ export const DOCUMENT_TEXT = {
   exportDate: { nl: 'Datum van export', en: 'Date of export' },
   summary: { nl: 'Samenvatting', en: 'Summary' },
   summaryCounts: {
-    nl: '{{activities}} verwerkingsactiviteiten ({{complete}} volledig), {{systems}} systemen, {{vendors}} leveranciers.',
-    en: '{{activities}} processing activities ({{complete}} complete), {{systems}} systems, {{vendors}} vendors.',
+    nl: '{{activities}} ({{complete}} volledig), {{systems}}, {{vendors}}.',
+    en: '{{activities}} ({{complete}} complete), {{systems}}, {{vendors}}.',
   },
   registerComplete: { nl: 'Het register is volledig.', en: 'The record is complete.' },
+  registerCompleteWithWarnings: {
+    nl: 'Het register is volledig, met {{warnings}} (zie bijlage C).',
+    en: 'The record is complete, with {{warnings}} (see annex C).',
+  },
   registerIncomplete: {
-    nl: 'Het register is niet volledig: {{missing}} ontbrekende onderdelen en {{warnings}} waarschuwingen (zie bijlage C).',
-    en: 'The record is incomplete: {{missing}} missing items and {{warnings}} warnings (see annex C).',
+    nl: 'Het register is niet volledig: {{missing}} en {{warnings}} (zie bijlage C).',
+    en: 'The record is incomplete: {{missing}} and {{warnings}} (see annex C).',
   },
   controllerSection: {
     nl: '1. Register als verwerkingsverantwoordelijke (art. 30 lid 1 AVG)',
@@ -57,7 +61,7 @@ export const DOCUMENT_TEXT = {
   dpiaRequired: { nl: 'nodig', en: 'required' },
   dpiaNotRequired: { nl: 'niet nodig', en: 'not required' },
   owner: { nl: 'Eigenaar', en: 'Owner' },
-  reviewDate: { nl: 'Herzien op', en: 'Review date' },
+  reviewDate: { nl: 'Volgende herziening', en: 'Next review' },
   notRecorded: { nl: 'Niet vastgelegd', en: 'Not recorded' },
   subjects: { nl: 'Betrokkenen', en: 'Data subjects' },
   personalData: { nl: 'Persoonsgegevens', en: 'Personal data' },
@@ -94,9 +98,10 @@ export const DOCUMENT_TEXT = {
     nl: 'niet bevestigd dat de ontvanger onder het adequaatheidsbesluit valt',
     en: 'not confirmed that the recipient falls within the adequacy decision',
   },
-  retentionPeriod: { nl: '{{amount}} {{unit}}', en: '{{amount}} {{unit}}' },
   retentionFrom: { nl: 'vanaf {{event}}', en: 'from {{event}}' },
   retentionUntil: { nl: 'tot {{event}}', en: 'until {{event}}' },
+  retentionImmediately: { nl: 'direct na {{event}}', en: 'immediately after {{event}}' },
+  retentionImmediatelyNoEvent: { nl: 'direct', en: 'immediately' },
   controllerOfActivity: { nl: 'Verwerkingsverantwoordelijke', en: 'Controller' },
   processorIsUs: { nl: 'Verwerker', en: 'Processor' },
   annexSystems: { nl: 'Bijlage A — Systemen en locaties', en: 'Annex A — Systems and locations' },
@@ -135,11 +140,33 @@ export const DOCUMENT_TEXT = {
   no: { nl: 'nee', en: 'no' },
   unknown: { nl: 'onbekend', en: 'unknown' },
   since: { nl: 'sinds {{date}}', en: 'since {{date}}' },
+  sinceUnknown: { nl: 'sinds: onbekend, nog in te vullen', en: 'since: unknown, still to be filled in' },
   footer: { nl: '{{organisation}} — register van {{date}}', en: '{{organisation}} — record of {{date}}' },
   page: { nl: 'Pagina {{page}} van {{pages}}', en: 'Page {{page}} of {{pages}}' },
 } as const satisfies Record<string, Text>;
 
 export type DocumentTextKey = keyof typeof DOCUMENT_TEXT;
+
+/** Nouns the document counts, singular and plural: "1 ontbrekend onderdeel", "2 ontbrekende onderdelen". */
+const COUNTED = {
+  activities: {
+    nl: ['verwerkingsactiviteit', 'verwerkingsactiviteiten'],
+    en: ['processing activity', 'processing activities'],
+  },
+  systems: { nl: ['systeem', 'systemen'], en: ['system', 'systems'] },
+  vendors: { nl: ['leverancier', 'leveranciers'], en: ['vendor', 'vendors'] },
+  missingItems: { nl: ['ontbrekend onderdeel', 'ontbrekende onderdelen'], en: ['missing item', 'missing items'] },
+  warnings: { nl: ['waarschuwing', 'waarschuwingen'], en: ['warning', 'warnings'] },
+  days: { nl: ['dag', 'dagen'], en: ['day', 'days'] },
+  weeks: { nl: ['week', 'weken'], en: ['week', 'weeks'] },
+  months: { nl: ['maand', 'maanden'], en: ['month', 'months'] },
+  years: { nl: ['jaar', 'jaar'], en: ['year', 'years'] },
+} as const satisfies Record<string, Record<Locale, readonly [one: string, other: string]>>;
+
+/** A number with its noun in the right form. */
+export function sayCount(locale: Locale, noun: keyof typeof COUNTED, count: number): string {
+  return `${count} ${COUNTED[noun][locale][count === 1 ? 0 : 1]}`;
+}
 
 /** A document text in a language with its placeholders filled in. */
 export function say(locale: Locale, key: DocumentTextKey, params: Record<string, string | number> = {}): string {

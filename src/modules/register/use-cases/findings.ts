@@ -21,7 +21,7 @@ import {
   vendorsReached,
 } from '../destinations.ts';
 import type { RetentionUnit } from '../retention-rules.ts';
-import { type ActivityFacts, activityCompleteness, type CheckedFinding } from '../rules.ts';
+import { type ActivityFacts, activityCompleteness, type CheckedFinding, type SystemInventoryFacts } from '../rules.ts';
 import type { ActivityLinks, ActivityRow, ControllerRow } from '../store.ts';
 import { type DestinationFacts, judgeDestination } from '../transfer-rules.ts';
 import { categoryName, type RegisterFacts } from './facts.ts';
@@ -214,7 +214,25 @@ export function activityFacts(
       presetId: row.retentionPresetId,
     },
     owner: ownerState(row, facts),
+    systems: systemInventoryFacts(links, facts),
   };
+}
+
+function systemInventoryFacts(links: ActivityLinks, facts: RegisterFacts): SystemInventoryFacts[] {
+  return links.systemIds.flatMap((id) => {
+    const system = facts.systems.get(id);
+    if (!system) return [];
+    const locations = facts.locationsBySystem.get(id) ?? [];
+    return [
+      {
+        name: system.name,
+        kind: system.kind,
+        isMfaEnforced: system.isMfaEnforced,
+        isEncryptedAtRest: system.isEncryptedAtRest,
+        hasLocationOfUnknownStart: locations.some((location) => location.since === null && location.until === null),
+      },
+    ];
+  });
 }
 
 export function findingsOf(

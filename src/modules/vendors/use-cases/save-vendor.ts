@@ -125,7 +125,11 @@ export async function updateVendor(
     }
     const { certifications, ...fields } = input;
     const columns = columnsOf(fields);
-    const changed = await changedVendorFields(tx, scope.orgId, found.row, { ...columns, ...retirement, certifications });
+    const changed = await changedVendorFields(tx, scope.orgId, found.row, {
+      ...columns,
+      ...retirement,
+      certifications,
+    });
     if (changed.length === 0) return;
     await store.updateVendor(tx, scope.orgId, id, { ...columns, ...retirement, updatedAt: now });
     if (certifications) await store.replaceCertifications(tx, scope.orgId, id, certifications);

@@ -72,6 +72,24 @@ describe('form values become request bodies the contracts accept', () => {
     expect(toGuidedAnswers(values).backupProvider).toMatchObject({ offsiteCountry: null, offsiteRegion: '' });
   });
 
+  it('guided start: an unanswered "since when" stays unknown, and only a "yes" confirms a security measure', () => {
+    const values = emptyGuidedValues();
+    values.mailProvider = { ...values.mailProvider, isUsed: true, name: 'Mailhuis' };
+    values.accountingPackage = { ...values.accountingPackage, isUsed: true, name: 'Boek', since: '2019-02-01' };
+    values.mfaOnAllAccounts = 'yes';
+    values.backupsEncrypted = 'yes';
+    values.clients = 'private';
+    const parsed = ZGuidedStartAnswers.parse(toGuidedAnswers(values));
+    expect(parsed.mailProvider?.since).toBeNull();
+    expect(parsed.accountingPackage?.since).toBe('2019-02-01');
+    expect(parsed.clients).toBe('private');
+    // Without a backup provider there are no backups to call encrypted.
+    expect(parsed.security).toEqual({ mfaOnAllAccounts: true, backupsEncrypted: null });
+    values.mfaOnAllAccounts = 'unknown';
+    expect(ZGuidedStartAnswers.parse(toGuidedAnswers(values)).security.mfaOnAllAccounts).toBeNull();
+    expect(ZGuidedStartAnswers.parse(toGuidedAnswers(values)).mailsExistingCustomers).toBe(false);
+  });
+
   it('guided start: a refused answer leads back to the step that asked for it', () => {
     expect(stepOfField('crm.name')).toBe(1);
     expect(stepOfField('backupProvider.since')).toBe(2);

@@ -108,23 +108,31 @@ describe('retention presets from reference/retention-nl.json', () => {
     expect(RETENTION_PRESETS.map((preset) => preset.id)).toEqual(retentionNl.periods.map((period) => period.id));
   });
 
+  it('fills in the reference in the form’s language, never the reference file’s developer note', () => {
+    for (const preset of RETENTION_PRESETS) {
+      expect(retentionFromPreset(preset, 'x', 'nl').reference).not.toMatch(/seed|\.txt|Business policy/);
+    }
+    const payroll = RETENTION_PRESETS.find((preset) => preset.id === 'payroll');
+    expect(payroll && retentionFromPreset(payroll, 'x', 'nl').reference).toMatch(/^art\. 52 lid 4 AWR/);
+  });
+
   it('fills a fixed period with its unit, start event, reference and preset id', () => {
     const fiscal = RETENTION_PRESETS.find((preset) => preset.id === 'fiscal-records');
-    expect(fiscal && retentionFromPreset(fiscal, 'Einde van het boekjaar')).toEqual({
+    expect(fiscal && retentionFromPreset(fiscal, 'Einde van het boekjaar', 'nl')).toEqual({
       kind: 'period',
       amount: 7,
       unit: 'years',
       startEvent: 'Einde van het boekjaar',
-      reference: fiscal?.reference,
+      reference: fiscal?.reference.nl,
       presetId: 'fiscal-records',
     });
     const applicants = RETENTION_PRESETS.find((preset) => preset.id === 'applicants');
-    expect(applicants && retentionFromPreset(applicants, 'x')).toMatchObject({ amount: 4, unit: 'weeks' });
+    expect(applicants && retentionFromPreset(applicants, 'x', 'en')).toMatchObject({ amount: 4, unit: 'weeks' });
   });
 
   it('fills a period that runs until an event without an amount', () => {
     const newsletter = RETENTION_PRESETS.find((preset) => preset.id === 'newsletter');
-    expect(newsletter && retentionFromPreset(newsletter, 'Intrekking van de toestemming')).toMatchObject({
+    expect(newsletter && retentionFromPreset(newsletter, 'Intrekking van de toestemming', 'nl')).toMatchObject({
       kind: 'until_event',
       amount: '',
       unit: null,

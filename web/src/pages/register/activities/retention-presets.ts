@@ -1,4 +1,5 @@
 import retentionNl from '../../../../../reference/retention-nl.json';
+import { PRESET_REFERENCES } from '../../../../../src/shared/retention-texts.ts';
 import type { RetentionUnit, RetentionValues } from './activity-form.ts';
 
 /** A Dutch retention period from reference/retention-nl.json, as the form offers it. */
@@ -10,7 +11,8 @@ export interface RetentionPreset {
   unit: RetentionUnit | null;
   start: string;
   label: { nl: string; en: string };
-  reference: string;
+  /** The legal or policy reference as a register shows it (not the JSON's developer note). */
+  reference: { nl: string; en: string };
 }
 
 const UNITS: readonly RetentionUnit[] = ['years', 'months', 'weeks', 'days'];
@@ -25,7 +27,7 @@ export const RETENTION_PRESETS: readonly RetentionPreset[] = retentionNl.periods
     unit,
     start: period.start,
     label: { nl: period.nl, en: period.en },
-    reference: period.ref,
+    reference: PRESET_REFERENCES[period.id] ?? { nl: period.ref, en: period.ref },
   };
 });
 
@@ -35,13 +37,17 @@ export const RETENTION_VALID_AS_OF: string = retentionNl.validAsOf;
  * The retention a preset fills in: its period (or "until an event"), the start event in words, the legal or
  * policy reference and the preset's id, so the register can later check the period against the reference.
  */
-export function retentionFromPreset(preset: RetentionPreset, startEventLabel: string): RetentionValues {
+export function retentionFromPreset(
+  preset: RetentionPreset,
+  startEventLabel: string,
+  locale: 'nl' | 'en',
+): RetentionValues {
   return {
     kind: preset.amount === null ? 'until_event' : 'period',
     amount: preset.amount ?? '',
     unit: preset.unit,
     startEvent: startEventLabel,
-    reference: preset.reference,
+    reference: preset.reference[locale],
     presetId: preset.id,
   };
 }

@@ -12,3 +12,15 @@ export function formatDay(day: string | null | undefined, locale: Locale): strin
     new Date(year, month - 1, date),
   );
 }
+
+/** A location's period in words: "1 jan. 2018 t/m 31 dec. 2020", "Sinds 1 jan. 2018", or "Sinds: onbekend". */
+export function periodText(
+  t: (key: string, params?: Record<string, string>) => string,
+  period: { since: string | null; until: string | null },
+  locale: Locale,
+): string {
+  const since = period.since ? formatDay(period.since, locale) : t('register.systems.location.sinceUnknownShort');
+  if (period.until) return t('register.systems.location.fromTo', { since, until: formatDay(period.until, locale) });
+  if (!period.since) return t('register.systems.location.sinceUnknown');
+  return t('register.systems.location.sinceOnly', { since });
+}

@@ -1,4 +1,4 @@
-import { Checkbox, Collapse, Radio, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Checkbox, Collapse, Group, Radio, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../../../components/CountrySelect.tsx';
@@ -9,6 +9,8 @@ import type { GuidedValues } from './guided-answers.ts';
 type Form = UseFormReturnType<GuidedValues>;
 const BUSINESS_KINDS = ['freelancer', 'ict_provider', 'webshop', 'other'] as const;
 const FACTS = ['hasStaff', 'hasApplicants', 'hasWebshop', 'hasNewsletter'] as const;
+const CLIENT_KINDS = ['business', 'private'] as const;
+const CONFIRMATIONS = ['yes', 'no', 'unknown'] as const;
 
 /** Step 1: what kind of business, and the facts that add or drop activities. */
 export function BusinessQuestions({ form }: { form: Form }) {
@@ -27,6 +29,18 @@ export function BusinessQuestions({ form }: { form: Form }) {
           ))}
         </Stack>
       </Radio.Group>
+      <Radio.Group label={t('register.guided.clients.question')} {...form.getInputProps('clients')}>
+        <Stack gap={8} mt={6}>
+          {CLIENT_KINDS.map((kind) => (
+            <Radio
+              key={kind}
+              value={kind}
+              label={t(`register.guided.clients.${kind}`)}
+              description={t(`register.guided.clients.${kind}Help`)}
+            />
+          ))}
+        </Stack>
+      </Radio.Group>
       <Stack gap="sm">
         {FACTS.map((fact) => (
           <Switch
@@ -35,7 +49,40 @@ export function BusinessQuestions({ form }: { form: Form }) {
             {...form.getInputProps(fact, { type: 'checkbox' })}
           />
         ))}
+        {form.getValues().hasNewsletter && (
+          <Checkbox
+            pl="xl"
+            label={t('register.guided.facts.mailsExistingCustomers')}
+            description={t('register.guided.facts.mailsExistingCustomersHelp')}
+            {...form.getInputProps('mailsExistingCustomers', { type: 'checkbox' })}
+          />
+        )}
       </Stack>
+    </Stack>
+  );
+}
+
+/** Step 3's last questions: only a "yes" becomes a measure in the register and a flag on the systems. */
+export function SecurityQuestions({ form }: { form: Form }) {
+  const { t } = useTranslation();
+  const hasBackups = form.getValues().backupProvider.isUsed;
+  const questions = hasBackups ? (['mfaOnAllAccounts', 'backupsEncrypted'] as const) : (['mfaOnAllAccounts'] as const);
+  return (
+    <Stack gap="sm">
+      {questions.map((question) => (
+        <Radio.Group
+          key={question}
+          label={t(`register.guided.security.${question}`)}
+          description={t('register.guided.security.help')}
+          {...form.getInputProps(question)}
+        >
+          <Group gap="lg" mt={6}>
+            {CONFIRMATIONS.map((answer) => (
+              <Radio key={answer} value={answer} label={t(`register.guided.security.${answer}`)} />
+            ))}
+          </Group>
+        </Radio.Group>
+      ))}
     </Stack>
   );
 }
@@ -73,6 +120,14 @@ export function ProviderQuestion({
         </SimpleGrid>
         {values.isUsed && (
           <Stack pl={{ base: 0, sm: 'xl' }} pt="xs">
+            {field !== 'backupProvider' && (
+              <DateField
+                label={t('register.guided.providerSince')}
+                description={t('register.guided.sinceUnknownHelp')}
+                maw={260}
+                {...form.getInputProps(`${field}.since`)}
+              />
+            )}
             <TransferCheck country={values.country} safeguard={null} kind="storage" />
           </Stack>
         )}
@@ -90,7 +145,7 @@ export function BackupDetails({ form }: { form: Form }) {
     <Stack gap="xs" pl={{ base: 0, sm: 'xl' }}>
       <DateField
         label={t('register.guided.backupSince')}
-        description={t('register.guided.backupSinceHelp')}
+        description={`${t('register.guided.backupSinceHelp')} ${t('register.guided.sinceUnknownHelp')}`}
         maw={260}
         {...form.getInputProps('backupProvider.since')}
       />

@@ -13,7 +13,7 @@ import { useCurrentOrganisation } from '../../../app/organisations.ts';
 import { FormAlert } from '../../../components/FormAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ContentLanguage, type ContentLocale } from './ContentLanguage.tsx';
-import { BackupDetails, BusinessQuestions, ProviderQuestion } from './GuidedQuestions.tsx';
+import { BackupDetails, BusinessQuestions, ProviderQuestion, SecurityQuestions } from './GuidedQuestions.tsx';
 import { emptyGuidedValues, type GuidedValues, stepOfField, toGuidedAnswers } from './guided-answers.ts';
 import { PlanPreview, PlanResult } from './PlanPreview.tsx';
 
@@ -85,6 +85,7 @@ export default function GuidedStartPage() {
             <ProviderQuestion form={form} field="hostingProvider" />
             <ProviderQuestion form={form} field="backupProvider" />
             <BackupDetails form={form} />
+            <SecurityQuestions form={form} />
             <ContentLanguage value={locale} onChange={setLocale} />
           </Stack>
         </Stepper.Step>

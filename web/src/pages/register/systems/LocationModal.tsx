@@ -93,7 +93,11 @@ export function LocationModal({
           placeholder={t('register.systems.location.regionPlaceholder')}
           {...form.getInputProps('region')}
         />
-        <DateField label={t('register.systems.location.since')} withAsterisk {...form.getInputProps('since')} />
+        <DateField
+          label={t('register.systems.location.since')}
+          description={t('register.systems.location.sinceHelp')}
+          {...form.getInputProps('since')}
+        />
         <DateField
           label={t('register.systems.location.until')}
           description={t('register.systems.location.untilHelp')}

@@ -5,7 +5,7 @@ import { transferStatusOf } from '../../../../../src/shared/transfer-check.ts';
 import type { TTransferStatus } from '../../../api/transfer.ts';
 import { countryName, toCalendarDate } from '../../../i18n/format.ts';
 import { currentLocale } from '../../../i18n/index.ts';
-import { formatDay } from '../shared/dates.ts';
+import { formatDay, periodText } from '../shared/dates.ts';
 import { useAllVendors } from '../shared/options.ts';
 import { TransferBadge } from '../shared/TransferCheck.tsx';
 import type { LocationValues } from './system-form.ts';
@@ -65,7 +65,7 @@ export function LocationsTable({
             // A system that moved has several copies of one kind: the buttons name the country and first day too.
             const where = t('register.systems.location.whereSince', {
               country: countryName(values.country, locale),
-              since: formatDay(values.since, locale),
+              since: values.since ? formatDay(values.since, locale) : t('register.systems.location.sinceUnknownShort'),
             });
             return (
               <Table.Tr key={row.key}>
@@ -88,12 +88,7 @@ export function LocationsTable({
                 </Table.Td>
                 <Table.Td>{vendorName(values.providerVendorId) ?? t('register.systems.location.sameVendor')}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {values.until
-                    ? t('register.systems.location.fromTo', {
-                        since: formatDay(values.since, locale),
-                        until: formatDay(values.until, locale),
-                      })
-                    : t('register.systems.location.sinceOnly', { since: formatDay(values.since, locale) })}
+                  {periodText(t, { since: values.since || null, until: values.until || null }, locale)}
                 </Table.Td>
                 {canChange && (
                   <Table.Td>

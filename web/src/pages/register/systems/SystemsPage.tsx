@@ -129,7 +129,9 @@ function SystemsTable({ systems }: { systems: TSystem[] }) {
   const locale = currentLocale();
   const today = toCalendarDate(new Date());
   const currentLocations = (system: TSystem) =>
-    system.locations.filter((location) => location.since <= today && (!location.until || location.until >= today));
+    system.locations.filter(
+      (location) => (location.since ?? '') <= today && (!location.until || location.until >= today),
+    );
   return (
     <Table.ScrollContainer minWidth={820}>
       <Table verticalSpacing="xs" striped aria-label={t('register.systems.title')}>

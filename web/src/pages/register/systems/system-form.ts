@@ -14,6 +14,7 @@ export interface LocationValues extends TiaValues {
   country: string;
   region: string;
   providerVendorId: string | null;
+  /** Empty: not known yet, to be filled in later. */
   since: string;
   until: string;
   transferSafeguard: TTransferSafeguard | null;
@@ -53,7 +54,7 @@ export function locationValuesOf(location: TLocation): LocationValues {
     country: location.country,
     region: location.region,
     providerVendorId: location.providerVendor?.id ?? null,
-    since: location.since,
+    since: location.since ?? '',
     until: location.until ?? '',
     transferSafeguard: location.transferSafeguard,
     safeguardDetails: location.safeguardDetails,
@@ -67,6 +68,7 @@ export function toLocationInput(values: LocationValues): TLocationInput {
   const { tiaAssessedOn: _day, tiaReference: _reference, ...fields } = values;
   return {
     ...fields,
+    since: values.since === '' ? null : values.since,
     until: values.until === '' ? null : values.until,
     transferImpactAssessment: toTiaInput(values, values.transferSafeguard),
   };

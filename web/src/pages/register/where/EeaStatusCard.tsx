@@ -79,7 +79,9 @@ function EeaAnswer({ status }: { status: TEeaStatus }) {
       icon: IconCircleCheck,
       title: t('register.where.insideSince', { date: formatDay(status.allInsideSince, locale), scope }),
     };
-  } else if (status.recordsSince) {
+  } else if (status.isAllInsideNow) {
+    answer = { colour: 'yellow', icon: IconInfoCircle, title: t('register.where.insideNowSinceUnknown', { scope }) };
+  } else if (status.recordsSince || status.unknownSince.length > 0) {
     answer = { colour: 'red', icon: IconWorldExclamation, title: t('register.where.outsideNow', { scope }) };
   } else {
     answer = { colour: 'gray', icon: IconInfoCircle, title: t('register.where.noRecords') };

@@ -5,7 +5,7 @@ import type { TLocation } from '../../../api/inventory.ts';
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
 import { countryName } from '../../../i18n/format.ts';
 import { currentLocale } from '../../../i18n/index.ts';
-import { formatDay } from '../shared/dates.ts';
+import { periodText } from '../shared/dates.ts';
 import { TransferBadge } from '../shared/TransferCheck.tsx';
 
 /** Locations across systems: which system, which copy, where, held by whom, and for which days. */
@@ -42,14 +42,7 @@ export function LocationsList({ locations }: { locations: TLocation[] }) {
                 {location.transfer.status !== 'eea' && <TransferBadge transfer={location.transfer} />}
               </Table.Td>
               <Table.Td>{location.providerVendor?.name ?? t('register.systems.location.sameVendor')}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {location.until
-                  ? t('register.systems.location.fromTo', {
-                      since: formatDay(location.since, locale),
-                      until: formatDay(location.until, locale),
-                    })
-                  : t('register.systems.location.sinceOnly', { since: formatDay(location.since, locale) })}
-              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{periodText(t, location, locale)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

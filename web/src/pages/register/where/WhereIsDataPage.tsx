@@ -22,7 +22,7 @@ const sortKey: Record<(typeof SORTS)[number], (location: TLocation) => string> =
   system: (location) => location.system.name.toLowerCase(),
   role: (location) => String(LOCATION_ROLES.indexOf(location.role)),
   country: (location) => location.country,
-  since: (location) => location.since,
+  since: (location) => location.since ?? '',
 };
 
 /** "Where was this system's data, and its backups, on day D?" and "since when are all backups inside the EEA?" */
@@ -99,6 +99,14 @@ export default function WhereIsDataPage() {
               <EmptyState title={t('register.where.emptyTitle')} description={t('register.where.emptyText')} />
             )}
             {shown.length > 0 && <LocationsList locations={shown} />}
+            {(locations.data?.unknownSince.length ?? 0) > 0 && (
+              <Stack gap="xs" data-testid="unknown-since">
+                <Text size="sm" fw={500}>
+                  {t('register.where.unknownSince', { count: locations.data?.unknownSince.length ?? 0 })}
+                </Text>
+                <LocationsList locations={locations.data?.unknownSince ?? []} />
+              </Stack>
+            )}
           </Stack>
         </Paper>
         <EeaStatusCard />

@@ -29,7 +29,7 @@ export function RetentionSection({ form }: SectionProps) {
     const chosen = RETENTION_PRESETS.find((candidate) => candidate.id === id);
     if (!chosen) return form.setFieldValue('retention.presetId', null);
     const startEvent = t(`register.retention.startEvents.${chosen.start}`, { defaultValue: chosen.start });
-    form.setFieldValue('retention', retentionFromPreset(chosen, startEvent));
+    form.setFieldValue('retention', retentionFromPreset(chosen, startEvent, locale));
   };
 
   return (

@@ -1,0 +1,1 @@
+ALTER TABLE "system_locations" ALTER COLUMN "since" DROP NOT NULL;
