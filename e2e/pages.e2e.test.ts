@@ -264,8 +264,10 @@ describe('the pages as a person sees them', () => {
     expect(await table.getByText('Zie opmerking 1 onder de tabel').count()).toBe(2);
   });
 
-  it('keeps the completeness badges inside their panel beside the form', async () => {
+  it('keeps the completeness badges inside their panel beside the form, also on a small laptop', async () => {
     const { page } = laptop;
+    // The narrowest screen with the panel beside the form (Mantine's md breakpoint), where it is tightest.
+    await page.setViewportSize({ width: 1000, height: 768 });
     await page.goto(registerUrl(server.url, owner.orgSlug, 'activities'));
     await page.getByRole('link', { name: DRAFTS[2] as string }).click();
     const panel = page.getByRole('region', { name: 'Compleetheid' });
@@ -276,6 +278,7 @@ describe('the pages as a person sees them', () => {
       const badgeBox = await badge.boundingBox();
       expect(box && badgeBox && badgeBox.x + badgeBox.width <= box.x + box.width).toBe(true);
     }
+    await page.setViewportSize(LAPTOP);
   });
 
   it('shows the saved message without covering the user menu', async () => {
