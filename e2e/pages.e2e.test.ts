@@ -30,7 +30,12 @@ async function seed(server: E2eServer): Promise<SeededOwner> {
     name: 'Tandartspraktijk Lindelaan en Mondhygiëne',
     managedByOrgId: owner.orgId,
   });
+  // A freelancer's organisation of the same person: on its own, a processor without client organisations.
+  await createOrganisation(owner.client, { name: 'Eemcode Softwareontwikkeling', isProcessor: true });
   for (const name of DRAFTS) await post(owner, 'activities', { name });
+  for (const name of ['Mailchimp', 'Zoom Video Communications']) {
+    await post(owner, 'vendors', { name, kind: 'processor', country: 'US', isDpfCertified: true });
+  }
   await post(owner, 'invitations', { email: OFFICER.email, role: 'privacy_officer' });
   return owner;
 }
@@ -111,6 +116,14 @@ describe('the pages as a person sees them', () => {
     const coming = page.getByRole('heading', { name: 'Binnenkort' }).locator('..');
     await page.getByRole('heading', { name: '1 klantorganisatie' }).waitFor();
     expect(await coming.textContent()).not.toContain('Leveranciers');
+  });
+
+  it('shows a freelancer without client organisations no client card', async () => {
+    const { page } = laptop;
+    await page.goto(`${server.url}/o/eemcode-softwareontwikkeling`);
+    await page.getByRole('heading', { name: 'Organisatiegegevens' }).waitFor();
+    await page.getByRole('heading', { name: 'Binnenkort' }).waitFor();
+    expect(await page.getByRole('heading', { name: /klantorganisatie/ }).count()).toBe(0);
   });
 
   it('keeps the last side-bar items in view at 1366×900 with the register menu open', async () => {
@@ -236,6 +249,36 @@ describe('the pages as a person sees them', () => {
     await page.getByText('3 verwerkingen bijgewerkt').waitFor();
     const confirmed = await owner.client.get(`/api/orgs/${owner.orgSlug}/activities?status=active&limit=50`);
     expect(confirmed.body.total).toBe(3);
+  });
+
+  it('explains the US adequacy decision once on the transfers page, not on every row', async () => {
+    const { page } = laptop;
+    await page.goto(registerUrl(server.url, owner.orgSlug, 'transfers'));
+    const table = page.getByRole('table', { name: 'Doorgiften buiten de EER' });
+    await table.getByRole('row').filter({ hasText: 'Zoom Video Communications' }).waitFor();
+    await screenshot(page, 'transfers-1366');
+    const notes = page.getByRole('region', { name: 'Opmerkingen bij de adequaatheidsbesluiten' });
+    const note = ((await notes.getByRole('listitem').allTextContents())[0] ?? '').trim();
+    expect(note.length).toBeGreaterThan(20);
+    expect(await table.getByText(note).count()).toBe(0);
+    expect(await table.getByText('Zie opmerking 1 onder de tabel').count()).toBe(2);
+  });
+
+  it('keeps the completeness badges inside their panel beside the form, also on a small laptop', async () => {
+    const { page } = laptop;
+    // The narrowest screen with the panel beside the form (Mantine's md breakpoint), where it is tightest.
+    await page.setViewportSize({ width: 1000, height: 768 });
+    await page.goto(registerUrl(server.url, owner.orgSlug, 'activities'));
+    await page.getByRole('link', { name: DRAFTS[2] as string }).click();
+    const panel = page.getByRole('region', { name: 'Compleetheid' });
+    await panel.getByText('Ontbreekt').first().waitFor();
+    await screenshot(page, 'activity-1366');
+    const box = await panel.boundingBox();
+    for (const badge of await panel.getByText('Ontbreekt', { exact: true }).all()) {
+      const badgeBox = await badge.boundingBox();
+      expect(box && badgeBox && badgeBox.x + badgeBox.width <= box.x + box.width).toBe(true);
+    }
+    await page.setViewportSize(LAPTOP);
   });
 
   it('shows the saved message without covering the user menu', async () => {

@@ -304,7 +304,7 @@ describe('API description', () => {
     const response = await viewer.client.get('/api/openapi.json');
     expect(response.status).toBe(200);
     const paths = response.body.paths;
-    expect(Object.keys(paths[`/api/orgs/{org}/activities`]).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(paths[`/api/orgs/{org}/activities`]).sort()).toEqual(['get', 'patch', 'post']);
     expect(Object.keys(paths[`/api/orgs/{org}/activities/{activityId}`]).sort()).toEqual(['delete', 'get', 'patch']);
     for (const path of [
       'activities/{activityId}/completeness',

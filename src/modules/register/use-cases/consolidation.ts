@@ -68,9 +68,10 @@ function matches(row: Row, query: TConsolidationQuery): boolean {
 }
 
 /**
- * Per data category: the systems that hold it and the activities (as categories.dataCategoryUse defines them, the
- * same numbers the category list shows), the vendors that touch it (those systems' vendors and location providers, and the activities' recipients), and
- * the activities. Retired activities, systems and vendors are left out; archived categories only while still used.
+ * Per data category: the systems that hold it and the activities that process it (as categories.dataCategoryUse
+ * defines them, so the category list shows the same numbers), and the vendors that touch it (those systems' vendors
+ * and location providers, and the activities' recipients). Retired activities, systems and vendors are left out;
+ * archived categories only while still used.
  */
 export async function getConsolidation(
   ctx: AppContext,

@@ -62,27 +62,33 @@ function filtersOf(values: typeof DEFAULTS, page: number): TActivityFilters {
   };
 }
 
-/** The activities chosen for a bulk action (on the page shown: a new page or filter starts afresh). */
-function useSelection(): Selection & { clear: () => void } {
-  const [ids, setIds] = useState<ReadonlySet<string>>(new Set());
+/**
+ * The activities chosen for a bulk action. A selection belongs to the list it was made on: another page, filter or
+ * order starts afresh, so an action never reaches rows the person no longer sees.
+ */
+function useSelection(listKey: string): Selection & { clear: () => void } {
+  const [state, setState] = useState<{ listKey: string; ids: ReadonlySet<string> }>({ listKey, ids: new Set() });
+  const ids = state.listKey === listKey ? state.ids : new Set<string>();
+  const update = (change: (next: Set<string>) => void) =>
+    setState((current) => {
+      const next = new Set(current.listKey === listKey ? current.ids : []);
+      change(next);
+      return { listKey, ids: next };
+    });
   return {
     ids,
     toggle: (id) =>
-      setIds((current) => {
-        const next = new Set(current);
+      update((next) => {
         if (!next.delete(id)) next.add(id);
-        return next;
       }),
     setAll: (pageIds, isSelected) =>
-      setIds((current) => {
-        const next = new Set(current);
+      update((next) => {
         for (const id of pageIds) {
           if (isSelected) next.add(id);
           else next.delete(id);
         }
-        return next;
       }),
-    clear: () => setIds(new Set()),
+    clear: () => setState({ listKey, ids: new Set() }),
   };
 }
 
@@ -113,7 +119,7 @@ export default function ActivitiesPage() {
     vendors: useVendorOptions(),
   };
   const items = activities.data?.items ?? [];
-  const selection = useSelection();
+  const selection = useSelection(JSON.stringify(filters));
   const selected = items.filter((activity) => selection.ids.has(activity.id));
   const filter = (name: keyof typeof DEFAULTS, label: string, data: { value: string; label: string }[]) => (
     <FilterSelect label={label} value={values[name]} options={data} onChange={(value) => list.set({ [name]: value })} />

@@ -62,7 +62,7 @@ function CompletenessItems({ activityId }: { activityId: string }) {
 
 /**
  * On a phone the full check sits below a long form: this short version at the top says how complete the activity
- * is and which items are open, each a link to the form section that answers it, and one to the full check.
+ * is and which items are missing, each a link to the form section that answers it, and one to the full check.
  */
 export function CompletenessSummary({ activityId }: { activityId: string }) {
   const { t } = useTranslation();
@@ -73,7 +73,7 @@ export function CompletenessSummary({ activityId }: { activityId: string }) {
   });
   if (!completeness.data) return null;
   const { summary, items } = completeness.data;
-  const open = items.filter((item) => item.status !== 'complete').sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  const open = items.filter((item) => item.status === 'missing');
   return (
     <Paper
       withBorder
