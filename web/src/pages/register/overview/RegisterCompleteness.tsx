@@ -42,7 +42,7 @@ export function RegisterCompleteness({ completeness }: { completeness: TRegister
         </Group>
         <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {completeness.organisation.map((item) => (
-            <CompletenessRow key={`${item.itemId}-${item.code}`} item={item} linkToSection={false} />
+            <CompletenessRow key={`${item.itemId}-${item.code}-${item.message}`} item={item} linkToSection={false} />
           ))}
         </Stack>
       </Paper>
