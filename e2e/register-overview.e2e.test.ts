@@ -331,4 +331,32 @@ describe('register: categories, consolidation, transfers and the overview', () =
     expect((await owner.client.get('/api/me')).body.locale).toBe('en');
     expect(browser.problems).toEqual([]);
   });
+
+  it('asks once whether the Canadian recipients fall within the adequacy decision, and warns until answered', async () => {
+    const { page } = browser;
+    await create(owner, 'activities', {
+      name: 'Shipping to Canada',
+      transfers: [{ country: 'CA', recipient: 'Maple Logistics Inc.' }],
+    });
+    await page.goto(`${registerUrl(server.url, owner.orgSlug)}/transfers`);
+    const question = page.getByRole('region', { name: 'Do your recipients in Canada fall within the decision?' });
+    await question.getByText('Commercial organisations subject to PIPEDA only').waitFor();
+    await question.getByText('Not answered yet.').waitFor();
+    await tableRow(page, 'Transfers outside the EEA', 'Maple Logistics Inc.')
+      .getByText('Scope not confirmed')
+      .waitFor();
+    await question.getByLabel('Note').fill('A commercial company, subject to PIPEDA');
+    await question.getByRole('button', { name: 'Yes, they fall within it' }).click();
+    await question.getByText(/^Answered on .*: the recipients fall within the decision\.$/).waitFor();
+    await tableRow(page, 'Transfers outside the EEA', 'Maple Logistics Inc.').getByText('Adequacy decision').waitFor();
+    const overview = await read(owner, 'register/transfers');
+    expect(overview.scopeQuestions).toEqual([
+      expect.objectContaining({
+        country: 'CA',
+        answer: expect.objectContaining({ isWithinScope: true, note: 'A commercial company, subject to PIPEDA' }),
+      }),
+    ]);
+    await screenshot(page, 'register-transfers-scope-question');
+    expect(browser.problems).toEqual([]);
+  });
 });

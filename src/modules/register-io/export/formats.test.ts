@@ -25,10 +25,12 @@ describe('register export formats (a register built by hand, no database)', () =
       'Transfer (assessment)',
       'Transfer safeguard',
       'Safeguard details',
+      'Transfer impact assessment on',
+      'Transfer impact assessment: document or note',
       'Notes',
     ]);
     expect(rows).toEqual([
-      ['Mailbox', 'Primary', 'NL', 'Amsterdam', '', '2018-01-01', '', 'Inside the EEA', '', '', ''],
+      ['Mailbox', 'Primary', 'NL', 'Amsterdam', '', '2018-01-01', '', 'Inside the EEA', '', '', '', '', ''],
       [
         'Mailbox',
         'Offsite backup',
@@ -40,6 +42,8 @@ describe('register export formats (a register built by hand, no database)', () =
         'Safeguard required',
         'Standard contractual clauses (SCC)',
         'SCC module 3, 2021',
+        '2021-09-01',
+        'TIA Cloudreus 2021',
         '',
       ],
     ]);

@@ -46,7 +46,13 @@ function ScopeQuestionCard({ question }: { question: TScopeQuestion }) {
   const country = countryName(question.country, locale);
   const current = question.answer;
   return (
-    <Paper withBorder p="sm" radius="sm" aria-label={t('register.transfers.scope.question', { country })}>
+    <Paper
+      component="section"
+      withBorder
+      p="sm"
+      radius="sm"
+      aria-label={t('register.transfers.scope.question', { country })}
+    >
       <Stack gap="xs">
         <Group gap="xs">
           <IconScale size={18} />
