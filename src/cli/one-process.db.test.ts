@@ -178,6 +178,7 @@ describe('--via-server: the running server does the work', { timeout: 180_000 },
     const before = await auditActions(running.url, slug);
     const result = await cli(['register', 'export', '--org', slug, '--format', 'json', '--out', file, '--via-server'], {
       PRIVACYDESK_API_TOKEN: apiToken,
+      PUBLIC_URL: running.url, // on PostgreSQL the server is found at PUBLIC_URL; PGlite's lock names it
     });
     expect(result.code, result.stderr).toBe(EXIT.ok);
     expect(result.stdout).toContain(
@@ -188,7 +189,10 @@ describe('--via-server: the running server does the work', { timeout: 180_000 },
   });
 
   it('register check answers with the server’s check, in the organisation’s language', async () => {
-    const result = await cli(['register', 'check', '--org', slug, '--via-server'], { PRIVACYDESK_API_TOKEN: apiToken });
+    const result = await cli(['register', 'check', '--org', slug, '--via-server'], {
+      PRIVACYDESK_API_TOKEN: apiToken,
+      PUBLIC_URL: server?.url,
+    });
     expect(result.code, result.stderr).toBe(EXIT.checkFailed);
     expect(result.stdout).toMatch(/^Het register van Bakkerij Eén Proces is niet compleet/);
   });

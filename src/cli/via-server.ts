@@ -57,4 +57,5 @@ export function serverClient(config: TConfig, output: Output, env: NodeJS.Proces
 }
 
 export const VIA_SERVER_HELP =
-  'let the running privacydesk server do it through its API (token in PRIVACYDESK_API_TOKEN), for when it holds the embedded database';
+  'let the running privacydesk server do it through its API (token in PRIVACYDESK_API_TOKEN), for when it holds ' +
+  'the embedded database (on PostgreSQL: the server at PUBLIC_URL)';

@@ -73,7 +73,7 @@ beforeAll(async () => {
   outDir = mkdtempSync(path.join(tmpdir(), 'privacydesk-export-'));
   expect((await cli(['migrate'])).code).toBe(EXIT.ok);
   await fillRegister();
-}, 60_000);
+}, 180_000); // several commands start as processes: slow on a loaded machine
 afterAll(async () => {
   await database?.close();
   if (outDir) rmSync(outDir, { recursive: true, force: true });

@@ -61,7 +61,7 @@ beforeAll(async () => {
       activityId = (await register.insertActivity(ctx, tx, scope, activity)).id;
     });
   });
-}, 60_000);
+}, 180_000); // several commands start as processes: slow on a loaded machine
 afterAll(async () => {
   await database?.close();
 });
