@@ -132,7 +132,12 @@ describe('an "updated" entry', () => {
       since: '2019-03-01',
       until: '2026-10-31',
     });
-    await editor.client.patch(api(`/vendors/${exact}`), { name: 'Exact', country: 'NL', hasMfa: true });
+    await editor.client.patch(api(`/vendors/${exact}`), {
+      name: 'Exact',
+      country: 'NL',
+      hasMfa: true,
+      certifications: [],
+    });
     const category = ids.data('financial');
     const current = (await editor.client.get(api(`/data-categories/${category}`))).body;
     await editor.client.patch(api(`/data-categories/${category}`), {

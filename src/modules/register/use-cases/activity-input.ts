@@ -85,12 +85,13 @@ export function activityLinkInput(input: ActivityInput): Parameters<typeof store
 
 const LINK_FIELDS = ['subjectCategoryIds', 'dataCategoryIds', 'systemIds', 'recipientVendorIds', 'transfers'] as const;
 
-/** A transfer as a request gives it, so a stored one and a requested one compare field by field. */
-function transferAsInput(
-  transfer: Pick<store.TransferRow, 'country' | 'recipient' | 'safeguard' | 'safeguardDetails'>,
-) {
-  const { country, recipient, safeguard, safeguardDetails } = transfer;
-  return { country, recipient, safeguard, safeguardDetails };
+/**
+ * Stored transfers in the shape the request gives them (its fields only), so a stored one and a requested one compare
+ * field by field, whatever fields a transfer has.
+ */
+function storedTransfersAsRequested(stored: store.TransferRow[], requested: object[] | undefined): object[] {
+  const fields = [...new Set((requested ?? []).flatMap((transfer) => Object.keys(transfer)))];
+  return stored.map((transfer) => pick(transfer as Record<string, unknown>, fields));
 }
 
 /**
@@ -110,7 +111,7 @@ export function changedActivityFields(
     dataCategoryIds: unique(input.dataCategoryIds),
     systemIds: unique(input.systemIds),
     recipientVendorIds: unique(input.recipientVendorIds),
-    transfers: input.transfers?.map(transferAsInput),
+    transfers: input.transfers,
   };
   const stored = {
     ...pick(current as Record<string, unknown>, Object.keys(columns)),
@@ -118,7 +119,7 @@ export function changedActivityFields(
     dataCategoryIds: links.dataCategoryIds,
     systemIds: links.systemIds,
     recipientVendorIds: links.vendorIds,
-    transfers: links.transfers.map(transferAsInput),
+    transfers: storedTransfersAsRequested(links.transfers, input.transfers),
   };
   const changed = changedFields(stored, next, { unordered: LINK_FIELDS });
   return [...new Set(changed.map((field) => (field.startsWith('retention') ? 'retention' : field)))].sort();
