@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { addMember, createOrganisation, type TestOrganisation, type TestPerson } from '../../../test/factories.ts';
 import { auditSeq, auditSince, categoryIds, insertSystem, insertVendor } from '../../../test/register-factories.ts';
-import { recordAudit } from '../../platform/audit/writer.ts';
+import { INSTANCE_CHAIN, recordAudit } from '../../platform/audit/writer.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 
 let app: TestApp;
@@ -132,7 +132,12 @@ describe('an "updated" entry', () => {
       since: '2019-03-01',
       until: '2026-10-31',
     });
-    await editor.client.patch(api(`/vendors/${exact}`), { name: 'Exact', country: 'NL', hasMfa: true });
+    await editor.client.patch(api(`/vendors/${exact}`), {
+      name: 'Exact',
+      country: 'NL',
+      hasMfa: true,
+      certifications: [],
+    });
     const category = ids.data('financial');
     const current = (await editor.client.get(api(`/data-categories/${category}`))).body;
     await editor.client.patch(api(`/data-categories/${category}`), {
@@ -157,6 +162,16 @@ describe('an "updated" entry', () => {
         data: { fields: ['description'] },
       },
       { action: 'organisation.updated', targetName: 'Leesbaar B.V.', data: { fields: ['city'] } },
+    ]);
+  });
+
+  it('names only what changed in a person’s own profile, and nothing when it is saved unchanged', async () => {
+    const before = await auditSeq(app, INSTANCE_CHAIN);
+    await editor.client.patch('/api/me', { name: editor.name, locale: 'en' });
+    await editor.client.patch('/api/me', { name: editor.name, locale: 'en' });
+    const entries = await auditSince(app, INSTANCE_CHAIN, before);
+    expect(entries.map((entry) => [entry.action, entry.data])).toEqual([
+      ['user.profile_updated', { fields: ['locale'] }],
     ]);
   });
 });

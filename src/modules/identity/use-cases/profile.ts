@@ -1,3 +1,4 @@
+import { changedFields, pick } from '../../../platform/audit/changes.ts';
 import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
@@ -28,13 +29,17 @@ export async function sessionState(ctx: AppContext, principal: Principal | null)
 
 export async function updateProfile(ctx: AppContext, principal: SessionPrincipal, input: TUpdateProfileRequest) {
   return inTransaction(ctx.db, async (tx) => {
+    const current = await findUserById(tx, principal.userId);
+    if (!current) throw new AppError('unauthenticated', 'sign_in_required');
+    const fields = changedFields(pick(current, Object.keys(input) as (keyof typeof input)[]), input);
+    if (fields.length === 0) return presentUser(current);
     const now = ctx.clock.now();
     const user = await updateUser(tx, principal.userId, { ...input, updatedAt: now });
     await recordAudit(tx, now, {
       orgId: null,
       actor: { type: 'user', id: principal.userId },
       action: 'user.profile_updated',
-      data: { fields: Object.keys(input) },
+      data: { fields },
     });
     return presentUser(user);
   });

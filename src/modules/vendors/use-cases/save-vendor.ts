@@ -73,12 +73,6 @@ export async function createVendor(ctx: AppContext, scope: OrgScope, input: TCre
   return getVendor(ctx, scope, row.id);
 }
 
-const certificationAsInput = (certification: TCreateVendorRequest['certifications'][number]) => ({
-  name: certification.name,
-  reference: certification.reference,
-  validUntil: certification.validUntil,
-});
-
 /** The fields an update really changes (certifications compared regardless of order). */
 async function changedVendorFields(
   tx: Database,
@@ -88,12 +82,14 @@ async function changedVendorFields(
 ): Promise<string[]> {
   const { certifications, ...columns } = next;
   const stored = certifications ? ((await store.certificationsOf(tx, orgId, [row.id])).get(row.id) ?? []) : [];
+  // Stored certifications in the shape the request gives them (its fields only), whatever fields they have.
+  const fields = [...new Set((certifications ?? []).flatMap((certification) => Object.keys(certification)))];
   return changedFields(
     {
       ...pick(row, Object.keys(columns) as (keyof typeof columns)[]),
-      certifications: stored.map(certificationAsInput),
+      certifications: stored.map((certification) => pick(certification as Record<string, unknown>, fields)),
     },
-    { ...columns, certifications: certifications?.map(certificationAsInput) },
+    { ...columns, certifications },
     { unordered: ['certifications'] },
   );
 }
