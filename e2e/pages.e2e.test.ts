@@ -33,6 +33,12 @@ async function seed(server: E2eServer): Promise<SeededOwner> {
   // A freelancer's organisation of the same person: on its own, a processor without client organisations.
   await createOrganisation(owner.client, { name: 'Eemcode Softwareontwikkeling', isProcessor: true });
   for (const name of DRAFTS) await post(owner, 'activities', { name });
+  await post(owner, 'vendors', {
+    name: 'Back-up Partners B.V.',
+    kind: 'processor',
+    country: 'NL',
+    certifications: [{ name: 'ISO 27001', validUntil: '2024-06-30' }],
+  });
   for (const name of ['Mailchimp', 'Zoom Video Communications']) {
     await post(owner, 'vendors', { name, kind: 'processor', country: 'US', isDpfCertified: true });
   }
@@ -279,6 +285,23 @@ describe('the pages as a person sees them', () => {
       expect(box && badgeBox && badgeBox.x + badgeBox.width <= box.x + box.width).toBe(true);
     }
     await page.setViewportSize(LAPTOP);
+  });
+
+  it('marks an expired certification the same way on the vendor page as in the vendor list', async () => {
+    const { page } = laptop;
+    await page.goto(registerUrl(server.url, owner.orgSlug, 'vendors'));
+    const colourOf = (locator: Locator) =>
+      locator.evaluate((element) => getComputedStyle(element.closest('.mantine-Badge-root') ?? element).color);
+    const row = page.getByRole('row').filter({ hasText: 'Back-up Partners B.V.' });
+    const inList = row.getByText('ISO 27001 verlopen');
+    await inList.waitFor();
+    const listColour = await colourOf(inList);
+    await row.getByRole('link', { name: 'Back-up Partners B.V.' }).click();
+    await page.getByRole('heading', { name: 'Back-up Partners B.V.' }).waitFor();
+    const onPage = page.locator('main').getByText('ISO 27001 verlopen');
+    await onPage.waitFor();
+    await screenshot(page, 'vendor-1366');
+    expect(await colourOf(onPage)).toBe(listColour);
   });
 
   it('shows the saved message without covering the user menu', async () => {
