@@ -9,6 +9,8 @@ export const FIELD_LABEL_KEYS: Record<string, Record<string, string>> = {
     role: 'register.activity.fields.role',
     controllerName: 'register.activity.fields.controllerName',
     controllerContact: 'register.activity.fields.controllerContact',
+    controllers: 'register.activity.sections.controller',
+    jointControllers: 'register.activity.sections.jointControllers',
     processingCategories: 'register.activity.fields.processingCategories',
     purposes: 'register.activity.sections.purposes',
     legalBasis: 'register.activity.fields.legalBasis',
@@ -41,6 +43,7 @@ export const FIELD_LABEL_KEYS: Record<string, Record<string, string>> = {
     dataCategoryIds: 'register.systems.fields.dataCategories',
   },
   location: {
+    transferImpactAssessment: 'register.transfer.tia.title',
     role: 'register.systems.location.role',
     country: 'register.common.country',
     region: 'register.common.region',
@@ -52,6 +55,9 @@ export const FIELD_LABEL_KEYS: Record<string, Record<string, string>> = {
     notes: 'register.common.notes',
   },
   vendor: {
+    transferImpactAssessment: 'register.transfer.tia.title',
+    dpfCertifiedSince: 'register.vendors.fields.dpfCertifiedSince',
+    isDpfHrInScope: 'register.vendors.fields.isDpfHrInScope',
     name: 'register.vendors.fields.name',
     kind: 'register.vendors.fields.kind',
     parentVendorId: 'register.vendors.fields.parentVendor',
