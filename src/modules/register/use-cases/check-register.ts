@@ -45,7 +45,7 @@ export async function getRegisterCompleteness(
 ): Promise<TRegisterCompleteness> {
   const rows = (await store.allActivities(ctx.db, scope.orgId)).filter((row) => row.status !== 'retired');
   const links = await store.linksOf(ctx.db, scope.orgId, 'all');
-  const facts = await loadFacts(ctx, scope, rows, links);
+  const facts = await loadFacts(ctx, scope, rows, links, { clients: true });
   const organisation = organisationFindings(facts, coveredClientIds(rows, links));
   const activities: TActivityCompleteness[] = rows.map((row) => {
     const findings = findingsOf(row, links.get(row.id) ?? store.noLinks(), facts, locale);
