@@ -8,11 +8,11 @@ import { ZCreateOrganisationRequest } from '../../src/modules/organisations/cont
 import * as organisations from '../../src/modules/organisations/service.ts';
 import {
   activities,
+  activityControllers,
   activityDataCategories,
   activityRecipients,
   activitySubjectCategories,
   activitySystems,
-  activityControllers,
   activityTransfers,
 } from '../../src/modules/register/tables.ts';
 import { vendorCertifications, vendors } from '../../src/modules/vendors/tables.ts';

@@ -309,30 +309,55 @@ const LINK_TABLES = [
 ] as const;
 
 interface LinkRow {
-  kind: (typeof LINK_TABLES)[number]['kind'];
+  kind: (typeof LINK_TABLES)[number]['kind'] | 'controller' | 'joint_controller';
   activity_id: string;
   ref_id: string;
+  /** The row of a controller or joint controller (null for the plain link tables). */
+  detail: Record<string, unknown> | null;
 }
 
+/** The (joint) controllers as JSON in the same statement as the links, so they cost no round trip of their own. */
+const CONTROLLER_PARTS = [
+  {
+    kind: 'controller',
+    table: 'activity_controllers',
+    detail: sql`json_build_object('position', position, 'kind', kind, 'controllerOrgId', controller_org_id, 'name', name, 'contact', contact)`,
+  },
+  {
+    kind: 'joint_controller',
+    table: 'activity_joint_controllers',
+    detail: sql`json_build_object('position', position, 'name', name, 'contact', contact, 'arrangement', arrangement)`,
+  },
+] as const;
+
 /**
- * The four link tables in one round trip (the per-query cost dominates on PGlite), as plain SQL: Drizzle's mapping
- * of computed select fields costs more than the query itself on registers of thousands of activities.
+ * The four link tables and the two controller tables in one round trip (the per-query cost dominates on PGlite), as
+ * plain SQL: Drizzle's mapping of computed select fields costs more than the query itself on registers of thousands
+ * of activities.
  */
 async function linkRowsOf(db: Database, orgId: string, ids: string[] | undefined): Promise<LinkRow[]> {
   // One array parameter, however many activities (an IN list would send one parameter per id and table).
   const ofActivities = ids ? sql` and activity_id = any(${sql.param(ids)}::uuid[])` : sql``;
-  const parts = LINK_TABLES.map(
-    ({ kind, table, column }) =>
-      sql`select ${sql.raw(`'${kind}'`)} as kind, activity_id, ${sql.identifier(column)} as ref_id from ${sql.identifier(table)} where org_id = ${orgId}${ofActivities}`,
-  );
+  const parts = [
+    ...LINK_TABLES.map(
+      ({ kind, table, column }) =>
+        sql`select ${sql.raw(`'${kind}'`)} as kind, activity_id, ${sql.identifier(column)} as ref_id, null::json as detail from ${sql.identifier(table)} where org_id = ${orgId}${ofActivities}`,
+    ),
+    ...CONTROLLER_PARTS.map(
+      ({ kind, table, detail }) =>
+        sql`select ${sql.raw(`'${kind}'`)} as kind, activity_id, id as ref_id, ${detail} as detail from ${sql.identifier(table)} where org_id = ${orgId}${ofActivities}`,
+    ),
+  ];
   const result = await db.execute(sql.join(parts, sql` union all `));
   return (result as unknown as { rows: LinkRow[] }).rows;
 }
 
-/**
- * The links of some activities (or of every activity of the organisation), in four queries whatever the count: the
- * link tables, the transfers, the controllers and the joint controllers.
- */
+/** A controller or joint controller row from its JSON in linkRowsOf. */
+function detailRow<T>(orgId: string, row: LinkRow): T {
+  return { ...row.detail, id: row.ref_id, orgId, activityId: row.activity_id } as T;
+}
+
+/** The links of some activities (or of every activity of the organisation), in two queries whatever the count. */
 export async function linksOf(
   db: Database,
   orgId: string,
@@ -343,19 +368,13 @@ export async function linksOf(
   const ids = activityIds === 'all' ? undefined : [...activityIds];
   const scoped = (table: { orgId: PgColumn; activityId: PgColumn }) =>
     and(eq(table.orgId, orgId), ids ? inArray(table.activityId, ids) : undefined);
-  const [allLinks, transfers, controllers, jointControllers] = await Promise.all([
+  const [allLinks, transfers] = await Promise.all([
     linkRowsOf(db, orgId, ids),
     db
       .select()
       .from(activityTransfers)
       .where(scoped(activityTransfers))
       .orderBy(asc(activityTransfers.country), asc(activityTransfers.recipient)),
-    db.select().from(activityControllers).where(scoped(activityControllers)).orderBy(asc(activityControllers.position)),
-    db
-      .select()
-      .from(activityJointControllers)
-      .where(scoped(activityJointControllers))
-      .orderBy(asc(activityJointControllers.position)),
   ]);
   const of = (activityId: string) => {
     let links = result.get(activityId);
@@ -372,10 +391,17 @@ export async function linksOf(
     system: 'systemIds',
     vendor: 'vendorIds',
   } as const;
-  for (const row of allLinks) of(row.activity_id)[listOf[row.kind]].push(row.ref_id);
+  for (const row of allLinks) {
+    const links = of(row.activity_id);
+    if (row.kind === 'controller') links.controllers.push(detailRow<ControllerRow>(orgId, row));
+    else if (row.kind === 'joint_controller') links.jointControllers.push(detailRow<JointControllerRow>(orgId, row));
+    else links[listOf[row.kind]].push(row.ref_id);
+  }
   for (const row of transfers) of(row.activityId).transfers.push(row);
-  for (const row of controllers) of(row.activityId).controllers.push(row);
-  for (const row of jointControllers) of(row.activityId).jointControllers.push(row);
+  for (const links of result.values()) {
+    links.controllers.sort((a, b) => a.position - b.position);
+    links.jointControllers.sort((a, b) => a.position - b.position);
+  }
   return result;
 }
 

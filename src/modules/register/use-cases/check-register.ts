@@ -56,7 +56,7 @@ export async function getRegisterCompleteness(
 ): Promise<TRegisterCompleteness> {
   const rows = (await store.allActivities(ctx.db, scope.orgId)).filter((row) => row.status !== 'retired');
   const links = await store.linksOf(ctx.db, scope.orgId, 'all');
-  const facts = await loadFacts(ctx, scope, rows, links, { everything: true });
+  const facts = await loadFacts(ctx, scope, rows, links, { everything: true, clients: true });
   const organisation = [
     ...organisationFindings(facts, coveredClientIds(rows, links)),
     ...unlinkedVendorFindingsOf(rows, links, facts),

@@ -62,16 +62,18 @@ function unionOf(values: Iterable<readonly (string | null)[]>): string[] {
 /**
  * Loads the facts for some activities in a fixed number of queries. Every vendor is loaded (a small business has
  * tens, and it saves a round trip); `everything` loads every system and location too, not only those the
- * activities use (the transfer overview and the consolidation view need them all).
+ * activities use (the transfer overview and the consolidation view need them all). The client organisations are
+ * read when an activity names one as controller, or when `clients` asks for them (the provider's coverage check).
  */
 export async function loadFacts(
   ctx: AppContext,
   scope: OrgScope,
   rows: readonly ActivityRow[],
   links: ReadonlyMap<string, ActivityLinks>,
-  options: { everything?: boolean } = {},
+  options: { everything?: boolean; clients?: boolean } = {},
 ): Promise<RegisterFacts> {
   const { db } = ctx;
+  const namesClient = [...links.values()].some((link) => link.controllers.some((row) => row.kind === 'managed_org'));
   const systemIds = options.everything ? undefined : unionOf([...links.values()].map((link) => link.systemIds));
   const [
     dataCategories,
@@ -92,7 +94,7 @@ export async function loadFacts(
     organisations.getOrganisation(ctx, scope),
     organisations.listMembers(ctx, scope),
     store.scopeAnswersOf(db, scope.orgId),
-    organisations.clientOrganisations(db, scope.orgId),
+    options.clients || namesClient ? organisations.clientOrganisations(db, scope.orgId) : [],
   ]);
   const memberNames = new Map(members.map((member) => [member.userId, member.name]));
   // Owners are members, unless they left since: only those need a look-up of their own.
