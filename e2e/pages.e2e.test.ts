@@ -186,8 +186,10 @@ describe('the pages as a person sees them', () => {
     const row = page.getByRole('row').filter({ hasText: DRAFTS[0] as string });
     await row.waitFor();
     await screenshot(page, 'activities-390');
-    expect(await isInsideViewport(page, row.getByText('Concept'))).toBe(true);
-    expect(await isInsideViewport(page, row.getByText(/onderdelen ontbreken/))).toBe(true);
+    // In sight: on screen and not clipped by the table's sideways scrolling.
+    expect(await isInSight(row.getByText('Concept'))).toBe(true);
+    expect(await isInSight(row.getByText(/onderdelen ontbreken/))).toBe(true);
+    expect(await overflowingInside(page.locator('main'), '.mantine-Table-scrollContainer, table')).toEqual([]);
   });
 
   it('puts a summary of the completeness check at the top of an activity on a phone', async () => {

@@ -1,4 +1,4 @@
-import { Anchor, Checkbox, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Checkbox, Group, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -27,6 +27,15 @@ export function CompletenessBadge({ completeness }: { completeness: TActivity['c
   );
 }
 
+function StatusTag({ activity }: { activity: TActivity }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATUS_COLOURS[activity.status]} variant="light">
+      {t(`register.enums.activityStatus.${activity.status}`)}
+    </Tag>
+  );
+}
+
 export interface Selection {
   ids: ReadonlySet<string>;
   toggle: (id: string) => void;
@@ -34,8 +43,8 @@ export interface Selection {
 }
 
 /**
- * The activities of one page. On a phone the name, and status with completeness in one column, stay in view (role,
- * legal basis and review date are left for wider screens) instead of scrolling off to the side. With a selection, each row gets a
+ * The activities of one page. On a phone status and completeness sit under the name, in view (role, legal basis
+ * and review date are left for wider screens) instead of scrolling off to the side. With a selection, each row gets a
  * checkbox for the bulk actions.
  */
 export function ActivitiesTable({ activities, selection }: { activities: TActivity[]; selection?: Selection }) {
@@ -62,11 +71,7 @@ export function ActivitiesTable({ activities, selection }: { activities: TActivi
             )}
             <Table.Th>{t('register.activity.fields.name')}</Table.Th>
             {!isPhone && <Table.Th>{t('register.activities.columns.role')}</Table.Th>}
-            <Table.Th>
-              {isPhone
-                ? `${t('register.common.status')} · ${t('register.completeness.title')}`
-                : t('register.common.status')}
-            </Table.Th>
+            {!isPhone && <Table.Th>{t('register.common.status')}</Table.Th>}
             {!isPhone && <Table.Th>{t('register.activities.columns.legalBasis')}</Table.Th>}
             {!isPhone && <Table.Th>{t('register.completeness.title')}</Table.Th>}
             {!isPhone && <Table.Th>{t('register.activities.columns.review')}</Table.Th>}
@@ -93,16 +98,19 @@ export function ActivitiesTable({ activities, selection }: { activities: TActivi
                     {activity.purposes[0]}
                   </Text>
                 )}
+                {isPhone && (
+                  <Group gap={4} mt={4}>
+                    <StatusTag activity={activity} />
+                    <CompletenessBadge completeness={activity.completeness} />
+                  </Group>
+                )}
               </Table.Td>
               {!isPhone && <Table.Td>{t(`register.enums.activityRolesShort.${activity.role}`)}</Table.Td>}
-              <Table.Td>
-                <Stack gap={4} align="flex-start">
-                  <Tag color={STATUS_COLOURS[activity.status]} variant="light">
-                    {t(`register.enums.activityStatus.${activity.status}`)}
-                  </Tag>
-                  {isPhone && <CompletenessBadge completeness={activity.completeness} />}
-                </Stack>
-              </Table.Td>
+              {!isPhone && (
+                <Table.Td>
+                  <StatusTag activity={activity} />
+                </Table.Td>
+              )}
               {!isPhone && (
                 <Table.Td>{activity.legalBasis ? t(`register.enums.legalBases.${activity.legalBasis}`) : '—'}</Table.Td>
               )}
