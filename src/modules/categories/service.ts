@@ -168,6 +168,7 @@ export async function insertDataCategory(
     target: { type: 'data_category', id: row.id },
     data: { key },
   });
+  await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { dataCategoryIds: [row.id] } });
   return row;
 }
 
@@ -187,6 +188,10 @@ export async function insertSubjectCategory(
     action: 'subject_category.created',
     target: { type: 'subject_category', id: row.id },
     data: { key },
+  });
+  await ctx.hooks.emit('register.inputs_changed', tx, {
+    orgId: scope.orgId,
+    changed: { subjectCategoryIds: [row.id] },
   });
   return row;
 }
@@ -218,6 +223,7 @@ export async function updateDataCategory(
       target: { type: 'data_category', id },
       data: { fields: Object.keys(input).sort() },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { dataCategoryIds: [id] } });
   });
   return getDataCategory(ctx, scope, id);
 }
@@ -239,6 +245,7 @@ export async function updateSubjectCategory(
       target: { type: 'subject_category', id },
       data: { fields: Object.keys(input).sort() },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { subjectCategoryIds: [id] } });
   });
   return getSubjectCategory(ctx, scope, id);
 }
@@ -257,6 +264,7 @@ export async function deleteDataCategory(ctx: AppContext, scope: OrgScope, id: s
       target: { type: 'data_category', id },
       data: { key: found.row.key },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { dataCategoryIds: [id] } });
   });
 }
 
@@ -273,6 +281,7 @@ export async function deleteSubjectCategory(ctx: AppContext, scope: OrgScope, id
       target: { type: 'subject_category', id },
       data: { key: found.row.key },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { subjectCategoryIds: [id] } });
   });
 }
 

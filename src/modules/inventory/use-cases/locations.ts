@@ -69,6 +69,7 @@ export async function insertLocation(
     target: { type: 'location', id: row.id },
     data: auditData(row),
   });
+  await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { systemIds: [systemId] } });
   return row;
 }
 
@@ -106,6 +107,7 @@ export async function updateLocation(
       target: { type: 'location', id },
       data: { systemId, fields: Object.keys(input).sort() },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { systemIds: [systemId] } });
   });
   return getLocation(ctx, scope, systemId, id);
 }
@@ -122,5 +124,6 @@ export async function deleteLocation(ctx: AppContext, scope: OrgScope, systemId:
       target: { type: 'location', id },
       data: auditData(row),
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { systemIds: [systemId] } });
   });
 }

@@ -46,6 +46,7 @@ export async function insertSystem(ctx: AppContext, tx: Database, scope: OrgScop
   for (const [index, location] of locations.entries()) {
     await insertLocation(ctx, tx, scope, row.id, location, { fieldPrefix: `locations.${index}.` });
   }
+  await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { systemIds: [row.id] } });
   return row;
 }
 
@@ -76,6 +77,7 @@ export async function updateSystem(
       target: { type: 'system', id },
       data: { fields: Object.keys(input).sort() },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { systemIds: [id] } });
   });
   return getSystem(ctx, scope, id);
 }
@@ -95,5 +97,6 @@ export async function deleteSystem(ctx: AppContext, scope: OrgScope, id: string)
       target: { type: 'system', id },
       data: { kind: found.row.kind, locationIds: locations.map((location) => location.id) },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { systemIds: [id] } });
   });
 }

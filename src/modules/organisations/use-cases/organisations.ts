@@ -146,6 +146,7 @@ export async function updateOrganisation(
       target: { type: 'organisation', id: scope.orgId },
       data: { fields: Object.keys(input).sort() },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { wholeOrganisation: true } });
     return presentOrganisation(updated, await managerOf(tx, updated));
   });
 }

@@ -1,11 +1,13 @@
 import type { AppContext } from '../../../platform/context.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
+import { calendarDateIn } from '../../../shared/dates.ts';
 import { classifyDestination } from '../../../shared/transfer-check.ts';
+import * as completenessStore from '../completeness-store.ts';
 import type { TActivity } from '../contract.ts';
-import { summarise } from '../rules.ts';
+import { type CompletenessSummary, summarise } from '../rules.ts';
 import * as store from '../store.ts';
-import { categoryName, loadFacts, type RegisterFacts } from './facts.ts';
+import { categoryName, loadFacts, loadNames, type NameFacts } from './facts.ts';
 import { findingsOf, transferStatus } from './findings.ts';
 
 type Ref = { id: string; name: string };
@@ -25,11 +27,13 @@ function refs<T>(ids: readonly string[], rows: ReadonlyMap<string, T>, name: (ro
 
 type Enum<T extends keyof TActivity> = NonNullable<TActivity[T]>;
 
+/** An activity as the API shows it, with its completeness summary (stored, or computed by the caller). */
 export function presentActivity(
   row: store.ActivityRow,
   links: store.ActivityLinks,
-  facts: RegisterFacts,
+  facts: NameFacts,
   locale: Locale,
+  completeness: CompletenessSummary,
 ): TActivity {
   const inLocale = (category: { nameNl: string; nameEn: string }) => categoryName(category, locale);
   return {
@@ -73,13 +77,16 @@ export function presentActivity(
     owner: row.ownerUserId ? { id: row.ownerUserId, name: facts.ownerNames.get(row.ownerUserId) ?? '' } : null,
     reviewDate: row.reviewDate,
     status: row.status as Enum<'status'>,
-    completeness: summarise(findingsOf(row, links, facts, locale)),
+    completeness,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-/** Presents some activities with their links and completeness, loading everything in a fixed number of queries. */
+/**
+ * Presents some activities with their links and completeness, in a fixed number of queries: the summaries stored
+ * for today; when one is missing (a day the daily refresh has not reached yet), the live check for all of them.
+ */
 export async function presentActivities(
   ctx: AppContext,
   scope: OrgScope,
@@ -87,11 +94,21 @@ export async function presentActivities(
   locale: Locale,
 ): Promise<TActivity[]> {
   if (rows.length === 0) return [];
-  const links = await store.linksOf(
-    ctx.db,
-    scope.orgId,
-    rows.map((row) => row.id),
-  );
+  const ids = rows.map((row) => row.id);
+  const today = calendarDateIn(ctx.clock.now());
+  const [links, stored] = await Promise.all([
+    store.linksOf(ctx.db, scope.orgId, ids),
+    completenessStore.summariesOn(ctx.db, scope.orgId, ids, today),
+  ]);
+  const linksOf = (row: store.ActivityRow) => links.get(row.id) ?? store.noLinks();
+  if (rows.every((row) => stored.has(row.id))) {
+    const names = await loadNames(ctx, scope, rows, links);
+    return rows.map((row) =>
+      presentActivity(row, linksOf(row), names, locale, stored.get(row.id) as CompletenessSummary),
+    );
+  }
   const facts = await loadFacts(ctx, scope, rows, links);
-  return rows.map((row) => presentActivity(row, links.get(row.id) ?? store.noLinks(), facts, locale));
+  return rows.map((row) =>
+    presentActivity(row, linksOf(row), facts, locale, summarise(findingsOf(row, linksOf(row), facts, locale))),
+  );
 }

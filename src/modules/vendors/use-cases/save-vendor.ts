@@ -50,6 +50,7 @@ export async function insertVendor(ctx: AppContext, tx: Database, scope: OrgScop
     target: { type: 'vendor', id: row.id },
     data: { kind: row.kind, country: row.country, status: row.status },
   });
+  await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { vendorIds: [row.id] } });
   return row;
 }
 
@@ -86,6 +87,7 @@ export async function updateVendor(
       target: { type: 'vendor', id },
       data: { fields: Object.keys(input).sort() },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { vendorIds: [id] } });
   });
   return getVendor(ctx, scope, id);
 }
