@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { OrgScope } from '../../platform/http/access.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { action } from '../command.ts';
+import { exportProgressLine } from '../progress.ts';
 import { withRuntime } from '../runtime.ts';
 
 interface ExportOptions {
@@ -65,7 +66,8 @@ export function registerRegisterExportCommand(program: Command): void {
         if (!org) throw new AppError('not_found', 'organisation_not_found');
         const scope: OrgScope = { orgId: org.id, role: 'viewer', actor: { type: 'system', id: 'cli' } };
         const locale = query.locale ?? (org.defaultLocale === 'en' ? 'en' : 'nl');
-        const exported = await registerIo.exportRegister(ctx, scope, query, locale);
+        const onProgress = output.isJson ? undefined : exportProgressLine();
+        const exported = await registerIo.exportRegister(ctx, scope, query, locale, { onProgress });
         await writeFile(file, exported.body);
         return {
           org: { id: org.id, slug: org.slug, name: org.name },

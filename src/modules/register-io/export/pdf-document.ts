@@ -4,7 +4,7 @@ import { say } from '../labels/document.ts';
 import type { RegisterSnapshot } from '../snapshot.ts';
 import { activityBlock } from './pdf-activity.ts';
 import { gapsAnnex, systemsAnnex, vendorsAnnex } from './pdf-annexes.ts';
-import { renderPdf } from './pdf-render.ts';
+import { type PdfProgressListener, renderPdf } from './pdf-render.ts';
 import { addressLine, privacyContactLine } from './pdf-text.ts';
 
 function roleText(snapshot: RegisterSnapshot, locale: Locale): string {
@@ -111,6 +111,10 @@ export function registerPdfDefinition(snapshot: RegisterSnapshot, locale: Locale
   };
 }
 
-export function registerPdf(snapshot: RegisterSnapshot, locale: Locale): Promise<Buffer> {
-  return renderPdf(registerPdfDefinition(snapshot, locale));
+export function registerPdf(
+  snapshot: RegisterSnapshot,
+  locale: Locale,
+  onProgress?: PdfProgressListener,
+): Promise<Buffer> {
+  return renderPdf(registerPdfDefinition(snapshot, locale), onProgress);
 }
