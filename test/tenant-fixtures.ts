@@ -60,6 +60,10 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
     locations: [{ role: 'primary', country: 'NL', since: '2024-01-01' }],
   });
   const activity = await created(owner, `${base}/activities`, { name: `${marker} activiteit` });
+  // An export followed by its progress id (kept in memory, per organisation).
+  const exportProgressId = crypto.randomUUID();
+  const exported = await owner.get(`${base}/register/export?format=json&progressId=${exportProgressId}`);
+  if (exported.status !== 200) throw new Error(`export failed: ${exported.status}`);
   return {
     org: org.id,
     userId: member.id,
@@ -74,6 +78,7 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
     systemId: system.id,
     locationId: system.locations[0].id,
     activityId: activity.id,
+    exportProgressId,
   };
 }
 
@@ -98,6 +103,9 @@ export const REFERENCE_FIELDS: Record<string, string> = {
   systemId: 'systemId',
   /** The outbox cursor: the last message of the previous page. */
   before: 'messageId',
+  /** An export's progress id (`register/export?progressId=`, `register/export/progress?id=`). */
+  progressId: 'exportProgressId',
+  id: 'exportProgressId',
 };
 
 /** A minimal valid body per write route (`METHOD /url/:pattern`) that names an object or refers to one. */
