@@ -19,7 +19,9 @@ export function ExportSection() {
   const [pdfId, setPdfId] = useState<string | null>(null);
   const handlePdfClick = () => {
     setPdfId(nextPdfId);
-    setNextPdfId(newProgressId());
+    // A new id for the next PDF only after the browser has followed this link: React re-renders at the end of the
+    // click, before the browser acts on it, and the link must still carry the id the page follows.
+    setTimeout(() => setNextPdfId(newProgressId()), 0);
   };
 
   return (
