@@ -3,6 +3,7 @@ import type { SqlExecutor } from '../src/platform/db/database.ts';
 import { type ListBenchmark, runListBenchmark, signInCookie } from './api-lists.ts';
 import { compare, resultLine } from './lib/measure.ts';
 import type { RegisterFixture } from './lib/register-fixture.ts';
+import { type LoadSettings, runLoadBenchmarks } from './load.ts';
 
 /**
  * The register with 2,000 activities and 500 systems: its two list pages, the completeness check and the PDF
@@ -35,6 +36,12 @@ const SYSTEMS_PAGE_SQL = `
   order by lower(s.name), s.id
   limit 50`;
 
+/** The first page by completeness (least complete first) from the stored summaries, with every link. */
+const BY_COMPLETENESS_SQL = ACTIVITIES_SQL.replace(
+  'from processing_activities a',
+  'from processing_activities a join activity_completeness c on c.org_id = a.org_id and c.activity_id = a.id',
+).replace('order by lower(a.name), a.id', 'order by c.missing desc, c.warnings desc, lower(a.name), a.id limit 50');
+
 const count = (table: string) => `select count(*) from ${table} where org_id = $1`;
 const everything = (table: string) => `select * from ${table} where org_id = $1`;
 
@@ -58,6 +65,12 @@ export function registerListBenchmarks(fixture: RegisterFixture): ListBenchmark[
       bench: 'register-activities-list',
       url: `/api/orgs/${org}/activities?limit=50`,
       baseline: [query(`${ACTIVITIES_SQL} limit 50`), query(count('processing_activities'))],
+      check: (body) => (body.items?.length === 50 && body.total === fixture.activities ? null : 'wrong page'),
+    },
+    {
+      bench: 'register-activities-by-completeness',
+      url: `/api/orgs/${org}/activities?limit=50&sort=completeness`,
+      baseline: [query(BY_COMPLETENESS_SQL), query(count('processing_activities'))],
       check: (body) => (body.items?.length === 50 && body.total === fixture.activities ? null : 'wrong page'),
     },
     {
@@ -121,6 +134,8 @@ export interface RegisterBenchSettings {
   checkN: number;
   /** Rounds for the PDF export (seconds each); 0 leaves it out. */
   exportN: number;
+  /** Concurrent load on the list and the completeness check; 0 connections leaves it out. */
+  load: LoadSettings;
 }
 
 /** Runs every register benchmark; each JSON line goes to `emit` as soon as it is measured. */
@@ -142,4 +157,5 @@ export async function runRegisterBenchmarks(
     emit(await runListBenchmark(benchmark, { app, sql, cookie, engine, n, warmup, extra }));
   }
   if (settings.exportN > 0) emit(await runPdfExportBenchmark(context, settings.exportN, 1));
+  if (settings.load.connections > 0) await runLoadBenchmarks(app, engine, fixture, cookie, settings.load, emit);
 }

@@ -7,11 +7,13 @@
  *   --skip-analyze             leave the planner without statistics (what PGlite does on its own, see README)
  *   --only api-lists|register  one group of benchmarks (default: all)
  *   --activities 2000 --systems 500 --check-n 20 --export-n 3   the register benchmarks' size and rounds (--export-n 0: no PDF)
+ *   --load-connections 200 --load-rounds 2 --load-seconds 120   concurrent load on the register (0 connections: none)
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { buildApplication } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { refreshStaleCompleteness } from '../src/modules/register/service.ts';
 import type { DatabaseEngine } from '../src/platform/db/database.ts';
 import { RecordingQueue } from '../src/platform/jobs/definition.ts';
 import { listBenchmarks, runListBenchmark, signInCookie } from './api-lists.ts';
@@ -33,6 +35,9 @@ const { values: args } = parseArgs({
     systems: { type: 'string', default: '500' },
     'check-n': { type: 'string', default: '20' },
     'export-n': { type: 'string', default: '3' },
+    'load-connections': { type: 'string', default: '200' },
+    'load-rounds': { type: 'string', default: '2' },
+    'load-seconds': { type: 'string', default: '120' },
   },
 });
 const settings = {
@@ -45,6 +50,11 @@ const settings = {
   systems: Number(args.systems),
   checkN: Number(args['check-n']),
   exportN: Number(args['export-n']),
+  load: {
+    connections: Number(args['load-connections']),
+    rounds: Number(args['load-rounds']),
+    seconds: Number(args['load-seconds']),
+  },
 };
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -108,6 +118,12 @@ async function runRegister(database: BenchDatabase): Promise<void> {
     const fixture = await buildRegisterFixture(app.ctx, settings);
     progress(
       `${database.engine}: register of ${fixture.activities} activities, ${fixture.systems} systems in ${Date.now() - started} ms`,
+    );
+    // The fixture is written straight into the tables: store its completeness summaries as the daily refresh would.
+    const refreshing = Date.now();
+    await refreshStaleCompleteness(app.ctx);
+    progress(
+      `${database.engine}: completeness of ${fixture.activities} activities stored in ${Date.now() - refreshing} ms`,
     );
     await runRegisterBenchmarks(app, database.handle.sql, database.engine, fixture, settings, (line) =>
       process.stdout.write(`${line}\n`),

@@ -60,6 +60,8 @@ describe('register: exporting the PDF and importing a file from the page', () =>
     await screenshot(page, 'register-export');
 
     const { fileName, text } = await downloadPdfText();
+    // The page follows the PDF's progress on the server until it is done.
+    await page.getByRole('status').getByText('De pdf is klaar; uw browser slaat hem op.').waitFor();
     expect(fileName).toMatch(/\.pdf$/);
     expect(text).toContain('Record of processing activities');
     expect(text).toContain(ORGANISATION);

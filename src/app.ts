@@ -15,6 +15,7 @@ import { onboardingRoutes } from './modules/onboarding/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { activityRoutes } from './modules/register/routes.ts';
+import { refreshCompletenessBeforeCommit, registerJobHandlers } from './modules/register/service.ts';
 import { registerIoRoutes } from './modules/register-io/routes.ts';
 import { vendorRoutes } from './modules/vendors/routes.ts';
 import { type AppContext, type Clock, systemClock } from './platform/context.ts';
@@ -68,6 +69,9 @@ function jobLogger(level: string) {
 /** Wires module reactions to other modules' events. */
 function registerHooks(ctx: AppContext): void {
   ctx.hooks.on('organisation.created', (tx, { orgId }) => seedDefaultCategories(tx, orgId));
+  ctx.hooks.on('register.inputs_changed', (tx, { orgId, changed }) =>
+    refreshCompletenessBeforeCommit(ctx, tx, orgId, changed),
+  );
 }
 
 /**
@@ -141,6 +145,7 @@ export async function createRuntime(config: TConfig, options: BuildOptions = {})
   const handlers: JobHandler[] = [
     ...maintenanceJobHandlers(database),
     ...mailJobHandlers({ db: database.db, secrets, jobs, transport, from: config.mailFrom, now: () => clock.now() }),
+    ...registerJobHandlers(ctx),
   ];
   await bossQueue?.start(handlers);
 

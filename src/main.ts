@@ -2,6 +2,7 @@ import { type Application, buildApplication } from './app.ts';
 import { ConfigError, loadConfig, type TConfig } from './config.ts';
 import { type DemoSignIn, ensureDemoData } from './demo/load-demo.ts';
 import * as identity from './modules/identity/service.ts';
+import { refreshCompletenessJob } from './modules/register/service.ts';
 
 /** Starts the server: config → application (migrations, jobs) → demo data on first start → listen. */
 export async function serve(): Promise<void> {
@@ -16,6 +17,8 @@ export async function serve(): Promise<void> {
   }
   await app.http.listen({ port: config.port, host: config.host });
   await printStartup(app, config, demo);
+  // Summaries missing after an upgrade, or of a day whose midnight refresh was missed while the server was down.
+  await app.ctx.jobs.send(refreshCompletenessJob, {});
 
   const shutdown = async (signal: string) => {
     console.log(`${signal}: stopping privacydesk`);

@@ -62,6 +62,10 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
   const activity = await created(owner, `${base}/activities`, { name: `${marker} activiteit` });
   // A client organisation it manages: what a processor activity may name as its controller.
   const client = await created(owner, '/api/orgs', { name: `${marker} klant`, managedByOrgId: org.id });
+  // An export followed by its progress id (kept in memory, per organisation).
+  const exportProgressId = crypto.randomUUID();
+  const exported = await owner.get(`${base}/register/export?format=json&progressId=${exportProgressId}`);
+  if (exported.status !== 200) throw new Error(`export failed: ${exported.status}`);
   return {
     org: org.id,
     userId: member.id,
@@ -77,6 +81,7 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
     locationId: system.locations[0].id,
     activityId: activity.id,
     clientOrgId: client.id,
+    exportProgressId,
   };
 }
 
@@ -106,6 +111,9 @@ export const REFERENCE_FIELDS: Record<string, string> = {
   organisationId: 'clientOrgId',
   /** The outbox cursor: the last message of the previous page. */
   before: 'messageId',
+  /** An export's progress id (`register/export?progressId=`, `register/export/progress?id=`). */
+  progressId: 'exportProgressId',
+  id: 'exportProgressId',
 };
 
 /** A minimal valid body per write route (`METHOD /url/:pattern`) that names an object or refers to one. */

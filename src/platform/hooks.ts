@@ -20,7 +20,25 @@ export class Hooks<Events extends Record<string, unknown>> {
   }
 }
 
+/**
+ * What changed among the inputs of the register's completeness check, by kind: the register refreshes the stored
+ * summaries of exactly the activities these touch (a system → the activities using it; a vendor → the activities
+ * whose recipients or systems, their locations' providers included, involve it or its sub-processor chain; a
+ * member → the activities they own; `wholeOrganisation` → every activity).
+ */
+export interface RegisterInputs {
+  activityIds?: readonly string[];
+  systemIds?: readonly string[];
+  vendorIds?: readonly string[];
+  dataCategoryIds?: readonly string[];
+  subjectCategoryIds?: readonly string[];
+  memberIds?: readonly string[];
+  wholeOrganisation?: boolean;
+}
+
 /** The events modules announce. */
 export interface AppEvents extends Record<string, unknown> {
   'organisation.created': { orgId: string };
+  /** Emitted inside the transaction of every change to an input of the register's completeness check. */
+  'register.inputs_changed': { orgId: string; changed: RegisterInputs };
 }

@@ -93,7 +93,9 @@ describe('toFieldErrors: zod issues → stable field-error codes', () => {
   });
 
   it('calls a missing enum field required, not a wrong choice', () => {
-    expect(fieldErrorsOf(z.strictObject({ role: z.enum(['owner', 'viewer']) }), {})).toEqual([{ path: 'role', code: 'required' }]);
+    expect(fieldErrorsOf(z.strictObject({ role: z.enum(['owner', 'viewer']) }), {})).toEqual([
+      { path: 'role', code: 'required' },
+    ]);
   });
 
   it('takes a schema’s own code from a validation.<code> message, with its bounds', () => {

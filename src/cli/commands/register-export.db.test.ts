@@ -86,6 +86,10 @@ describe('privacydesk register export', { timeout: 60_000 }, () => {
     expect(result.stdout).toMatch(
       /^Het register van Korenschoof Export \(1 verwerkingen, 0 systemen, 1 leveranciers\) is als pdf geëxporteerd naar .*register\.pdf \(\d+ bytes\)\.\n$/,
     );
+    // Progress on stderr while the PDF is laid out and drawn (stdout keeps only the result).
+    expect(result.stderr).toMatch(/^Laying out the PDF: 1 pages so far$/m);
+    expect(result.stderr).toMatch(/^Drawing the PDF: page 1 of \d+$/m);
+    expect(result.stderr).toMatch(/^Export ready$/m);
     const text = pdfText(readFileSync(out('register.pdf')));
     expect(text).toContain('Register van verwerkingsactiviteiten');
     expect(text).toContain('Sollicitanten');

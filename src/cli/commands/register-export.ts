@@ -13,6 +13,7 @@ import type { Locale } from '../../platform/i18n/index.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { action, addLocaleOption } from '../command.ts';
 import type { Output } from '../output.ts';
+import { exportProgressLine } from '../progress.ts';
 import { withRuntime } from '../runtime.ts';
 import { serverClient, VIA_SERVER_HELP } from '../via-server.ts';
 
@@ -69,7 +70,8 @@ function exportInProcess(output: Output, orgRef: string, query: TExportQuery, fi
     output.adoptOrganisationLocale(org.defaultLocale);
     const scope: OrgScope = { orgId: org.id, role: 'viewer', actor: { type: 'system', id: 'cli' } };
     const locale = query.locale ?? (org.defaultLocale === 'en' ? 'en' : 'nl');
-    const exported = await registerIo.exportRegister(ctx, scope, query, locale);
+    const onProgress = output.isJson ? undefined : exportProgressLine();
+    const exported = await registerIo.exportRegister(ctx, scope, query, locale, { onProgress });
     await writeFile(file, exported.body);
     const { format, entity } = query;
     return {

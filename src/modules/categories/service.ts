@@ -170,6 +170,7 @@ export async function insertDataCategory(
     target: { type: 'data_category', id: row.id, name: auditName(row) },
     data: { key },
   });
+  await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { dataCategoryIds: [row.id] } });
   return row;
 }
 
@@ -189,6 +190,10 @@ export async function insertSubjectCategory(
     action: 'subject_category.created',
     target: { type: 'subject_category', id: row.id, name: auditName(row) },
     data: { key },
+  });
+  await ctx.hooks.emit('register.inputs_changed', tx, {
+    orgId: scope.orgId,
+    changed: { subjectCategoryIds: [row.id] },
   });
   return row;
 }
@@ -223,6 +228,7 @@ export async function updateDataCategory(
       target: { type: 'data_category', id, name: auditName({ ...found.row, ...input }) },
       data: { fields },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { dataCategoryIds: [id] } });
   });
   return getDataCategory(ctx, scope, id);
 }
@@ -247,6 +253,7 @@ export async function updateSubjectCategory(
       target: { type: 'subject_category', id, name: auditName({ ...found.row, ...input }) },
       data: { fields },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { subjectCategoryIds: [id] } });
   });
   return getSubjectCategory(ctx, scope, id);
 }
@@ -265,6 +272,7 @@ export async function deleteDataCategory(ctx: AppContext, scope: OrgScope, id: s
       target: { type: 'data_category', id, name: auditName(found.row) },
       data: { key: found.row.key },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { dataCategoryIds: [id] } });
   });
 }
 
@@ -281,6 +289,7 @@ export async function deleteSubjectCategory(ctx: AppContext, scope: OrgScope, id
       target: { type: 'subject_category', id, name: auditName(found.row) },
       data: { key: found.row.key },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { subjectCategoryIds: [id] } });
   });
 }
 

@@ -156,6 +156,23 @@ describe('GET /api/orgs/:org/register/export', () => {
     expect(text).toContain(locale === 'nl' ? 'Bijlage A — Systemen en locaties' : 'Annex A — Systems and locations');
   });
 
+  it('pdf with a progressId: the progress route follows it to done, for that organisation only', async () => {
+    const progressId = crypto.randomUUID();
+    const progressUrl = (target = org, id: string = progressId) =>
+      `/api/orgs/${target.slug}/register/export/progress?id=${id}`;
+    expect((await viewer.client.get(progressUrl())).status).toBe(404);
+    const response = await viewer.client.get(exportUrl(`format=pdf&progressId=${progressId}`));
+    expect(response.status).toBe(200);
+    const progress = await viewer.client.get(progressUrl());
+    expect(progress.status).toBe(200);
+    expect(progress.body).toEqual({ phase: 'done' });
+    // Another organisation's member learns nothing of it, not even through their own organisation.
+    expect((await other.owner.client.get(progressUrl())).status).toBe(404);
+    expect((await other.owner.client.get(progressUrl(other))).status).toBe(404);
+    const notAnId = await viewer.client.get(progressUrl(org, 'nope'));
+    expect(notAnId.status).toBe(400);
+  });
+
   it('records each export in the audit trail: format and counts, no content', async () => {
     const response = await org.owner.client.get(`/api/orgs/${org.id}/audit?action=register.exported&limit=50`);
     expect(response.status).toBe(200);

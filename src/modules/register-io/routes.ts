@@ -5,7 +5,13 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { scopeOf } from '../../platform/http/access.ts';
 import { type Problem, problemErrorHandler, sendProblem, toAppError, toProblem } from '../../platform/http/problem.ts';
-import { ZExportQuery, ZImportQuery, ZImportReport } from '../register/contract.ts';
+import {
+  ZExportProgress,
+  ZExportProgressQuery,
+  ZExportQuery,
+  ZImportQuery,
+  ZImportReport,
+} from '../register/contract.ts';
 import * as registerIo from './service.ts';
 
 const tags = ['Register: export and import'];
@@ -93,6 +99,19 @@ export function registerIoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .header('cache-control', 'no-store')
           .send(file.body);
       },
+    });
+
+    app.get('/api/orgs/:org/register/export/progress', {
+      config: { access: read },
+      schema: {
+        tags,
+        summary:
+          'How far the export started with this `progressId` is (pages of a PDF laid out, then drawn); 404 when unknown to this instance',
+        params: orgParams,
+        querystring: ZExportProgressQuery,
+        response: { 200: ZExportProgress },
+      },
+      handler: async (request) => registerIo.getExportProgress(scopeOf(request), request.query.id),
     });
 
     app.post('/api/orgs/:org/register/import', {

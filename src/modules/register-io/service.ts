@@ -3,7 +3,12 @@
  * no tables: it reads and writes through the categories, vendors, inventory, register and organisations services.
  */
 
-export { type ExportFile, exportRegister, XLSX_MEDIA_TYPE } from './use-cases/export-register.ts';
+export {
+  type ExportFile,
+  exportRegister,
+  getExportProgress,
+  XLSX_MEDIA_TYPE,
+} from './use-cases/export-register.ts';
 export {
   ImportNotCleanError,
   type ImportRequest,

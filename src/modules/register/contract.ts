@@ -408,8 +408,25 @@ export const ZExportQuery = z.strictObject({
   locale: z.enum(['nl', 'en']).optional(),
   /** CSV only: one entity's file; without it, a ZIP with one CSV per entity. */
   entity: z.enum(['activities', 'systems', 'locations', 'vendors', 'data_categories', 'subject_categories']).optional(),
+  /** A random id the caller chooses to follow the export's progress at `register/export/progress?id=`. */
+  progressId: z.uuid().optional(),
 });
 export type TExportQuery = z.output<typeof ZExportQuery>;
+
+export const ZExportProgressQuery = z.strictObject({ id: z.uuid() });
+
+/**
+ * How far an export is: `preparing` (reading the register), `layout` (the PDF's pages laid out so far), `render`
+ * (page of pages drawn), `done` (the file is on its way), `failed`.
+ */
+export const ZExportProgress = z.discriminatedUnion('phase', [
+  z.object({ phase: z.literal('preparing') }),
+  z.object({ phase: z.literal('layout'), pages: z.number().int() }),
+  z.object({ phase: z.literal('render'), page: z.number().int(), pages: z.number().int() }),
+  z.object({ phase: z.literal('done') }),
+  z.object({ phase: z.literal('failed') }),
+]);
+export type TExportProgress = z.output<typeof ZExportProgress>;
 
 export const ZImportEntity = z.enum(['activities', 'systems', 'vendors']);
 export const ZImportQuery = z.strictObject({

@@ -18,3 +18,11 @@ import { allActivities } from './store.ts';
 
 /** Every activity row of an organisation (templates and imports check names against them). */
 export const activitiesOfOrg = (db: Database, orgId: string) => allActivities(db, orgId);
+
+export { refreshCompletenessJob, registerJobHandlers } from './jobs.ts';
+export {
+  computeSummaries,
+  refreshCompleteness,
+  refreshCompletenessBeforeCommit,
+  refreshStaleCompleteness,
+} from './use-cases/refresh-completeness.ts';

@@ -5,6 +5,7 @@ import * as vendorsService from '../vendors/service.ts';
 import {
   activities,
   activityControllers,
+  activityCompleteness,
   activityDataCategories,
   activityJointControllers,
   activityRecipients,
@@ -48,10 +49,13 @@ export interface ActivityFilter {
   systemId?: string | undefined;
   /** A recipient of the activity, or the vendor of one of its systems. */
   vendorId?: string | undefined;
+  /** By the stored completeness summary (the caller makes sure every one is today's). */
+  isComplete?: boolean | undefined;
 }
 
 export interface ActivityOrder {
-  sort: 'name' | 'status' | 'role' | 'reviewDate' | 'updatedAt';
+  /** `completeness`: the least complete first (most missing items, then most warnings), then by name. */
+  sort: 'name' | 'status' | 'role' | 'reviewDate' | 'updatedAt' | 'completeness';
   order: 'asc' | 'desc';
 }
 
@@ -83,14 +87,29 @@ function filterCondition(orgId: string, filter: ActivityFilter): SQL | undefined
     filter.vendorId
       ? vendorsService.activityUsesVendor(sql`${activities.orgId}`, sql`${activities.id}`, filter.vendorId)
       : undefined,
+    filter.isComplete !== undefined ? eq(activityCompleteness.isComplete, filter.isComplete) : undefined,
   );
 }
+
+/** Whether a query needs the stored completeness summaries joined in. */
+const needsCompleteness = (filter: ActivityFilter, order: ActivityOrder) =>
+  filter.isComplete !== undefined || order.sort === 'completeness';
+
+const completenessJoin = and(
+  eq(activityCompleteness.orgId, activities.orgId),
+  eq(activityCompleteness.activityId, activities.id),
+);
 
 function orderBy(order: ActivityOrder): SQL[] {
   const direction = order.order === 'desc' ? desc : asc;
   // Names are unique per organisation regardless of case, so the name alone orders completely (and uses the index).
   const byName = asc(sql`lower(${activities.name})`);
   if (order.sort === 'name') return [direction(sql`lower(${activities.name})`)];
+  if (order.sort === 'completeness') {
+    // Ascending means the least complete first; ties stay in name order either way.
+    const rank = order.order === 'desc' ? asc : desc;
+    return [rank(activityCompleteness.missing), rank(activityCompleteness.warnings), byName, asc(activities.id)];
+  }
   if (order.sort === 'reviewDate') {
     const nullsLast = sql`${activities.reviewDate} ${sql.raw(order.order === 'desc' ? 'desc' : 'asc')} nulls last`;
     return [nullsLast, byName, asc(activities.id)];
@@ -107,17 +126,22 @@ export async function listActivities(
   page: ActivityOrder & { limit: number; offset: number },
 ): Promise<{ rows: ActivityRow[]; total: number }> {
   const where = filterCondition(orgId, filter);
+  const withCompleteness = needsCompleteness(filter, page);
+  const rowsQuery = db.select({ activity: activities }).from(activities).$dynamic();
+  const countQuery = db.select({ total: count() }).from(activities).$dynamic();
+  if (withCompleteness) {
+    rowsQuery.innerJoin(activityCompleteness, completenessJoin);
+    countQuery.innerJoin(activityCompleteness, completenessJoin);
+  }
   const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(activities)
+    rowsQuery
       .where(where)
       .orderBy(...orderBy(page))
       .limit(page.limit)
       .offset(page.offset),
-    db.select({ total: count() }).from(activities).where(where),
+    countQuery.where(where),
   ]);
-  return { rows, total: total?.total ?? 0 };
+  return { rows: rows.map((row) => row.activity), total: total?.total ?? 0 };
 }
 
 /** Every activity matching a filter (for what the database cannot compute, such as completeness), by name by default. */

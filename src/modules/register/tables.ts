@@ -269,3 +269,32 @@ export const activityJointControllers = pgTable(
     }).onDelete('cascade'),
   ],
 );
+
+/**
+ * Each activity's completeness summary as the live check computed it on `computedFor` (a calendar day in
+ * Amsterdam): what the list page shows, sorts and filters by. Refreshed in the transaction of every change to an
+ * input of the check (use-cases/refresh-completeness.ts) and daily for what depends on the date; a row of an earlier
+ * day is never trusted (the live check answers instead). A trigger gives every new activity a row dated
+ * 1970-01-01 (never an answer), so "is every summary of today's" is one index probe.
+ */
+export const activityCompleteness = pgTable(
+  'activity_completeness',
+  {
+    orgId: uuid('org_id').notNull(),
+    activityId: uuid('activity_id').notNull(),
+    missing: integer('missing').notNull(),
+    warnings: integer('warnings').notNull(),
+    isComplete: boolean('is_complete').notNull(),
+    computedFor: date('computed_for', { mode: 'string' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.orgId, table.activityId] }),
+    index('activity_completeness_rank_idx').on(table.orgId, table.missing, table.warnings),
+    index('activity_completeness_computed_idx').on(table.orgId, table.computedFor),
+    foreignKey({
+      name: 'activity_completeness_activity_fk',
+      columns: [table.orgId, table.activityId],
+      foreignColumns: [activities.orgId, activities.id],
+    }).onDelete('cascade'),
+  ],
+);

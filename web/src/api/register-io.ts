@@ -1,8 +1,13 @@
 import type { z } from 'zod';
-import type { TImportReport, ZExportQuery, ZImportEntity } from '../../../src/modules/register/contract.ts';
-import { sendFile, withQuery } from './http.ts';
+import type {
+  TExportProgress,
+  TImportReport,
+  ZExportQuery,
+  ZImportEntity,
+} from '../../../src/modules/register/contract.ts';
+import { http, sendFile, withQuery } from './http.ts';
 
-export type { TImportReport } from '../../../src/modules/register/contract.ts';
+export type { TExportProgress, TImportReport } from '../../../src/modules/register/contract.ts';
 export type TExportFormat = z.infer<typeof ZExportQuery>['format'];
 export type TExportEntity = NonNullable<z.infer<typeof ZExportQuery>['entity']>;
 export type TImportEntity = z.infer<typeof ZImportEntity>;
@@ -28,8 +33,16 @@ export function uploadType(file: File): string {
 
 export const registerIoApi = {
   /** The export's address: a plain GET the browser downloads with the session cookie. */
-  exportUrl: (ref: string, format: TExportFormat, locale: 'nl' | 'en', entity?: TExportEntity) =>
-    withQuery(`${org(ref)}/register/export`, { format, locale, entity: format === 'csv' ? entity : undefined }),
+  exportUrl: (ref: string, format: TExportFormat, locale: 'nl' | 'en', entity?: TExportEntity, progressId?: string) =>
+    withQuery(`${org(ref)}/register/export`, {
+      format,
+      locale,
+      entity: format === 'csv' ? entity : undefined,
+      progressId,
+    }),
+  /** How far the export started with `progressId` is (404 until the server has begun it). */
+  exportProgress: (ref: string, progressId: string) =>
+    http.get<TExportProgress>(withQuery(`${org(ref)}/register/export/progress`, { id: progressId })),
   importFile: (ref: string, entity: TImportEntity, mode: 'preview' | 'apply', file: File) =>
     sendFile<TImportReport>(withQuery(`${org(ref)}/register/import`, { entity, mode }), file, uploadType(file)),
 };

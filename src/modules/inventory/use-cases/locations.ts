@@ -79,6 +79,7 @@ export async function insertLocation(
     target: { type: 'location', id: row.id, name: system.name },
     data: auditData(row),
   });
+  await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { systemIds: [systemId] } });
   return row;
 }
 
@@ -119,6 +120,7 @@ export async function updateLocation(
       target: { type: 'location', id, name: system.name },
       data: { systemId, fields },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { systemIds: [systemId] } });
   });
   return getLocation(ctx, scope, systemId, id);
 }
@@ -135,5 +137,6 @@ export async function deleteLocation(ctx: AppContext, scope: OrgScope, systemId:
       target: { type: 'location', id, name: system.name },
       data: auditData(row),
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { systemIds: [systemId] } });
   });
 }

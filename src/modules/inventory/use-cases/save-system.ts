@@ -47,6 +47,7 @@ export async function insertSystem(ctx: AppContext, tx: Database, scope: OrgScop
   for (const [index, location] of locations.entries()) {
     await insertLocation(ctx, tx, scope, row.id, location, { fieldPrefix: `locations.${index}.` });
   }
+  await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { systemIds: [row.id] } });
   return row;
 }
 
@@ -85,6 +86,7 @@ export async function updateSystem(
       target: { type: 'system', id, name: input.name ?? found.row.name },
       data: { fields: changed },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { systemIds: [id] } });
   });
   return getSystem(ctx, scope, id);
 }
@@ -104,5 +106,6 @@ export async function deleteSystem(ctx: AppContext, scope: OrgScope, id: string)
       target: { type: 'system', id, name: found.row.name },
       data: { kind: found.row.kind, locationIds: locations.map((location) => location.id) },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { systemIds: [id] } });
   });
 }

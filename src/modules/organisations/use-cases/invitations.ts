@@ -196,6 +196,7 @@ export async function acceptInvitation(
       target: { type: 'invitation', id: invitation.id },
       data: { role: invitation.role, userId },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: org.id, changed: { memberIds: [userId] } });
     return { orgId: org.id, userId, newSession };
   });
   const organisations = await listMyOrganisations(ctx, result.userId);

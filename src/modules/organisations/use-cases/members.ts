@@ -47,6 +47,7 @@ export async function addMember(
     target: { type: 'user', id: input.userId },
     data: { role: input.role },
   });
+  await ctx.hooks.emit('register.inputs_changed', tx, { orgId: input.orgId, changed: { memberIds: [input.userId] } });
 }
 
 /**
@@ -73,6 +74,7 @@ async function changeMembership(ctx: AppContext, scope: OrgScope, userId: string
       target: { type: 'user', id: userId },
       data: next ? { from: current, to: next } : { role: current },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { memberIds: [userId] } });
   });
 }
 

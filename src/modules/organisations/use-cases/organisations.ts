@@ -156,6 +156,7 @@ export async function updateOrganisation(
       target: { type: 'organisation', id: scope.orgId, name: updated.name },
       data: { fields: changed },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { wholeOrganisation: true } });
     return presentOrganisation(updated, await managerOf(tx, updated));
   });
 }

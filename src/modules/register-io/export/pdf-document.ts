@@ -4,7 +4,7 @@ import { say, sayCount } from '../labels/document.ts';
 import type { RegisterSnapshot } from '../snapshot.ts';
 import { activityBlock } from './pdf-activity.ts';
 import { gapsAnnex, systemsAnnex, vendorsAnnex } from './pdf-annexes.ts';
-import { renderPdf } from './pdf-render.ts';
+import { type PdfProgressListener, renderPdf } from './pdf-render.ts';
 import { addressLine, documentDate, privacyContactLine } from './pdf-text.ts';
 
 function roleText(snapshot: RegisterSnapshot, locale: Locale): string {
@@ -128,6 +128,10 @@ export function registerPdfDefinition(snapshot: RegisterSnapshot, locale: Locale
   };
 }
 
-export function registerPdf(snapshot: RegisterSnapshot, locale: Locale): Promise<Buffer> {
-  return renderPdf(registerPdfDefinition(snapshot, locale));
+export function registerPdf(
+  snapshot: RegisterSnapshot,
+  locale: Locale,
+  onProgress?: PdfProgressListener,
+): Promise<Buffer> {
+  return renderPdf(registerPdfDefinition(snapshot, locale), onProgress);
 }

@@ -2,11 +2,19 @@ import { Worker } from 'node:worker_threads';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import type { RegisterSnapshot } from '../snapshot.ts';
 import { registerPdf } from './pdf-document.ts';
+import type { PdfProgressListener } from './pdf-render.ts';
+
+export type { PdfProgress, PdfProgressListener } from './pdf-render.ts';
 
 export interface PdfJob {
   snapshot: RegisterSnapshot;
   locale: Locale;
 }
+
+/** What the worker posts: progress while it works, then the PDF. */
+export type PdfWorkerMessage =
+  | { kind: 'progress'; progress: Parameters<PdfProgressListener>[0] }
+  | { kind: 'pdf'; bytes: Uint8Array };
 
 /**
  * Laying out a large register (thousands of activities) takes pdfmake seconds of CPU and hundreds of MB, all of it
@@ -35,12 +43,13 @@ function endTurn(): void {
   else running--;
 }
 
-function renderInWorker(job: PdfJob): Promise<Buffer> {
+function renderInWorker(job: PdfJob, onProgress?: PdfProgressListener): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: job });
-    worker.once('message', (bytes: Uint8Array) =>
-      resolve(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
-    );
+    worker.on('message', (message: PdfWorkerMessage) => {
+      if (message.kind === 'progress') onProgress?.(message.progress);
+      else resolve(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
+    });
     worker.once('error', reject);
     // After a message this changes nothing (the promise is settled); without one it reports the lost render.
     worker.once('exit', (code) => reject(new Error(`the PDF worker stopped (exit code ${code}) without a PDF`)));
@@ -48,16 +57,26 @@ function renderInWorker(job: PdfJob): Promise<Buffer> {
 }
 
 /** The register PDF: rendered in place when the register is small, else in a worker thread. */
-export function registerPdfFor(snapshot: RegisterSnapshot, locale: Locale): Promise<Buffer> {
+export function registerPdfFor(
+  snapshot: RegisterSnapshot,
+  locale: Locale,
+  onProgress?: PdfProgressListener,
+): Promise<Buffer> {
   const entries = snapshot.activities.length + snapshot.systems.length + snapshot.vendors.length;
-  return entries <= INLINE_ENTRIES ? registerPdf(snapshot, locale) : registerPdfOffThread(snapshot, locale);
+  return entries <= INLINE_ENTRIES
+    ? registerPdf(snapshot, locale, onProgress)
+    : registerPdfOffThread(snapshot, locale, onProgress);
 }
 
 /** The register PDF, rendered in a worker thread. */
-export async function registerPdfOffThread(snapshot: RegisterSnapshot, locale: Locale): Promise<Buffer> {
+export async function registerPdfOffThread(
+  snapshot: RegisterSnapshot,
+  locale: Locale,
+  onProgress?: PdfProgressListener,
+): Promise<Buffer> {
   await takeTurn();
   try {
-    return await renderInWorker({ snapshot, locale });
+    return await renderInWorker({ snapshot, locale }, onProgress);
   } finally {
     endTurn();
   }

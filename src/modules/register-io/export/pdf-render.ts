@@ -1,9 +1,58 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
 let isConfigured = false;
+
+/**
+ * How far a render is: pdfmake first lays the whole document out into pages (`layout`, counting the pages laid
+ * out so far), then draws them (`render`, page of pages).
+ */
+export type PdfProgress = { phase: 'layout'; pages: number } | { phase: 'render'; page: number; pages: number };
+export type PdfProgressListener = (progress: PdfProgress) => void;
+
+interface RenderTracker {
+  listener: PdfProgressListener;
+  pages: number;
+  renderedPage: number;
+}
+
+/** The tracker of the render whose asynchronous context pdfmake calls back in (several may run at once). */
+const currentRender = new AsyncLocalStorage<RenderTracker>();
+
+/**
+ * pdfmake reports progress only while drawing; laying out is most of the time. Its layout adds every page through
+ * DocumentContext.addPage, so that is where pages laid out are counted (an internal of pdfmake 0.3: should it move,
+ * progress simply shows the drawing phase only).
+ */
+function trackLayoutPages(): void {
+  const require = createRequire(import.meta.url);
+  const documentContext = (require('pdfmake/js/DocumentContext.js') as { default?: { prototype: object } }).default;
+  const prototype = documentContext?.prototype as { addPage?: (...args: unknown[]) => unknown } | undefined;
+  const addPage = prototype?.addPage;
+  if (!prototype || typeof addPage !== 'function') return;
+  prototype.addPage = function (this: { pages: unknown[] }, ...args: unknown[]) {
+    const page = addPage.apply(this, args);
+    const tracker = currentRender.getStore();
+    // Headers, footers and table measurements lay out in contexts of their own: count the document's pages only.
+    if (tracker && this.pages.length > tracker.pages) {
+      tracker.pages = this.pages.length;
+      tracker.listener({ phase: 'layout', pages: tracker.pages });
+    }
+    return page;
+  };
+}
+
+function reportDrawing(fraction: number): void {
+  const tracker = currentRender.getStore();
+  if (!tracker) return;
+  const page = Math.min(tracker.pages, Math.max(1, Math.ceil(fraction * tracker.pages)));
+  if (page === tracker.renderedPage) return;
+  tracker.renderedPage = page;
+  tracker.listener({ phase: 'render', page, pages: tracker.pages });
+}
 
 /** pdfmake's bundled Roboto, on disk in its package. */
 function robotoFonts() {
@@ -30,10 +79,15 @@ function configure(): void {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file) => fontFiles.has(path.resolve(file)));
   pdfmake.addFonts(fonts);
+  pdfmake.setProgressCallback(reportDrawing);
+  trackLayoutPages();
   isConfigured = true;
 }
 
-export async function renderPdf(document: TDocumentDefinitions): Promise<Buffer> {
+/** Renders a document; `onProgress` hears of every page laid out and drawn. */
+export async function renderPdf(document: TDocumentDefinitions, onProgress?: PdfProgressListener): Promise<Buffer> {
   configure();
-  return pdfmake.createPdf(document).getBuffer();
+  if (!onProgress) return pdfmake.createPdf(document).getBuffer();
+  const tracker: RenderTracker = { listener: onProgress, pages: 0, renderedPage: 0 };
+  return currentRender.run(tracker, () => pdfmake.createPdf(document).getBuffer());
 }

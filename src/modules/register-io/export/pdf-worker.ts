@@ -1,9 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { registerPdf } from './pdf-document.ts';
-import type { PdfJob } from './pdf-off-thread.ts';
+import type { PdfJob, PdfWorkerMessage } from './pdf-off-thread.ts';
 
-/** Renders one register PDF and hands the bytes back (transferred, not copied). */
+/** Renders one register PDF, reporting progress, and hands the bytes back (transferred, not copied). */
 const { snapshot, locale } = workerData as PdfJob;
-const pdf = await registerPdf(snapshot, locale);
+const post = (message: PdfWorkerMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
+const pdf = await registerPdf(snapshot, locale, (progress) => post({ kind: 'progress', progress }));
 const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice();
-parentPort?.postMessage(bytes, [bytes.buffer]);
+post({ kind: 'pdf', bytes }, [bytes.buffer]);

@@ -1,14 +1,15 @@
 import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
-import { invalidField } from '../../../platform/errors.ts';
+import { invalidField, notFound } from '../../../platform/errors.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
-import type { TExportQuery } from '../../register/contract.ts';
+import type { TExportProgress, TExportQuery } from '../../register/contract.ts';
 import { ENTITY_NAMES } from '../columns/index.ts';
 import { entityCsv, registerCsvZip } from '../export/csv-files.ts';
 import { registerJson } from '../export/json.ts';
-import { registerPdfFor } from '../export/pdf-off-thread.ts';
+import { type PdfProgressListener, registerPdfFor } from '../export/pdf-off-thread.ts';
+import { exportProgress, recordExportProgress } from '../export/progress.ts';
 import { registerXlsx } from '../export/xlsx.ts';
 import { countsOf, type RegisterEntity, type RegisterSnapshot } from '../snapshot.ts';
 import { loadSnapshot } from './load-snapshot.ts';
@@ -33,11 +34,12 @@ async function render(
   snapshot: RegisterSnapshot,
   query: TExportQuery,
   locale: Locale,
+  onProgress: PdfProgressListener | undefined,
 ): Promise<Omit<ExportFile, 'counts'>> {
   switch (query.format) {
     case 'pdf':
       return {
-        body: await registerPdfFor(snapshot, locale),
+        body: await registerPdfFor(snapshot, locale, onProgress),
         contentType: 'application/pdf',
         fileName: fileName(snapshot, 'pdf'),
       };
@@ -69,19 +71,39 @@ async function render(
   }
 }
 
+/** Where an export's progress goes: to the caller's listener, and under `progressId` for the export page to poll. */
+function progressReporter(scope: OrgScope, query: TExportQuery, onProgress?: (progress: TExportProgress) => void) {
+  const { progressId } = query;
+  if (!progressId && !onProgress) return undefined;
+  return (progress: TExportProgress) => {
+    if (progressId) recordExportProgress(scope.orgId, progressId, progress);
+    onProgress?.(progress);
+  };
+}
+
 /**
  * The register as a file (PDF, XLSX, CSV or a ZIP of CSVs, JSON) in the chosen language, with an audit record of
- * what was exported (format and counts, no content).
+ * what was exported (format and counts, no content). A PDF reports its pages as they are laid out and drawn.
  */
 export async function exportRegister(
   ctx: AppContext,
   scope: OrgScope,
   query: TExportQuery,
   locale: Locale,
+  options: { onProgress?: (progress: TExportProgress) => void } = {},
 ): Promise<ExportFile> {
   if (query.entity && query.format !== 'csv') throw invalidField('entity', 'entity_csv_only');
-  const snapshot = await loadSnapshot(ctx, scope, locale);
-  const file = { ...(await render(snapshot, query, locale)), counts: countsOf(snapshot) };
+  const report = progressReporter(scope, query, options.onProgress);
+  report?.({ phase: 'preparing' });
+  let file: ExportFile;
+  try {
+    const snapshot = await loadSnapshot(ctx, scope, locale);
+    file = { ...(await render(snapshot, query, locale, report)), counts: countsOf(snapshot) };
+  } catch (error) {
+    report?.({ phase: 'failed' });
+    throw error;
+  }
+  report?.({ phase: 'done' });
   await inTransaction(ctx.db, (tx) =>
     recordAudit(tx, ctx.clock.now(), {
       orgId: scope.orgId,
@@ -92,4 +114,11 @@ export async function exportRegister(
     }),
   );
   return file;
+}
+
+/** How far the caller's export with this progress id is (404 when this instance knows of none). */
+export function getExportProgress(scope: OrgScope, id: string): TExportProgress {
+  const progress = exportProgress(scope.orgId, id);
+  if (!progress) throw notFound('export_progress_not_found');
+  return progress;
 }

@@ -1,10 +1,12 @@
 import type { AppContext } from '../../../platform/context.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
+import { calendarDateIn } from '../../../shared/dates.ts';
 import { tiaFromColumns } from '../../../shared/lists.ts';
+import * as completenessStore from '../completeness-store.ts';
 import type { TActivity } from '../contract.ts';
 import { transferDestination } from '../destinations.ts';
-import { summarise } from '../rules.ts';
+import { type CompletenessSummary, summarise } from '../rules.ts';
 import * as store from '../store.ts';
 import { categoryName, loadFacts, type RegisterFacts } from './facts.ts';
 import {
@@ -49,11 +51,13 @@ function onwardTransfersOf(row: store.ActivityRow, links: store.ActivityLinks, f
   );
 }
 
+/** An activity as the API shows it, with its completeness summary (stored, or computed by the caller). */
 export function presentActivity(
   row: store.ActivityRow,
   links: store.ActivityLinks,
   facts: RegisterFacts,
   locale: Locale,
+  completeness: CompletenessSummary,
 ): TActivity {
   const inLocale = (category: { nameNl: string; nameEn: string }) => categoryName(category, locale);
   return {
@@ -108,13 +112,16 @@ export function presentActivity(
     owner: row.ownerUserId ? { id: row.ownerUserId, name: facts.ownerNames.get(row.ownerUserId) ?? '' } : null,
     reviewDate: row.reviewDate,
     status: row.status as Enum<'status'>,
-    completeness: summarise(findingsOf(row, links, facts, locale)),
+    completeness,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-/** Presents some activities with their links and completeness, loading everything in a fixed number of queries. */
+/**
+ * Presents some activities with their links and completeness, in a fixed number of queries: the summary stored
+ * for today, or the live check for an activity whose summary the daily refresh has not reached yet.
+ */
 export async function presentActivities(
   ctx: AppContext,
   scope: OrgScope,
@@ -122,11 +129,16 @@ export async function presentActivities(
   locale: Locale,
 ): Promise<TActivity[]> {
   if (rows.length === 0) return [];
-  const links = await store.linksOf(
-    ctx.db,
-    scope.orgId,
-    rows.map((row) => row.id),
-  );
+  const ids = rows.map((row) => row.id);
+  const today = calendarDateIn(ctx.clock.now());
+  const [links, stored] = await Promise.all([
+    store.linksOf(ctx.db, scope.orgId, ids),
+    completenessStore.summariesOn(ctx.db, scope.orgId, ids, today),
+  ]);
+  const linksOf = (row: store.ActivityRow) => links.get(row.id) ?? store.noLinks();
+  // The links' transfer verdicts, onward transfers and controllers need the whole facts; only the findings are saved.
   const facts = await loadFacts(ctx, scope, rows, links);
-  return rows.map((row) => presentActivity(row, links.get(row.id) ?? store.noLinks(), facts, locale));
+  const summaryOf = (row: store.ActivityRow) =>
+    stored.get(row.id) ?? summarise(findingsOf(row, linksOf(row), facts, locale));
+  return rows.map((row) => presentActivity(row, linksOf(row), facts, locale, summaryOf(row)));
 }

@@ -9,6 +9,7 @@ import type { TActivity, TCreateActivityRequest, TUpdateActivityRequest } from '
 import * as store from '../store.ts';
 import { activityColumns, activityLinkInput, assertReferences, changedActivityFields } from './activity-input.ts';
 import { getActivity } from './read-activity.ts';
+import { refreshCompletenessBeforeCommit } from './refresh-completeness.ts';
 
 const nameTaken = () => invalidField('name', 'name_taken');
 
@@ -40,6 +41,7 @@ export async function insertActivity(
     target: { type: 'activity', id: row.id, name: row.name },
     data: { role: row.role, status: row.status },
   });
+  await refreshCompletenessBeforeCommit(ctx, tx, scope.orgId, { activityIds: [row.id] });
   return row;
 }
 
@@ -84,6 +86,7 @@ export async function updateActivity(
       target: { type: 'activity', id, name: input.name ?? current.name },
       data: { fields, ...(statusChange ? { status: statusChange } : {}) },
     });
+    await refreshCompletenessBeforeCommit(ctx, tx, scope.orgId, { activityIds: [id] });
   });
   return getActivity(ctx, scope, id, locale);
 }

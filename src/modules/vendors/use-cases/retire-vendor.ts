@@ -31,6 +31,7 @@ export async function retireVendor(
       target: { type: 'vendor', id, name: found.row.name },
       data: { retiredOn: settled.retiredOn },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { vendorIds: [id] } });
   });
   return getVendor(ctx, scope, id);
 }
@@ -49,5 +50,6 @@ export async function deleteVendor(ctx: AppContext, scope: OrgScope, id: string)
       target: { type: 'vendor', id, name: found.row.name },
       data: { kind: found.row.kind },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { vendorIds: [id] } });
   });
 }

@@ -65,6 +65,7 @@ export async function insertVendor(ctx: AppContext, tx: Database, scope: OrgScop
     target: { type: 'vendor', id: row.id, name: row.name },
     data: { kind: row.kind, country: row.country, status: row.status },
   });
+  await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { vendorIds: [row.id] } });
   return row;
 }
 
@@ -136,6 +137,7 @@ export async function updateVendor(
       target: { type: 'vendor', id, name: input.name ?? found.row.name },
       data: { fields: changed },
     });
+    await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { vendorIds: [id] } });
   });
   return getVendor(ctx, scope, id);
 }

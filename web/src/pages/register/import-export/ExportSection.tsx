@@ -6,6 +6,7 @@ import { EXPORT_ENTITIES, EXPORT_FORMATS, registerIoApi, type TExportEntity } fr
 import { useCurrentOrganisation } from '../../../app/organisations.ts';
 import { LANGUAGE_OPTIONS } from '../../../components/LocaleSelect.tsx';
 import { currentLocale } from '../../../i18n/index.ts';
+import { newProgressId, PdfProgress } from './PdfProgress.tsx';
 
 /** Downloads of the register: PDF (the Art. 30 document), Excel, CSV (one list, or all in a ZIP) and JSON. */
 export function ExportSection() {
@@ -13,6 +14,15 @@ export function ExportSection() {
   const org = useCurrentOrganisation();
   const [locale, setLocale] = useState<'nl' | 'en'>(currentLocale());
   const [entity, setEntity] = useState<TExportEntity | ''>('');
+  // The id the next PDF link carries, and the one of the PDF being made (whose progress the page shows).
+  const [nextPdfId, setNextPdfId] = useState(newProgressId);
+  const [pdfId, setPdfId] = useState<string | null>(null);
+  const handlePdfClick = () => {
+    setPdfId(nextPdfId);
+    // A new id for the next PDF only after the browser has followed this link: React re-renders at the end of the
+    // click, before the browser acts on it, and the link must still carry the id the page follows.
+    setTimeout(() => setNextPdfId(newProgressId()), 0);
+  };
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="export-title">
@@ -48,7 +58,14 @@ export function ExportSection() {
             <Button
               key={format}
               component="a"
-              href={registerIoApi.exportUrl(org.slug, format, locale, entity || undefined)}
+              href={registerIoApi.exportUrl(
+                org.slug,
+                format,
+                locale,
+                entity || undefined,
+                format === 'pdf' ? nextPdfId : undefined,
+              )}
+              onClick={format === 'pdf' ? handlePdfClick : undefined}
               download
               variant={format === 'pdf' ? 'filled' : 'light'}
               leftSection={<IconDownload size={16} />}
@@ -57,6 +74,7 @@ export function ExportSection() {
             </Button>
           ))}
         </Group>
+        {pdfId && <PdfProgress key={pdfId} orgRef={org.slug} progressId={pdfId} />}
       </Stack>
     </Paper>
   );
