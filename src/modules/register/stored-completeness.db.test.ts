@@ -140,7 +140,12 @@ describe('stored completeness equals the live check', () => {
     );
     const after = await expectStoredEqualsFresh();
     expect(after.get('Klantenservice')?.missing).toBe((before.get('Klantenservice')?.missing ?? 0) + 1);
-    await ok(client.patch(`${base()}/systems/${systemId}/locations/${location.id}`, { transferSafeguard: 'scc' }));
+    await ok(
+      client.patch(`${base()}/systems/${systemId}/locations/${location.id}`, {
+        transferSafeguard: 'scc',
+        transferImpactAssessment: { assessedOn: '2021-01-01', reference: 'TIA-2021' },
+      }),
+    );
     expect(await expectStoredEqualsFresh()).toEqual(before);
     await ok(client.patch(`${base()}/systems/${systemId}/locations/${location.id}`, { transferSafeguard: null }));
     await ok(client.delete(`${base()}/systems/${systemId}/locations/${location.id}`), 204);
@@ -165,7 +170,9 @@ describe('stored completeness equals the live check', () => {
     );
     const failing = await expectStoredEqualsFresh();
     expect(failing.get('Klantenservice')?.missing).toBe((before.get('Klantenservice')?.missing ?? 0) + 1);
-    await ok(client.patch(`${base()}/vendors/${usVendor.id}`, { isDpfCertified: true }));
+    await ok(
+      client.patch(`${base()}/vendors/${usVendor.id}`, { isDpfCertified: true, dpfCertifiedSince: '2023-09-01' }),
+    );
     expect((await expectStoredEqualsFresh()).get('Klantenservice')).toEqual(before.get('Klantenservice'));
 
     subProcessorId = (
@@ -181,7 +188,7 @@ describe('stored completeness equals the live check', () => {
     ).id;
     await ok(client.patch(`${base()}/vendors/${subProcessorId}`, { country: 'CH' }));
     await expectStoredEqualsFresh();
-    await ok(client.patch(`${base()}/vendors/${usVendor.id}`, { isDpfCertified: false }));
+    await ok(client.patch(`${base()}/vendors/${usVendor.id}`, { isDpfCertified: false, dpfCertifiedSince: null }));
     expect((await expectStoredEqualsFresh()).get('Klantenservice')).toEqual(failing.get('Klantenservice'));
     await ok(client.post(`${base()}/vendors/${vendorId}/retire`, {}));
     await expectStoredEqualsFresh();
@@ -198,6 +205,52 @@ describe('stored completeness equals the live check', () => {
     expect(await expectStoredEqualsFresh()).toEqual(before);
     await ok(client.put(`${base()}/members/${colleague.id}/role`, { role: 'editor' }), 204);
     await expectStoredEqualsFresh();
+  });
+
+  it('after a bulk change of owner and review date, and a bulk confirmation of drafts', async () => {
+    const before = await expectStoredEqualsFresh();
+    const draft = (await ok(client.get(`${base()}/activities?q=Leeg`))).items as { id: string }[];
+    await ok(
+      client.patch(`${base()}/activities`, {
+        activityIds: [draft[0]?.id],
+        ownerUserId: org.owner.id,
+        reviewDate: '2027-06-01',
+        status: 'active',
+      }),
+    );
+    const after = await expectStoredEqualsFresh();
+    expect(after.get('Leeg')?.warnings).toBeLessThan(before.get('Leeg')?.warnings ?? 0);
+  });
+
+  it('after an adequacy scope question is answered for a country the data goes to', async () => {
+    const before = await expectStoredEqualsFresh();
+    const location = await ok(
+      client.post(`${base()}/systems/${systemId}/locations`, { role: 'replica', country: 'CA', since: '2022-01-01' }),
+      201,
+    );
+    const asked = await expectStoredEqualsFresh();
+    expect(asked.get('Klantenservice')?.warnings).toBe((before.get('Klantenservice')?.warnings ?? 0) + 1);
+    await ok(client.put(`${base()}/register/transfer-scopes/CA`, { isWithinScope: true, note: 'PIPEDA' }));
+    expect((await expectStoredEqualsFresh()).get('Klantenservice')).toEqual(before.get('Klantenservice'));
+    await ok(client.delete(`${base()}/systems/${systemId}/locations/${location.id}`), 204);
+  });
+
+  it("after a client organisation's contact details change (its provider's processor activity names it)", async () => {
+    const clientOrg = await ok(client.post('/api/orgs', { name: 'Klant BV', managedByOrgId: org.id }), 201);
+    await ok(
+      client.post(`${base()}/activities`, {
+        name: 'Beheer voor Klant BV',
+        role: 'processor',
+        controllers: [{ kind: 'managed_org', organisationId: clientOrg.id }],
+        processingCategories: 'Beheer',
+        status: 'active',
+      }),
+      201,
+    );
+    const before = await expectStoredEqualsFresh();
+    await ok(client.patch(`/api/orgs/${clientOrg.id}`, { street: 'Markt 2', postcode: '3511 AA', city: 'Utrecht' }));
+    const after = await expectStoredEqualsFresh();
+    expect(after.get('Beheer voor Klant BV')).not.toEqual(before.get('Beheer voor Klant BV'));
   });
 
   it('after a template writes many things in one transaction', async () => {

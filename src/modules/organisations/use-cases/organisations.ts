@@ -157,6 +157,11 @@ export async function updateOrganisation(
       data: { fields: changed },
     });
     await ctx.hooks.emit('register.inputs_changed', tx, { orgId: scope.orgId, changed: { wholeOrganisation: true } });
+    // A client's name and contact details are the controller details of its provider's processor activities.
+    if (updated.managedByOrgId) {
+      const provider = { orgId: updated.managedByOrgId, changed: { wholeOrganisation: true } };
+      await ctx.hooks.emit('register.inputs_changed', tx, provider);
+    }
     return presentOrganisation(updated, await managerOf(tx, updated));
   });
 }

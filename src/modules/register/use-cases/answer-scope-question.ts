@@ -5,6 +5,7 @@ import type { OrgScope } from '../../../platform/http/access.ts';
 import { classifyDestination } from '../../../shared/transfer-check.ts';
 import type { TScopeAnswerRequest, TScopeQuestion } from '../contract.ts';
 import * as store from '../store.ts';
+import { refreshCompletenessBeforeCommit } from './refresh-completeness.ts';
 
 /**
  * Records whether the organisation's recipients in a country fall within its adequacy decision's scope (Canada,
@@ -26,6 +27,8 @@ export async function answerScopeQuestion(
       target: { type: 'country', id: country },
       data: { isWithinScope: input.isWithinScope },
     });
+    // An answer changes the verdict on every destination in that country, whichever activity it serves.
+    await refreshCompletenessBeforeCommit(ctx, tx, scope.orgId, { wholeOrganisation: true });
   });
   return {
     country,

@@ -6,6 +6,7 @@ import type { OrgScope } from '../../../platform/http/access.ts';
 import type { TBulkUpdateActivitiesRequest, TBulkUpdateActivitiesResult } from '../contract.ts';
 import * as store from '../store.ts';
 import { assertReferences } from './activity-input.ts';
+import { refreshCompletenessBeforeCommit } from './refresh-completeness.ts';
 
 type Changes = Omit<TBulkUpdateActivitiesRequest, 'activityIds'>;
 const CHANGEABLE = ['ownerUserId', 'reviewDate', 'status'] as const;
@@ -35,7 +36,7 @@ export async function bulkUpdateActivities(
       throw invalidField('status', 'retired_not_confirmable');
     }
     const now = ctx.clock.now();
-    let updated = 0;
+    const updatedIds: string[] = [];
     for (const row of rows) {
       const fields = changedFields(row, changes);
       if (fields.length === 0) continue;
@@ -47,15 +48,16 @@ export async function bulkUpdateActivities(
         orgId: scope.orgId,
         actor: scope.actor,
         action: 'activity.updated',
-        target: { type: 'activity', id: row.id },
+        target: { type: 'activity', id: row.id, name: row.name },
         data: {
           fields,
           isBulk: true,
           ...(fields.includes('status') ? { status: { from: row.status, to: changes.status } } : {}),
         },
       });
-      updated += 1;
+      updatedIds.push(row.id);
     }
-    return { updated, unchanged: rows.length - updated };
+    await refreshCompletenessBeforeCommit(ctx, tx, scope.orgId, { activityIds: updatedIds });
+    return { updated: updatedIds.length, unchanged: rows.length - updatedIds.length };
   });
 }
