@@ -106,6 +106,7 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/clients', {
       config: { access: { type: 'org', role: 'viewer' } },
       schema: {
+        operationId: 'listClientOrganisations',
         tags,
         summary: 'The client organisations this one manages, with their contact details (for its processor register)',
         params: orgParams,

@@ -104,6 +104,7 @@ export function registerIoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/orgs/:org/register/export/progress', {
       config: { access: read },
       schema: {
+        operationId: 'getExportProgress',
         tags,
         summary:
           'How far the export started with this `progressId` is (pages of a PDF laid out, then drawn); 404 when unknown to this instance',

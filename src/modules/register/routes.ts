@@ -61,6 +61,7 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.patch('/api/orgs/:org/activities', {
       config: { access: write },
       schema: {
+        operationId: 'bulkUpdateActivities',
         tags,
         summary: 'Set the owner, the review date or the status active (confirm drafts) of many activities at once',
         params: orgParams,
@@ -146,6 +147,7 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put('/api/orgs/:org/register/transfer-scopes/:country', {
       config: { access: write },
       schema: {
+        operationId: 'answerTransferScopeQuestion',
         tags: ['Register'],
         summary: "Answer an adequacy decision's scope question (Canada, Israel, South Korea) for the organisation",
         params: orgParams.extend({ country: z.enum(SCOPE_QUESTION_COUNTRIES) }),
