@@ -83,24 +83,29 @@ describe('privacydesk register check', { timeout: 60_000 }, () => {
 
     const english = await cli(['register', 'check', '--org', slug, '--locale', 'en']);
     expect(english.code).toBe(EXIT.checkFailed);
-    expect(english.stdout).toMatch(/^The register of Korenschoof is incomplete: 6 items missing/);
+    expect(english.stdout).toMatch(/^The register of Korenschoof is incomplete: 4 items missing/);
     expect(english.stdout).toContain(
-      "Sollicitanten:\n  - [missing] No categories of data subjects for 'Sollicitanten'",
+      "Sollicitanten:\n  - [missing, required by Art. 30] No categories of data subjects for 'Sollicitanten'",
     );
-    expect(english.stdout).toContain("  - [missing] No retention period for 'Sollicitanten' (art. 30(1)(f))");
+    expect(english.stdout).toContain(
+      "  - [warning, required by Art. 30] No retention period for 'Sollicitanten' (art. 30(1)(f))",
+    );
+    expect(english.stdout).toContain("  - [missing, further check] No legal basis (Art. 6) for 'Sollicitanten'");
   });
 
   it("answers in the organisation's language (Dutch here) when no --locale is given", async () => {
     const human = await cli(['register', 'check', '--org', slug]);
     expect(human.code).toBe(EXIT.checkFailed);
-    expect(human.stdout).toMatch(/^The register of Korenschoof is incomplete: 4 items missing/);
+    expect(human.stdout).toMatch(/^Het register van Korenschoof is niet compleet: 4 ontbrekende onderdelen/);
     expect(human.stdout).toContain(
-      "Sollicitanten:\n  - [missing, required by Art. 30] No categories of data subjects for 'Sollicitanten'",
+      "Sollicitanten:\n  - [ontbreekt, vereist door art. 30] Geen categorieën betrokkenen voor 'Sollicitanten'",
     );
     expect(human.stdout).toContain(
-      "  - [warning, required by Art. 30] No retention period for 'Sollicitanten' (art. 30(1)(f))",
+      "  - [waarschuwing, vereist door art. 30] Geen bewaartermijn voor 'Sollicitanten' (art. 30(1)(f))",
     );
-    expect(human.stdout).toContain("  - [missing, further check] No legal basis (Art. 6) for 'Sollicitanten'");
+    expect(human.stdout).toContain(
+      "  - [ontbreekt, aanvullende controle] Geen rechtsgrond (art. 6) voor 'Sollicitanten'",
+    );
   });
 
   it('--json: each finding says whether Art. 30 requires it or privacydesk checks it besides', async () => {
