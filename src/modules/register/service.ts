@@ -4,8 +4,8 @@
  */
 
 export type { ActivityRow } from './store.ts';
-export { bulkUpdateActivities } from './use-cases/bulk-update-activities.ts';
 export { answerScopeQuestion } from './use-cases/answer-scope-question.ts';
+export { bulkUpdateActivities } from './use-cases/bulk-update-activities.ts';
 export { getRegisterCompleteness } from './use-cases/check-register.ts';
 export { getConsolidation } from './use-cases/consolidation.ts';
 export { listActivities } from './use-cases/list-activities.ts';

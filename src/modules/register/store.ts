@@ -4,8 +4,8 @@ import type { Database } from '../../platform/db/database.ts';
 import * as vendorsService from '../vendors/service.ts';
 import {
   activities,
-  activityControllers,
   activityCompleteness,
+  activityControllers,
   activityDataCategories,
   activityJointControllers,
   activityRecipients,
