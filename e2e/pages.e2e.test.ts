@@ -40,7 +40,13 @@ async function seed(server: E2eServer): Promise<SeededOwner> {
     certifications: [{ name: 'ISO 27001', validUntil: '2024-06-30' }],
   });
   for (const name of ['Mailchimp', 'Zoom Video Communications']) {
-    await post(owner, 'vendors', { name, kind: 'processor', country: 'US', isDpfCertified: true });
+    await post(owner, 'vendors', {
+      name,
+      kind: 'processor',
+      country: 'US',
+      isDpfCertified: true,
+      dpfCertifiedSince: '2023-07-17',
+    });
   }
   await post(owner, 'invitations', { email: OFFICER.email, role: 'privacy_officer' });
   return owner;

@@ -148,6 +148,9 @@ describe('privacydesk register check', { timeout: 60_000 }, () => {
     const result = await cli(['register', 'check', '--org', slug, '--json']);
     expect(result.code).toBe(EXIT.ok);
     expect(result.json.summary).toMatchObject({ isComplete: true, missing: 0, completeActivities: 1 });
+    // Counted nouns agree with their number: "1 verwerking", never "1 verwerkingen".
+    const human = await cli(['register', 'check', '--org', slug]);
+    expect(human.stdout).toMatch(/^Het register van Korenschoof is compleet: 1 verwerking, \d+ waarschuwing/);
   });
 
   it('says in its help which language it answers in', async () => {

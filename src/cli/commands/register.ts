@@ -28,12 +28,14 @@ function itemLines(items: TCompletenessItem[], locale: Locale): string[] {
 /** The report a person reads: the verdict, then what is missing or warned about, per activity. */
 function humanReport(result: CheckResult, locale: Locale): string {
   const { summary } = result;
+  const counted = (noun: 'missing' | 'warnings' | 'activities', count: number) =>
+    translate(locale, `register.check.count.${noun}_${count === 1 ? 'one' : 'other'}`, { count });
   const verdict = translate(locale, summary.isComplete ? 'register.check.complete' : 'register.check.incomplete', {
     organisation: result.org.name,
-    activities: summary.activities,
+    activities: counted('activities', summary.activities),
     complete: summary.completeActivities,
-    missing: summary.missing,
-    warnings: summary.warnings,
+    missing: counted('missing', summary.missing),
+    warnings: counted('warnings', summary.warnings),
   });
   const lines = [verdict];
   const organisationLines = itemLines(result.organisation, locale);

@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { localeFromAcceptLanguage } from '../i18n/index.ts';
@@ -75,7 +75,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   const app = Fastify({
     logger: loggerOptions(options.logLevel, options.logStream),
     // Fastify logs two lines per request; `logRequests` writes one, and health probes only at debug.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // A hop count, never `true`: trusting every hop would take the left-most X-Forwarded-For, which the client writes.
     trustProxy: trustHops(options.trustProxyHops),
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
