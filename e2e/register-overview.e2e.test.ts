@@ -229,10 +229,10 @@ describe('register: categories, consolidation, transfers and the overview', () =
     const { page } = browser;
     const dashboardCard = () => page.getByRole('link', { name: 'Overzicht', exact: true }).click();
     await dashboardCard();
-    await page.getByText('2 onderdelen ontbreken · 4 aandachtspunten').waitFor();
+    await page.getByText('2 onderdelen ontbreken · 5 aandachtspunten').waitFor();
     await openFromNavigation(page, 'Overzicht en controle', 'Verwerkingsregister');
     await page.getByRole('alert').filter({ hasText: 'Het register is nog niet compleet' }).waitFor();
-    await page.getByText('0 van 1 verwerkingen compleet · 2 onderdelen ontbreken · 4 aandachtspunten').waitFor();
+    await page.getByText('0 van 1 verwerkingen compleet · 2 onderdelen ontbreken · 5 aandachtspunten').waitFor();
     // The DPF-certified US vendor is used by no activity: the register does not say whose data it holds.
     await page
       .getByText('Mailchimp bewaart gegevens in Verenigde Staten (buiten de EER), maar geen verwerking gebruikt', {
@@ -259,7 +259,7 @@ describe('register: categories, consolidation, transfers and the overview', () =
     await page.getByText('De organisatiegegevens zijn opgeslagen.').waitFor();
     // The dashboard's card, read before the change, follows it at once.
     await dashboardCard();
-    await page.getByText('1 onderdeel ontbreekt · 4 aandachtspunten').waitFor();
+    await page.getByText('1 onderdeel ontbreekt · 5 aandachtspunten').waitFor();
 
     await openFromNavigation(page, 'Overzicht en controle', 'Verwerkingsregister');
     await page.getByText(/^0 van 1 verwerkingen compleet · 1 onderdeel ontbreekt/).waitFor();
