@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Locale } from '../../../platform/i18n/index.ts';
+import { createTurnLimiter } from '../../../platform/turns.ts';
 import type { RegisterSnapshot } from '../snapshot.ts';
 import { registerPdf } from './pdf-document.ts';
 import type { PdfProgressListener } from './pdf-render.ts';
@@ -26,22 +27,7 @@ const MAX_CONCURRENT_RENDERS = 2;
 const INLINE_ENTRIES = 200;
 const WORKER_URL = new URL('./pdf-worker.boot.js', import.meta.url);
 
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function takeTurn(): Promise<void> {
-  if (running < MAX_CONCURRENT_RENDERS) {
-    running++;
-    return;
-  }
-  await new Promise<void>((resolve) => waiting.push(resolve));
-}
-
-function endTurn(): void {
-  const next = waiting.shift();
-  if (next) next();
-  else running--;
-}
+const inTurn = createTurnLimiter(MAX_CONCURRENT_RENDERS);
 
 function renderInWorker(job: PdfJob, onProgress?: PdfProgressListener): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -69,15 +55,10 @@ export function registerPdfFor(
 }
 
 /** The register PDF, rendered in a worker thread. */
-export async function registerPdfOffThread(
+export function registerPdfOffThread(
   snapshot: RegisterSnapshot,
   locale: Locale,
   onProgress?: PdfProgressListener,
 ): Promise<Buffer> {
-  await takeTurn();
-  try {
-    return await renderInWorker({ snapshot, locale }, onProgress);
-  } finally {
-    endTurn();
-  }
+  return inTurn(() => renderInWorker({ snapshot, locale }, onProgress));
 }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../platform/errors.ts';
+import { createTurnLimiter } from '../../../platform/turns.ts';
 import type { Text } from '../labels/enums.ts';
 import { readCsvTable, readXlsxTable, type Table } from './read-table.ts';
 
@@ -27,22 +28,7 @@ const MAX_CONCURRENT_READS = 2;
 const WORKER_HEAP_MB = 512;
 const WORKER_URL = new URL('./read-worker.boot.js', import.meta.url);
 
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function takeTurn(): Promise<void> {
-  if (running < MAX_CONCURRENT_READS) {
-    running++;
-    return;
-  }
-  await new Promise<void>((resolve) => waiting.push(resolve));
-}
-
-function endTurn(): void {
-  const next = waiting.shift();
-  if (next) next();
-  else running--;
-}
+const inTurn = createTurnLimiter(MAX_CONCURRENT_READS);
 
 /** Reads a file into a table; an AppError refusal is the caller's 400. */
 export function readJob(job: ReadJob): Promise<Table> {
@@ -79,13 +65,7 @@ function readInWorker(job: ReadJob): Promise<ReadOutcome> {
 /** The uploaded file as a table: read in place when small, else in a worker thread. */
 export async function readTableOffThread(job: ReadJob): Promise<Table> {
   if (job.bytes.byteLength <= INLINE_BYTES) return readJob(job);
-  await takeTurn();
-  let outcome: ReadOutcome;
-  try {
-    outcome = await readInWorker(job);
-  } finally {
-    endTurn();
-  }
+  const outcome = await inTurn(() => readInWorker(job));
   if ('table' in outcome) return outcome.table;
   if ('refusal' in outcome) throw new AppError('invalid', outcome.refusal.code, { params: outcome.refusal.params });
   throw new Error(`reading the import failed: ${outcome.failure}`);
