@@ -1,21 +1,10 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  MultiSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Group, MultiSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../../../api/keys.ts';
 import { organisationsApi } from '../../../../api/organisations.ts';
 import { useCurrentOrganisation } from '../../../../app/organisations.ts';
+import { AddRowButton, RemoveRowButton } from '../../shared/RowButtons.tsx';
 import { FormSection } from './FormSection.tsx';
 import type { SectionProps } from './types.ts';
 
@@ -76,27 +65,17 @@ export function ControllerSection({ form }: SectionProps) {
                 {...form.getInputProps(`externalControllers.${index}.contact`)}
               />
             </SimpleGrid>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('register.activity.removeController', { number: index + 1 })}
+            <RemoveRowButton
+              label={t('register.activity.removeController', { number: index + 1 })}
               onClick={() => form.removeListItem('externalControllers', index)}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
+            />
           </Group>
         </Paper>
       ))}
-      <Group>
-        <Button
-          variant="light"
-          size="xs"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => form.insertListItem('externalControllers', { name: '', contact: '' })}
-        >
-          {t('register.activity.addExternalController')}
-        </Button>
-      </Group>
+      <AddRowButton
+        label={t('register.activity.addExternalController')}
+        onClick={() => form.insertListItem('externalControllers', { name: '', contact: '' })}
+      />
       <Textarea
         label={t('register.activity.fields.processingCategories')}
         description={t('register.activity.help.processingCategories')}
@@ -143,28 +122,18 @@ export function JointControllersSection({ form }: SectionProps) {
               {...form.getInputProps(`jointControllers.${index}.arrangement`)}
             />
             <Group justify="flex-end">
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('register.activity.removeJointController', { number: index + 1 })}
+              <RemoveRowButton
+                label={t('register.activity.removeJointController', { number: index + 1 })}
                 onClick={() => form.removeListItem('jointControllers', index)}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
+              />
             </Group>
           </Stack>
         </Paper>
       ))}
-      <Group>
-        <Button
-          variant="light"
-          size="xs"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => form.insertListItem('jointControllers', { name: '', contact: '', arrangement: '' })}
-        >
-          {t('register.activity.addJointController')}
-        </Button>
-      </Group>
+      <AddRowButton
+        label={t('register.activity.addJointController')}
+        onClick={() => form.insertListItem('jointControllers', { name: '', contact: '', arrangement: '' })}
+      />
     </FormSection>
   );
 }

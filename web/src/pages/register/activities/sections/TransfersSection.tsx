@@ -1,9 +1,9 @@
-import { ActionIcon, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TRANSFER_SAFEGUARDS } from '../../../../api/vendors.ts';
 import { CountrySelect } from '../../../../components/CountrySelect.tsx';
 import { useEnumOptions } from '../../shared/options.ts';
+import { AddRowButton, RemoveRowButton } from '../../shared/RowButtons.tsx';
 import { TiaFields } from '../../shared/TiaFields.tsx';
 import { TransferCheck } from '../../shared/TransferCheck.tsx';
 import { toTiaInput } from '../../shared/tia.ts';
@@ -68,28 +68,18 @@ export function TransfersSection({ form }: SectionProps) {
               kind="occasional"
             />
             <Group justify="flex-end">
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('register.activity.removeTransfer', { number: index + 1 })}
+              <RemoveRowButton
+                label={t('register.activity.removeTransfer', { number: index + 1 })}
                 onClick={() => form.removeListItem('transfers', index)}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
+              />
             </Group>
           </Stack>
         </Paper>
       ))}
-      <Group>
-        <Button
-          variant="light"
-          size="xs"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => form.insertListItem('transfers', emptyTransfer())}
-        >
-          {t('register.activity.addTransfer')}
-        </Button>
-      </Group>
+      <AddRowButton
+        label={t('register.activity.addTransfer')}
+        onClick={() => form.insertListItem('transfers', emptyTransfer())}
+      />
     </FormSection>
   );
 }
