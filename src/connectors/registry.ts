@@ -1,0 +1,10 @@
+import type { ConnectorKind, ConnectorManifest } from './connector.ts';
+
+/** Every store kind privacydesk can reach, by kind. Each folder beside this file adds its manifest here. */
+const manifests: ConnectorManifest[] = [];
+
+export function connectorManifest(kind: ConnectorKind): ConnectorManifest | undefined {
+  return manifests.find((manifest) => manifest.kind === kind);
+}
+
+export const availableConnectorKinds = (): ConnectorKind[] => manifests.map((manifest) => manifest.kind);
