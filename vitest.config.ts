@@ -4,8 +4,8 @@ import { chromiumUnavailableReason, e2eProject } from './e2e/project.ts';
 import { postgresUnavailableReason } from './test/postgres-setup.ts';
 
 /**
- * One run, four projects: unit tests (no database), integration tests on PGlite and on PostgreSQL (the same
- * files, `*.db.test.ts`), and the browser tests in e2e/. Without a PostgreSQL server a local run says why it
+ * One run, five projects: unit tests (no database), connector tests against real servers (`*.connector.test.ts`),
+ * integration tests on PGlite and on PostgreSQL (the same files, `*.db.test.ts`), and the browser tests in e2e/. Without a PostgreSQL server a local run says why it
  * leaves that project out; CI (CI=true) fails instead.
  */
 export default defineConfig(async () => {
@@ -43,7 +43,17 @@ export default defineConfig(async () => {
           test: {
             name: 'unit',
             include: ['src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
-            exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+            exclude: ['**/*.db.test.ts', '**/*.connector.test.ts', '**/node_modules/**'],
+          },
+        },
+        {
+          // Connectors against real servers of their kind (PostgreSQL, MariaDB, Dovecot, files, HTTP); no app database.
+          extends: true as const,
+          test: {
+            name: 'connectors',
+            include: ['src/connectors/**/*.connector.test.ts'],
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
           },
         },
         dbProject('pglite'),
