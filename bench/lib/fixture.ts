@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import * as identity from '../../src/modules/identity/service.ts';
 import { ZCreateOrganisationRequest } from '../../src/modules/organisations/contract.ts';
 import * as organisations from '../../src/modules/organisations/service.ts';
@@ -7,6 +6,7 @@ import { listChains } from '../../src/platform/audit/store.ts';
 import { type AuditEvent, recordAudit } from '../../src/platform/audit/writer.ts';
 import type { AppContext } from '../../src/platform/context.ts';
 import type { Database } from '../../src/platform/db/database.ts';
+import { VACUUM_AND_ANALYZE } from '../../src/platform/db/maintenance.ts';
 import { inTransaction } from '../../src/platform/db/transaction.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
 
@@ -132,9 +132,9 @@ export async function buildFixture(
   const orgId = orgIds[0] as string;
   const [head] = await listChains(ctx.db, orgId);
   await writeAuditTrail(ctx, orgId, colleagueIds, options.auditEntries - (head?.seq ?? 0));
-  // Planner statistics as autovacuum keeps them on PostgreSQL. PGlite runs no autovacuum: without this, its
-  // planner never learns the table sizes (see bench/README.md, --skip-analyze).
-  if (options.analyze) await ctx.db.execute(sql`analyze`);
+  // Statistics and visibility as autovacuum keeps them on PostgreSQL and the app's hourly maintenance on PGlite;
+  // without it, PGlite's planner never learns the table sizes (see bench/README.md, --skip-analyze).
+  if (options.analyze) await ctx.db.execute(VACUUM_AND_ANALYZE);
   return {
     email: owner.email,
     password: BENCH_PASSWORD,

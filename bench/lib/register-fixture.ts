@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as categories from '../../src/modules/categories/service.ts';
 import * as identity from '../../src/modules/identity/service.ts';
@@ -18,6 +17,7 @@ import {
 import { vendorCertifications, vendors } from '../../src/modules/vendors/tables.ts';
 import type { AppContext } from '../../src/platform/context.ts';
 import type { Database } from '../../src/platform/db/database.ts';
+import { VACUUM_AND_ANALYZE } from '../../src/platform/db/maintenance.ts';
 import { inTransaction } from '../../src/platform/db/transaction.ts';
 import { BENCH_PASSWORD } from './fixture.ts';
 
@@ -221,6 +221,6 @@ export async function buildRegisterFixture(
     await insertAll(tx, activityTransfers, activityData.transfers);
     await insertAll(tx, activityControllers, activityData.controllers);
   });
-  if (options.analyze) await ctx.db.execute(sql`analyze`);
+  if (options.analyze) await ctx.db.execute(VACUUM_AND_ANALYZE);
   return { email, password: BENCH_PASSWORD, orgId, activities: options.activities, systems: options.systems };
 }

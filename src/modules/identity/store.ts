@@ -1,5 +1,6 @@
-import { and, count, desc, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
+import { isAnyOf } from '../../platform/db/id-list.ts';
 import { passwordResets, recoveryCodes, sessions, users } from './tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -34,7 +35,7 @@ export async function findUserForUpdate(db: Database, id: string): Promise<UserR
 
 export async function findUsersByIds(db: Database, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, ids));
+  return db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(isAnyOf(users.id, ids));
 }
 
 export async function insertUser(db: Database, values: typeof users.$inferInsert): Promise<UserRow> {

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
+import { isAnyOf } from '../../platform/db/id-list.ts';
 import { systemDataCategories, systemLocations, systems } from './tables.ts';
 
 export type SystemRow = typeof systems.$inferSelect;
@@ -11,7 +12,7 @@ export async function systemsOfOrg(db: Database, orgId: string, ids?: readonly s
   return db
     .select()
     .from(systems)
-    .where(and(eq(systems.orgId, orgId), ids ? inArray(systems.id, [...ids]) : undefined));
+    .where(and(eq(systems.orgId, orgId), ids ? isAnyOf(systems.id, ids) : undefined));
 }
 
 /** Every recorded location of the organisation's systems (or of some of them), past and present. */
@@ -24,9 +25,7 @@ export async function locationsOfSystems(
   return db
     .select()
     .from(systemLocations)
-    .where(
-      and(eq(systemLocations.orgId, orgId), systemIds ? inArray(systemLocations.systemId, [...systemIds]) : undefined),
-    )
+    .where(and(eq(systemLocations.orgId, orgId), systemIds ? isAnyOf(systemLocations.systemId, systemIds) : undefined))
     .orderBy(asc(systemLocations.since), asc(systemLocations.role), asc(systemLocations.id));
 }
 
@@ -150,7 +149,7 @@ export async function dataCategoryIdsOf(db: Database, orgId: string, systemIds: 
   const rows = await db
     .select({ systemId: systemDataCategories.systemId, dataCategoryId: systemDataCategories.dataCategoryId })
     .from(systemDataCategories)
-    .where(and(eq(systemDataCategories.orgId, orgId), inArray(systemDataCategories.systemId, [...systemIds])));
+    .where(and(eq(systemDataCategories.orgId, orgId), isAnyOf(systemDataCategories.systemId, systemIds)));
   for (const row of rows) bySystem.set(row.systemId, [...(bySystem.get(row.systemId) ?? []), row.dataCategoryId]);
   return bySystem;
 }

@@ -1,5 +1,6 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
+import { isAnyOf } from '../../platform/db/id-list.ts';
 import type { RegisterInputs } from '../../platform/hooks.ts';
 import type { CompletenessSummary } from './rules.ts';
 import { activities, activityCompleteness } from './tables.ts';
@@ -77,7 +78,7 @@ export async function activitiesByIds(db: Database, orgId: string, ids: readonly
   return db
     .select()
     .from(activities)
-    .where(and(eq(activities.orgId, orgId), inArray(activities.id, [...ids])));
+    .where(and(eq(activities.orgId, orgId), isAnyOf(activities.id, ids)));
 }
 
 const UPSERT_BATCH = 1000;
@@ -122,7 +123,7 @@ export async function summariesOn(
     .where(
       and(
         eq(activityCompleteness.orgId, orgId),
-        inArray(activityCompleteness.activityId, [...ids]),
+        isAnyOf(activityCompleteness.activityId, ids),
         eq(activityCompleteness.computedFor, day),
       ),
     );

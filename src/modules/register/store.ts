@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../platform/db/database.ts';
+import { isAnyOf } from '../../platform/db/id-list.ts';
 import * as vendorsService from '../vendors/service.ts';
 import {
   activities,
@@ -195,7 +196,7 @@ export async function activitiesWithIds(db: Database, orgId: string, ids: readon
   return db
     .select()
     .from(activities)
-    .where(and(eq(activities.orgId, orgId), inArray(activities.id, [...ids])));
+    .where(and(eq(activities.orgId, orgId), isAnyOf(activities.id, ids)));
 }
 
 /** Whether another activity of the organisation has this name, regardless of case. */
@@ -391,7 +392,7 @@ export async function linksOf(
   if (activityIds !== 'all' && activityIds.length === 0) return result;
   const ids = activityIds === 'all' ? undefined : [...activityIds];
   const scoped = (table: { orgId: PgColumn; activityId: PgColumn }) =>
-    and(eq(table.orgId, orgId), ids ? inArray(table.activityId, ids) : undefined);
+    and(eq(table.orgId, orgId), ids ? isAnyOf(table.activityId, ids) : undefined);
   const [allLinks, transfers] = await Promise.all([
     linkRowsOf(db, orgId, ids),
     db

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../platform/db/database.ts';
+import { isAnyOf } from '../../platform/db/id-list.ts';
 import { vendorCertifications, vendors } from './tables.ts';
 import { activityCountOfVendor } from './usage.ts';
 
@@ -13,7 +14,7 @@ export async function vendorsOfOrg(db: Database, orgId: string, ids?: readonly s
   return db
     .select()
     .from(vendors)
-    .where(and(eq(vendors.orgId, orgId), ids ? inArray(vendors.id, [...ids]) : undefined));
+    .where(and(eq(vendors.orgId, orgId), ids ? isAnyOf(vendors.id, ids) : undefined));
 }
 
 const countOf = (query: SQL) => sql<number>`(${query})`.mapWith(Number);
@@ -151,7 +152,7 @@ export async function certificationsOf(db: Database, orgId: string, vendorIds: r
   const rows = await db
     .select()
     .from(vendorCertifications)
-    .where(and(eq(vendorCertifications.orgId, orgId), inArray(vendorCertifications.vendorId, [...vendorIds])))
+    .where(and(eq(vendorCertifications.orgId, orgId), isAnyOf(vendorCertifications.vendorId, vendorIds)))
     .orderBy(asc(vendorCertifications.name), asc(vendorCertifications.createdAt));
   for (const row of rows) byVendor.set(row.vendorId, [...(byVendor.get(row.vendorId) ?? []), row]);
   return byVendor;
