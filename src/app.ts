@@ -9,6 +9,7 @@ import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { seedDefaultCategories } from './modules/categories/service.ts';
+import { connectorRoutes } from './modules/connectors/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { onboardingRoutes } from './modules/onboarding/routes.ts';
@@ -179,6 +180,7 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
       activityRoutes(ctx),
       vendorRoutes(ctx),
       inventoryRoutes(ctx),
+      connectorRoutes(ctx),
       onboardingRoutes(ctx),
       registerIoRoutes(ctx),
     ],

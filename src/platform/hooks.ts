@@ -41,4 +41,6 @@ export interface AppEvents extends Record<string, unknown> {
   'organisation.created': { orgId: string };
   /** Emitted inside the transaction of every change to an input of the register's completeness check. */
   'register.inputs_changed': { orgId: string; changed: RegisterInputs };
+  /** Before a connector or one of its record types is deleted: a module that depends on it may refuse (conflict). */
+  'connectors.deleting': { orgId: string; connectorId: string; recordTypeIds: readonly string[] };
 }

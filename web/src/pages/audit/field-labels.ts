@@ -95,6 +95,16 @@ export const FIELD_LABEL_KEYS: Record<string, Record<string, string>> = {
     isVulnerable: 'register.categories.isVulnerable',
     isArchived: 'register.categories.archived',
   },
+  connector: {
+    name: 'audit.fields.name',
+    systemId: 'audit.fields.systemId',
+    settings: 'audit.fields.settings',
+    secret: 'audit.fields.secret',
+  },
+  record_type: {
+    name: 'audit.fields.name',
+    definition: 'audit.fields.definition',
+  },
   organisation: {
     name: 'organisations.fields.name',
     kvkNumber: 'organisations.fields.kvkNumber',

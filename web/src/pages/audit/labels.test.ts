@@ -7,6 +7,7 @@ import {
   ZUpdateDataCategoryRequest,
   ZUpdateSubjectCategoryRequest,
 } from '../../../../src/modules/categories/contract.ts';
+import { ZUpdateConnectorRequest, ZUpdateRecordTypeRequest } from '../../../../src/modules/connectors/contract.ts';
 import { ZUpdateLocationRequest, ZUpdateSystemRequest } from '../../../../src/modules/inventory/contract.ts';
 import { ZUpdateOrganisationRequest } from '../../../../src/modules/organisations/contract.ts';
 import { ZUpdateActivityRequest } from '../../../../src/modules/register/contract.ts';
@@ -116,6 +117,8 @@ describe('the labels', () => {
     data_category: ZUpdateDataCategoryRequest,
     subject_category: ZUpdateSubjectCategoryRequest,
     organisation: ZUpdateOrganisationRequest,
+    connector: ZUpdateConnectorRequest,
+    record_type: ZUpdateRecordTypeRequest,
   };
 
   it('name every field of every update request in Dutch and English', () => {
