@@ -168,7 +168,10 @@ export const ZAction = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('archive'),
     targetRecordTypeId: z.uuid(),
-    fieldMapping: z.array(z.strictObject({ from: ZFieldName, to: ZFieldName })).min(1).max(200),
+    fieldMapping: z
+      .array(z.strictObject({ from: ZFieldName, to: ZFieldName }))
+      .min(1)
+      .max(200),
   }),
 ]);
 export type TAction = z.output<typeof ZAction>;
@@ -490,7 +493,10 @@ const ZFileAction = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('archive'),
     targetRecordType: ZStableRef.describe('The ref of a record type in this file'),
-    fieldMapping: z.array(z.strictObject({ from: ZFieldName, to: ZFieldName })).min(1).max(200),
+    fieldMapping: z
+      .array(z.strictObject({ from: ZFieldName, to: ZFieldName }))
+      .min(1)
+      .max(200),
   }),
 ]);
 
@@ -542,11 +548,19 @@ export const ZRetentionFile = z
     const recordTypeRefs = new Set(file.recordTypes.map((recordType) => recordType.ref));
     file.recordTypes.forEach((recordType, index) => {
       if (!connectorRefs.has(recordType.connector))
-        context.addIssue({ code: 'custom', path: ['recordTypes', index, 'connector'], message: 'validation.ref_unknown' });
+        context.addIssue({
+          code: 'custom',
+          path: ['recordTypes', index, 'connector'],
+          message: 'validation.ref_unknown',
+        });
     });
     file.policies.forEach((policy, index) => {
       if (!recordTypeRefs.has(policy.recordType))
-        context.addIssue({ code: 'custom', path: ['policies', index, 'recordType'], message: 'validation.ref_unknown' });
+        context.addIssue({
+          code: 'custom',
+          path: ['policies', index, 'recordType'],
+          message: 'validation.ref_unknown',
+        });
       if (policy.action.kind === 'archive' && !recordTypeRefs.has(policy.action.targetRecordType))
         context.addIssue({
           code: 'custom',
@@ -562,6 +576,7 @@ export type TFilePolicy = TRetentionFile['policies'][number];
 
 /** One changed value of an entry, by its dotted path (`period.amount`, `holds.0.reason`). */
 export const ZFieldChange = z.object({ path: z.string(), from: z.unknown(), to: z.unknown() });
+export type TFieldChange = z.infer<typeof ZFieldChange>;
 
 const ZEntryChanges = z.object({
   added: z.array(z.string()),
