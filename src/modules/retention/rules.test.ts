@@ -38,7 +38,7 @@ const isExpiredOn = (period: TPeriod, recordDate: string, today: string) =>
 
 describe('reference/retention-nl.json testCases', () => {
   const cases = retentionNl.testCases.map((testCase) => {
-    const fields = testCase as Record<string, string>;
+    const fields: Record<string, string | undefined> = testCase;
     const recordDate = fields.recordDate ?? fields.eventDate ?? fields.firstUse ?? fields.employmentEnded;
     return { policy: testCase.policy, recordDate: recordDate as string, deletableFrom: testCase.deletableFrom };
   });
