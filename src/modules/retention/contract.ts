@@ -592,3 +592,16 @@ export const ZRetentionPlan = z.object({
   hasChanges: z.boolean(),
 });
 export type TRetentionPlan = z.infer<typeof ZRetentionPlan>;
+
+/**
+ * The JSON Schema of the retention-as-code file (docs/retention-as-code.schema.json), for editors and CI checks of
+ * a provider's repository. Input form: fields with a default may be left out.
+ */
+export function retentionFileJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(ZRetentionFile, { io: 'input' }),
+    title: 'privacydesk retention as code',
+    description:
+      'Connectors (without secrets), record types and retention policies of one organisation; written by `privacydesk retention export`, read by `privacydesk retention apply` (docs/retention-as-code.md).',
+  };
+}
