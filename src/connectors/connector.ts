@@ -127,6 +127,13 @@ export interface Filter {
 }
 
 /**
+ * A filter on this pseudo-field compares with the record's opaque key (`FoundRecord.key`) instead of a stored field:
+ * how a legal hold on records excludes them (`{ field: RECORD_KEY_FIELD, operator: 'in', value: keys }`). Only
+ * `in` and `not_in` are used with it; the name cannot clash with a column, folder or file attribute.
+ */
+export const RECORD_KEY_FIELD = '$key';
+
+/**
  * Which records a call works on: those whose `timestampField` is before `cutoff` (a NULL timestamp never matches;
  * no cut-off means every record), that meet every condition, and that meet none of the exclusion groups (each
  * group is a conjunction: a hold, an already-anonymised marker).
