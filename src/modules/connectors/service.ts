@@ -231,6 +231,31 @@ export async function withConnector<T>(
   }
 }
 
+/** A record type with an open connection to its store; closed when `work` ends. */
+export async function withRecordType<T>(
+  ctx: AppContext,
+  scope: OrgScope,
+  recordTypeId: string,
+  work: (opened: {
+    connector: Connector<unknown>;
+    manifest: ConnectorManifest;
+    recordType: store.RecordTypeRow;
+    definition: unknown;
+  }) => Promise<T>,
+): Promise<T> {
+  const recordType = await store.findRecordType(ctx.db, scope.orgId, recordTypeId);
+  if (!recordType) throw notFound('record_type_not_found');
+  return withConnector(ctx, scope, recordType.connectorId, (connector, manifest) =>
+    work({ connector, manifest, recordType, definition: manifest.recordTypeSchema.parse(recordType.definition) }),
+  );
+}
+
+/** Record types by id with their connector's kind and name, for presenting policies. */
+export async function recordTypeNames(ctx: AppContext, scope: OrgScope, ids: readonly string[]) {
+  const rows = await Promise.all([...new Set(ids)].map((id) => store.findRecordType(ctx.db, scope.orgId, id)));
+  return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+}
+
 /** Asks the store whether it answers with these settings, and keeps the answer on the connector. */
 export async function checkConnector(ctx: AppContext, scope: OrgScope, id: string): Promise<TConnectorCheck> {
   const result: CheckResult = await withConnector(ctx, scope, id, (connector) => connector.check());

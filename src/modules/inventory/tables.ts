@@ -1,4 +1,4 @@
-import { boolean, date, foreignKey, index, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../../platform/db/columns.ts';
 import { dataCategories } from '../categories/tables.ts';
 import { organisations } from '../organisations/tables.ts';
@@ -86,6 +86,8 @@ export const systemLocations = pgTable(
     /** Transfer impact assessment for SCCs/BCRs: its day and a document reference or note (both or neither). */
     tiaAssessedOn: date('tia_assessed_on', { mode: 'string' }),
     tiaReference: text('tia_reference'),
+    /** For backups: how many days a copy is kept before the rotation overwrites it (null: not recorded). */
+    rotationDays: integer('rotation_days'),
     notes: text('notes').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
