@@ -363,6 +363,7 @@ export const ZPreview = z.object({
   /** The cut-off the counts were made with. */
   cutoff: ZInstant,
   matched: z.number().int(),
+  /** Per hold the records it keeps; holds may overlap, so `matched − toAct` records are held in all. */
   held: z.array(z.object({ holdId: z.uuid(), reason: z.string(), count: z.number().int() })),
   toAct: z.number().int(),
   sample: z.array(ZPreviewSample),

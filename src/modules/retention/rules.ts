@@ -259,6 +259,30 @@ export function selectionFor(
 }
 
 /**
+ * The selections a preview counts: `all` (what the policy matches, holds aside), `toAct` (what a run would act
+ * on) and per hold the selection `excluding` only that hold. The records a hold keeps are
+ * `count(all) − count(excluding)`; holds may overlap, so `count(all) − count(toAct)` are held in all.
+ */
+export function previewSelections(
+  policy: PolicyRules,
+  now: Date,
+  holds: readonly Hold[],
+  target: { identityFields: readonly IdentityField[] } = { identityFields: [] },
+): { all: Selection; toAct: Selection; perHold: { holdId: string; reason: string; excluding: Selection }[] } {
+  const today = calendarDateIn(now);
+  const active = holds.filter((hold) => isHoldActive(hold, today));
+  return {
+    all: selectionFor(policy, now, [], target),
+    toAct: selectionFor(policy, now, active, target),
+    perHold: active.map((hold) => ({
+      holdId: hold.id,
+      reason: hold.reason,
+      excluding: selectionFor(policy, now, [hold], target),
+    })),
+  };
+}
+
+/**
  * Active identity holds a record type cannot honour: it has no identity field of any kind the hold names. A run
  * must not start while there is one, or the held person's records could go.
  */
@@ -361,6 +385,10 @@ function ageText(policy: PolicyRules, locale: Locale, names: CriteriaNames): str
       ? `waarvan het jaar van ${of} ten minste ${years} geleden is afgesloten`
       : `whose year of ${of} ended at least ${years} ago`;
   }
+  if (period.amount === 0)
+    return locale === 'nl'
+      ? `waarvan ${label ?? 'de datum'} vandaag of eerder is`
+      : `whose ${label ?? 'date'} is today or earlier`;
   const duration = amountText(period.amount, period.unit, locale);
   if (locale === 'nl')
     return label ? `waarvan ${label} ${duration} of langer geleden is` : `die ouder zijn dan ${duration}`;
@@ -430,7 +458,9 @@ function maskPart(part: string): string {
   return characters.length > 1 ? `${characters[0]}${MASK}` : MASK;
 }
 
-function maskEmail(value: string): string {
+function maskEmail(written: string): string {
+  // `Jan Jansen <jan@example.nl>` as a mail header writes it: the name part would show unmasked.
+  const value = /<([^<>]*)>/.exec(written)?.[1]?.trim() ?? written;
   const at = value.lastIndexOf('@');
   if (at < 0) return maskPart(value);
   const domain = value.slice(at + 1);
