@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { type Cutoff, type Filter, RECORD_KEY_FIELD, type Selection } from '../../connectors/connector.ts';
-import { calendarDateIn, TIME_ZONE } from '../../shared/dates.ts';
+import { calendarDateIn, startOfDay, TIME_ZONE } from '../../shared/dates.ts';
 import type {
   TAction,
   TFieldChange,
@@ -41,9 +41,9 @@ export function deletableFrom(period: TPeriod, recordDate: string): string {
 }
 
 /**
- * The earliest record date still kept on `today`: every record dated before it is expired. Subtracting a period
- * and adding it back can land before today at a month's end (31 March − 1 month = 28 February, + 1 month =
- * 28 March), so the first kept day is found by stepping, never assumed.
+ * The earliest record date still kept on `today`: every record dated before it is expired. `today − period` is
+ * itself expired (subtracting and adding back never passes today), and at a month's end a few days after it are
+ * too (31 March − 1 month = 28 February, + 1 month = 28 March): the first kept day is found by stepping on.
  */
 export function firstKeptDate(period: TPeriod, today: string): string {
   const day = plainDate(today);
@@ -51,15 +51,12 @@ export function firstKeptDate(period: TPeriod, today: string): string {
     return Temporal.PlainDate.from({ year: day.year - period.years, month: 1, day: 1 }).toString();
   let candidate = day.subtract({ [period.unit]: period.amount });
   while (isOnOrBefore(addPeriod(candidate, period), day)) candidate = candidate.add({ days: 1 });
-  while (!isOnOrBefore(addPeriod(candidate.subtract({ days: 1 }), period), day))
-    candidate = candidate.subtract({ days: 1 });
   return candidate.toString();
 }
 
 /** A cut-off at 00:00 Amsterdam on `date`, in the three forms connectors compare with. */
 export function cutoffAt(date: string): Cutoff {
-  const zoned = plainDate(date).toZonedDateTime(TIME_ZONE);
-  return { instant: new Date(zoned.epochMilliseconds), localDateTime: `${date}T00:00:00`, localDate: date };
+  return { instant: startOfDay(date), localDateTime: `${date}T00:00:00`, localDate: date };
 }
 
 /**
