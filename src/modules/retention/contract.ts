@@ -161,18 +161,34 @@ export type TStartEvent = z.output<typeof ZStartEvent>;
 
 export const ZAnonymiseField = z.strictObject({ field: ZFieldName, replacement: z.string().max(1000).nullable() });
 
+/** Each name once in a list: a field anonymised twice or two columns archived into one make the action ambiguous. */
+const eachOnce =
+  <T>(name: (item: T) => string) =>
+  (items: readonly T[], context: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(name(item)))
+        context.addIssue({ code: 'custom', path: [index], message: 'validation.field_listed_twice' });
+      seen.add(name(item));
+    });
+  };
+
+const ZAnonymiseFields = z
+  .array(ZAnonymiseField)
+  .min(1)
+  .max(100)
+  .superRefine(eachOnce((item: { field: string }) => item.field));
+const ZFieldMapping = z
+  .array(z.strictObject({ from: ZFieldName, to: ZFieldName }))
+  .min(1)
+  .max(200)
+  .superRefine(eachOnce((item: { to: string }) => item.to));
+
 /** What happens to an expired record. Archive copies it to another record type, verifies the copy, then deletes. */
 export const ZAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('delete') }),
-  z.strictObject({ kind: z.literal('anonymise'), fields: z.array(ZAnonymiseField).min(1).max(100) }),
-  z.strictObject({
-    kind: z.literal('archive'),
-    targetRecordTypeId: z.uuid(),
-    fieldMapping: z
-      .array(z.strictObject({ from: ZFieldName, to: ZFieldName }))
-      .min(1)
-      .max(200),
-  }),
+  z.strictObject({ kind: z.literal('anonymise'), fields: ZAnonymiseFields }),
+  z.strictObject({ kind: z.literal('archive'), targetRecordTypeId: z.uuid(), fieldMapping: ZFieldMapping }),
 ]);
 export type TAction = z.output<typeof ZAction>;
 
@@ -286,16 +302,25 @@ const policyFields = {
   marginPercent: ZMarginPercent,
 };
 
-export const ZCreatePolicyRequest = z.strictObject({
-  ...policyFields,
-  activityId: policyFields.activityId.default(null),
-  legalReference: ZLegalReference.default({ presetId: null, reference: '' }),
-  action: ZAction.default({ kind: 'delete' }),
-  holds: policyFields.holds.default([]),
-  schedule: ZSchedule.default({ frequency: 'daily', time: '02:00' }),
-  ownerUserId: policyFields.ownerUserId.default(null),
-  marginPercent: ZMarginPercent.default(10),
-});
+export const ZCreatePolicyRequest = z
+  .strictObject({
+    ...policyFields,
+    activityId: policyFields.activityId.default(null),
+    legalReference: ZLegalReference.default({ presetId: null, reference: '' }),
+    action: ZAction.default({ kind: 'delete' }),
+    holds: policyFields.holds.default([]),
+    schedule: ZSchedule.default({ frequency: 'daily', time: '02:00' }),
+    ownerUserId: policyFields.ownerUserId.default(null),
+    marginPercent: ZMarginPercent.default(10),
+  })
+  .superRefine((policy, context) => {
+    if (policy.action.kind === 'archive' && policy.action.targetRecordTypeId === policy.recordTypeId)
+      context.addIssue({
+        code: 'custom',
+        path: ['action', 'targetRecordTypeId'],
+        message: 'validation.archive_to_itself',
+      });
+  });
 export type TCreatePolicyRequest = z.output<typeof ZCreatePolicyRequest>;
 
 /**
@@ -490,14 +515,11 @@ const ZFileRecordType = z.strictObject({
 
 const ZFileAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('delete') }),
-  z.strictObject({ kind: z.literal('anonymise'), fields: z.array(ZAnonymiseField).min(1).max(100) }),
+  z.strictObject({ kind: z.literal('anonymise'), fields: ZAnonymiseFields }),
   z.strictObject({
     kind: z.literal('archive'),
     targetRecordType: ZStableRef.describe('The ref of a record type in this file'),
-    fieldMapping: z
-      .array(z.strictObject({ from: ZFieldName, to: ZFieldName }))
-      .min(1)
-      .max(200),
+    fieldMapping: ZFieldMapping,
   }),
 ]);
 
@@ -562,7 +584,13 @@ export const ZRetentionFile = z
           path: ['policies', index, 'recordType'],
           message: 'validation.ref_unknown',
         });
-      if (policy.action.kind === 'archive' && !recordTypeRefs.has(policy.action.targetRecordType))
+      if (policy.action.kind === 'archive' && policy.action.targetRecordType === policy.recordType)
+        context.addIssue({
+          code: 'custom',
+          path: ['policies', index, 'action', 'targetRecordType'],
+          message: 'validation.archive_to_itself',
+        });
+      else if (policy.action.kind === 'archive' && !recordTypeRefs.has(policy.action.targetRecordType))
         context.addIssue({
           code: 'custom',
           path: ['policies', index, 'action', 'targetRecordType'],
