@@ -129,9 +129,9 @@ describe('ZRetentionFile', () => {
       ],
     };
     expect(issues(ZRetentionFile.safeParse(broken))).toEqual([
-      'connectors.1.ref: validation.ref_duplicate',
-      'recordTypes.1.connector: validation.ref_unknown',
-      'policies.0.action.targetRecordType: validation.ref_unknown',
+      'connectors.1.ref: validation.name_taken',
+      'recordTypes.1.connector: validation.unknown_reference',
+      'policies.0.action.targetRecordType: validation.unknown_reference',
     ]);
   });
 

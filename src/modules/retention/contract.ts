@@ -254,7 +254,7 @@ export const ZHold = z.discriminatedUnion('kind', [
 ]);
 export type THold = z.infer<typeof ZHold>;
 
-const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time_format' });
+const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.invalid_format' });
 
 /**
  * When runs start, on the Amsterdam wall clock. A weekday is ISO (1 = Monday); a day of the month past the
@@ -491,7 +491,7 @@ export const ZManualHandlingRequest = z.strictObject({
 /** A stable name chosen by a person, so a diff of the file reads as what changed. */
 export const ZStableRef = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, { error: 'validation.ref_format' })
+  .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, { error: 'validation.invalid_format' })
   .describe('A stable name chosen by a person (lower case, digits, . _ -), unique within its list');
 
 const ZFileConnector = z.strictObject({
@@ -563,7 +563,7 @@ export const ZRetentionFile = z
       const seen = new Set<string>();
       file[list].forEach((entry, index) => {
         if (seen.has(entry.ref))
-          context.addIssue({ code: 'custom', path: [list, index, 'ref'], message: 'validation.ref_duplicate' });
+          context.addIssue({ code: 'custom', path: [list, index, 'ref'], message: 'validation.name_taken' });
         seen.add(entry.ref);
       });
     }
@@ -574,7 +574,7 @@ export const ZRetentionFile = z
         context.addIssue({
           code: 'custom',
           path: ['recordTypes', index, 'connector'],
-          message: 'validation.ref_unknown',
+          message: 'validation.unknown_reference',
         });
     });
     file.policies.forEach((policy, index) => {
@@ -582,7 +582,7 @@ export const ZRetentionFile = z
         context.addIssue({
           code: 'custom',
           path: ['policies', index, 'recordType'],
-          message: 'validation.ref_unknown',
+          message: 'validation.unknown_reference',
         });
       if (policy.action.kind === 'archive' && policy.action.targetRecordType === policy.recordType)
         context.addIssue({
@@ -594,7 +594,7 @@ export const ZRetentionFile = z
         context.addIssue({
           code: 'custom',
           path: ['policies', index, 'action', 'targetRecordType'],
-          message: 'validation.ref_unknown',
+          message: 'validation.unknown_reference',
         });
     });
   });
