@@ -120,6 +120,9 @@ describe('describeCriteria', () => {
     expect(describeCriteria(archive, 'en', { recordType: 'Submissions', archiveTarget: 'Administration' })).toBe(
       'Submissions older than 12 months. They are archived to Administration, then deleted.',
     );
+    expect(describeCriteria(archive, 'nl', { recordType: 'Formulieren' })).toBe(
+      'Formulieren die ouder zijn dan 12 maanden. Ze worden gearchiveerd in een ander recordtype en daarna verwijderd.',
+    );
   });
 
   it('legal holds: counted records, and a person never named', () => {

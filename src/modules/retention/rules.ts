@@ -408,7 +408,7 @@ function holdText(hold: Hold, locale: Locale): string {
 function actionText(action: TAction, locale: Locale, names: CriteriaNames): string {
   if (action.kind === 'delete') return locale === 'nl' ? 'Ze worden verwijderd.' : 'They are deleted.';
   if (action.kind === 'archive') {
-    const target = names.archiveTarget ?? '';
+    const target = names.archiveTarget ?? (locale === 'nl' ? 'een ander recordtype' : 'another record type');
     return locale === 'nl'
       ? `Ze worden gearchiveerd in ${target} en daarna verwijderd.`
       : `They are archived to ${target}, then deleted.`;
