@@ -129,9 +129,9 @@ describe('ZRetentionFile', () => {
       ],
     };
     expect(issues(ZRetentionFile.safeParse(broken))).toEqual([
-      'connectors.1.ref: validation.ref_duplicate',
-      'recordTypes.1.connector: validation.ref_unknown',
-      'policies.0.action.targetRecordType: validation.ref_unknown',
+      'connectors.1.ref: validation.name_taken',
+      'recordTypes.1.connector: validation.unknown_reference',
+      'policies.0.action.targetRecordType: validation.unknown_reference',
     ]);
   });
 
@@ -157,5 +157,45 @@ describe('ZRetentionFile', () => {
     expect(ZRetentionFile.safeParse(withSecret).success).toBe(false);
     const named = { ...file, connectors: [{ ...file.connectors[0], secrets: { password: 'crm-db-password' } }] };
     expect(ZRetentionFile.safeParse(named).success).toBe(true);
+  });
+});
+
+describe('actions', () => {
+  const policy = {
+    name: 'Formulieren',
+    recordTypeId: '7d9f3c1e-2b4a-4c6d-8e0f-1a2b3c4d5e6f',
+    startEvent: { timestampField: 'submitted_at' },
+    period: { kind: 'after', amount: 3, unit: 'months' },
+  };
+
+  it('an archive action cannot target its own record type', () => {
+    const action = { kind: 'archive', targetRecordTypeId: policy.recordTypeId, fieldMapping: [{ from: 'a', to: 'b' }] };
+    expect(issues(ZCreatePolicyRequest.safeParse({ ...policy, action }))).toEqual([
+      'action.targetRecordTypeId: validation.archive_to_itself',
+    ]);
+  });
+
+  it('a field is anonymised once, and two columns are not archived into one', () => {
+    const anonymise = {
+      kind: 'anonymise',
+      fields: [
+        { field: 'email', replacement: null },
+        { field: 'email', replacement: 'x' },
+      ],
+    };
+    expect(issues(ZCreatePolicyRequest.safeParse({ ...policy, action: anonymise }))).toEqual([
+      'action.fields.1: validation.field_listed_twice',
+    ]);
+    const archive = {
+      kind: 'archive',
+      targetRecordTypeId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+      fieldMapping: [
+        { from: 'first_name', to: 'name' },
+        { from: 'last_name', to: 'name' },
+      ],
+    };
+    expect(issues(ZCreatePolicyRequest.safeParse({ ...policy, action: archive }))).toEqual([
+      'action.fieldMapping.1: validation.field_listed_twice',
+    ]);
   });
 });

@@ -161,18 +161,34 @@ export type TStartEvent = z.output<typeof ZStartEvent>;
 
 export const ZAnonymiseField = z.strictObject({ field: ZFieldName, replacement: z.string().max(1000).nullable() });
 
+/** Each name once in a list: a field anonymised twice or two columns archived into one make the action ambiguous. */
+const eachOnce =
+  <T>(name: (item: T) => string) =>
+  (items: readonly T[], context: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(name(item)))
+        context.addIssue({ code: 'custom', path: [index], message: 'validation.field_listed_twice' });
+      seen.add(name(item));
+    });
+  };
+
+const ZAnonymiseFields = z
+  .array(ZAnonymiseField)
+  .min(1)
+  .max(100)
+  .superRefine(eachOnce((item: { field: string }) => item.field));
+const ZFieldMapping = z
+  .array(z.strictObject({ from: ZFieldName, to: ZFieldName }))
+  .min(1)
+  .max(200)
+  .superRefine(eachOnce((item: { to: string }) => item.to));
+
 /** What happens to an expired record. Archive copies it to another record type, verifies the copy, then deletes. */
 export const ZAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('delete') }),
-  z.strictObject({ kind: z.literal('anonymise'), fields: z.array(ZAnonymiseField).min(1).max(100) }),
-  z.strictObject({
-    kind: z.literal('archive'),
-    targetRecordTypeId: z.uuid(),
-    fieldMapping: z
-      .array(z.strictObject({ from: ZFieldName, to: ZFieldName }))
-      .min(1)
-      .max(200),
-  }),
+  z.strictObject({ kind: z.literal('anonymise'), fields: ZAnonymiseFields }),
+  z.strictObject({ kind: z.literal('archive'), targetRecordTypeId: z.uuid(), fieldMapping: ZFieldMapping }),
 ]);
 export type TAction = z.output<typeof ZAction>;
 
@@ -238,7 +254,7 @@ export const ZHold = z.discriminatedUnion('kind', [
 ]);
 export type THold = z.infer<typeof ZHold>;
 
-const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time_format' });
+const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.invalid_format' });
 
 /**
  * When runs start, on the Amsterdam wall clock. A weekday is ISO (1 = Monday); a day of the month past the
@@ -286,16 +302,25 @@ const policyFields = {
   marginPercent: ZMarginPercent,
 };
 
-export const ZCreatePolicyRequest = z.strictObject({
-  ...policyFields,
-  activityId: policyFields.activityId.default(null),
-  legalReference: ZLegalReference.default({ presetId: null, reference: '' }),
-  action: ZAction.default({ kind: 'delete' }),
-  holds: policyFields.holds.default([]),
-  schedule: ZSchedule.default({ frequency: 'daily', time: '02:00' }),
-  ownerUserId: policyFields.ownerUserId.default(null),
-  marginPercent: ZMarginPercent.default(10),
-});
+export const ZCreatePolicyRequest = z
+  .strictObject({
+    ...policyFields,
+    activityId: policyFields.activityId.default(null),
+    legalReference: ZLegalReference.default({ presetId: null, reference: '' }),
+    action: ZAction.default({ kind: 'delete' }),
+    holds: policyFields.holds.default([]),
+    schedule: ZSchedule.default({ frequency: 'daily', time: '02:00' }),
+    ownerUserId: policyFields.ownerUserId.default(null),
+    marginPercent: ZMarginPercent.default(10),
+  })
+  .superRefine((policy, context) => {
+    if (policy.action.kind === 'archive' && policy.action.targetRecordTypeId === policy.recordTypeId)
+      context.addIssue({
+        code: 'custom',
+        path: ['action', 'targetRecordTypeId'],
+        message: 'validation.archive_to_itself',
+      });
+  });
 export type TCreatePolicyRequest = z.output<typeof ZCreatePolicyRequest>;
 
 /**
@@ -363,6 +388,7 @@ export const ZPreview = z.object({
   /** The cut-off the counts were made with. */
   cutoff: ZInstant,
   matched: z.number().int(),
+  /** Per hold the records it keeps; holds may overlap, so `matched − toAct` records are held in all. */
   held: z.array(z.object({ holdId: z.uuid(), reason: z.string(), count: z.number().int() })),
   toAct: z.number().int(),
   sample: z.array(ZPreviewSample),
@@ -465,7 +491,7 @@ export const ZManualHandlingRequest = z.strictObject({
 /** A stable name chosen by a person, so a diff of the file reads as what changed. */
 export const ZStableRef = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, { error: 'validation.ref_format' })
+  .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, { error: 'validation.invalid_format' })
   .describe('A stable name chosen by a person (lower case, digits, . _ -), unique within its list');
 
 const ZFileConnector = z.strictObject({
@@ -489,14 +515,11 @@ const ZFileRecordType = z.strictObject({
 
 const ZFileAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('delete') }),
-  z.strictObject({ kind: z.literal('anonymise'), fields: z.array(ZAnonymiseField).min(1).max(100) }),
+  z.strictObject({ kind: z.literal('anonymise'), fields: ZAnonymiseFields }),
   z.strictObject({
     kind: z.literal('archive'),
     targetRecordType: ZStableRef.describe('The ref of a record type in this file'),
-    fieldMapping: z
-      .array(z.strictObject({ from: ZFieldName, to: ZFieldName }))
-      .min(1)
-      .max(200),
+    fieldMapping: ZFieldMapping,
   }),
 ]);
 
@@ -540,7 +563,7 @@ export const ZRetentionFile = z
       const seen = new Set<string>();
       file[list].forEach((entry, index) => {
         if (seen.has(entry.ref))
-          context.addIssue({ code: 'custom', path: [list, index, 'ref'], message: 'validation.ref_duplicate' });
+          context.addIssue({ code: 'custom', path: [list, index, 'ref'], message: 'validation.name_taken' });
         seen.add(entry.ref);
       });
     }
@@ -551,7 +574,7 @@ export const ZRetentionFile = z
         context.addIssue({
           code: 'custom',
           path: ['recordTypes', index, 'connector'],
-          message: 'validation.ref_unknown',
+          message: 'validation.unknown_reference',
         });
     });
     file.policies.forEach((policy, index) => {
@@ -559,13 +582,19 @@ export const ZRetentionFile = z
         context.addIssue({
           code: 'custom',
           path: ['policies', index, 'recordType'],
-          message: 'validation.ref_unknown',
+          message: 'validation.unknown_reference',
         });
-      if (policy.action.kind === 'archive' && !recordTypeRefs.has(policy.action.targetRecordType))
+      if (policy.action.kind === 'archive' && policy.action.targetRecordType === policy.recordType)
         context.addIssue({
           code: 'custom',
           path: ['policies', index, 'action', 'targetRecordType'],
-          message: 'validation.ref_unknown',
+          message: 'validation.archive_to_itself',
+        });
+      else if (policy.action.kind === 'archive' && !recordTypeRefs.has(policy.action.targetRecordType))
+        context.addIssue({
+          code: 'custom',
+          path: ['policies', index, 'action', 'targetRecordType'],
+          message: 'validation.unknown_reference',
         });
     });
   });

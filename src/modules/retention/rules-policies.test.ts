@@ -15,6 +15,7 @@ import {
   type PolicyRules,
   periodText,
   policyFromActivity,
+  previewSelections,
   type ReferencePeriod,
 } from './rules.ts';
 
@@ -80,7 +81,11 @@ describe('describeCriteria', () => {
       action: { kind: 'delete' },
     };
     expect(describeCriteria(policy, 'en', { recordType: 'Contacts' })).toBe(
-      'Contacts older than 0 days (only where deleted_at is empty). They are deleted.',
+      'Contacts whose date is today or earlier (only where deleted_at is empty). They are deleted.',
+    );
+    const names = { recordType: 'Contactpersonen', fields: { left_at: 'de vertrekdatum' } };
+    expect(describeCriteria(policy, 'nl', names)).toBe(
+      'Contactpersonen waarvan de vertrekdatum vandaag of eerder is (alleen waar deleted_at is leeg). Ze worden verwijderd.',
     );
   });
 
@@ -114,6 +119,9 @@ describe('describeCriteria', () => {
     };
     expect(describeCriteria(archive, 'en', { recordType: 'Submissions', archiveTarget: 'Administration' })).toBe(
       'Submissions older than 12 months. They are archived to Administration, then deleted.',
+    );
+    expect(describeCriteria(archive, 'nl', { recordType: 'Formulieren' })).toBe(
+      'Formulieren die ouder zijn dan 12 maanden. Ze worden gearchiveerd in een ander recordtype en daarna verwijderd.',
     );
   });
 
@@ -159,6 +167,10 @@ describe('maskIdentity', () => {
   it('e-mail without @ or without a dot in the domain is still masked', () => {
     expect(maskIdentity('not-an-address', 'email')).toBe('n***');
     expect(maskIdentity('root@localhost', 'email')).toBe('r***@l***');
+  });
+
+  it('e-mail with a display name: only the address, masked', () => {
+    expect(maskIdentity('Jan Jansen <jan@example.nl>', 'email')).toBe('j***@e***.nl');
   });
 
   it('phone keeps the last two digits', () => {
@@ -428,5 +440,29 @@ describe('coverageOf', () => {
     const coverage = coverageOf(activities, systems, [], [], '2026-12-03');
     expect(coverage.systems.map((entry) => entry.backupsCleanWithinDays)).toEqual([90, null]);
     expect(backupsCleanWithinDays([])).toBe(0);
+  });
+});
+
+describe('previewSelections', () => {
+  const now = new Date('2026-12-03T10:00:00Z');
+  const policy: PolicyRules = {
+    startEvent: { timestampField: 'internaldate', conditions: [] },
+    period: { kind: 'after', amount: 12, unit: 'months' },
+    action: { kind: 'anonymise', fields: [{ field: 'email', replacement: null }] },
+  };
+  const flagged: Hold = {
+    kind: 'condition',
+    id: 'h1',
+    reason: 'flagged',
+    filters: [{ field: 'flags', operator: 'contains', value: '\\Flagged' }],
+  };
+  const expired: Hold = { kind: 'records', id: 'h2', reason: 'old audit', keys: ['1'], expiresOn: '2026-01-01' };
+  const marker = [{ field: 'email', operator: 'is_null' }];
+
+  it('all keeps only the anonymised marker; toAct adds the active holds; one excluding selection per active hold', () => {
+    const selections = previewSelections(policy, now, [flagged, expired]);
+    expect(selections.all.exclusions).toEqual([marker]);
+    expect(selections.toAct.exclusions).toEqual([flagged.filters, marker]);
+    expect(selections.perHold).toEqual([{ holdId: 'h1', reason: 'flagged', excluding: selections.toAct }]);
   });
 });

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { type Cutoff, type Filter, RECORD_KEY_FIELD, type Selection } from '../../connectors/connector.ts';
-import { calendarDateIn, TIME_ZONE } from '../../shared/dates.ts';
+import { calendarDateIn, startOfDay, TIME_ZONE } from '../../shared/dates.ts';
 import type {
   TAction,
   TFieldChange,
@@ -41,9 +41,9 @@ export function deletableFrom(period: TPeriod, recordDate: string): string {
 }
 
 /**
- * The earliest record date still kept on `today`: every record dated before it is expired. Subtracting a period
- * and adding it back can land before today at a month's end (31 March − 1 month = 28 February, + 1 month =
- * 28 March), so the first kept day is found by stepping, never assumed.
+ * The earliest record date still kept on `today`: every record dated before it is expired. `today − period` is
+ * itself expired (subtracting and adding back never passes today), and at a month's end a few days after it are
+ * too (31 March − 1 month = 28 February, + 1 month = 28 March): the first kept day is found by stepping on.
  */
 export function firstKeptDate(period: TPeriod, today: string): string {
   const day = plainDate(today);
@@ -51,15 +51,12 @@ export function firstKeptDate(period: TPeriod, today: string): string {
     return Temporal.PlainDate.from({ year: day.year - period.years, month: 1, day: 1 }).toString();
   let candidate = day.subtract({ [period.unit]: period.amount });
   while (isOnOrBefore(addPeriod(candidate, period), day)) candidate = candidate.add({ days: 1 });
-  while (!isOnOrBefore(addPeriod(candidate.subtract({ days: 1 }), period), day))
-    candidate = candidate.subtract({ days: 1 });
   return candidate.toString();
 }
 
 /** A cut-off at 00:00 Amsterdam on `date`, in the three forms connectors compare with. */
 export function cutoffAt(date: string): Cutoff {
-  const zoned = plainDate(date).toZonedDateTime(TIME_ZONE);
-  return { instant: new Date(zoned.epochMilliseconds), localDateTime: `${date}T00:00:00`, localDate: date };
+  return { instant: startOfDay(date), localDateTime: `${date}T00:00:00`, localDate: date };
 }
 
 /**
@@ -259,6 +256,30 @@ export function selectionFor(
 }
 
 /**
+ * The selections a preview counts: `all` (what the policy matches, holds aside), `toAct` (what a run would act
+ * on) and per hold the selection `excluding` only that hold. The records a hold keeps are
+ * `count(all) − count(excluding)`; holds may overlap, so `count(all) − count(toAct)` are held in all.
+ */
+export function previewSelections(
+  policy: PolicyRules,
+  now: Date,
+  holds: readonly Hold[],
+  target: { identityFields: readonly IdentityField[] } = { identityFields: [] },
+): { all: Selection; toAct: Selection; perHold: { holdId: string; reason: string; excluding: Selection }[] } {
+  const today = calendarDateIn(now);
+  const active = holds.filter((hold) => isHoldActive(hold, today));
+  return {
+    all: selectionFor(policy, now, [], target),
+    toAct: selectionFor(policy, now, active, target),
+    perHold: active.map((hold) => ({
+      holdId: hold.id,
+      reason: hold.reason,
+      excluding: selectionFor(policy, now, [hold], target),
+    })),
+  };
+}
+
+/**
  * Active identity holds a record type cannot honour: it has no identity field of any kind the hold names. A run
  * must not start while there is one, or the held person's records could go.
  */
@@ -361,6 +382,10 @@ function ageText(policy: PolicyRules, locale: Locale, names: CriteriaNames): str
       ? `waarvan het jaar van ${of} ten minste ${years} geleden is afgesloten`
       : `whose year of ${of} ended at least ${years} ago`;
   }
+  if (period.amount === 0)
+    return locale === 'nl'
+      ? `waarvan ${label ?? 'de datum'} vandaag of eerder is`
+      : `whose ${label ?? 'date'} is today or earlier`;
   const duration = amountText(period.amount, period.unit, locale);
   if (locale === 'nl')
     return label ? `waarvan ${label} ${duration} of langer geleden is` : `die ouder zijn dan ${duration}`;
@@ -383,7 +408,7 @@ function holdText(hold: Hold, locale: Locale): string {
 function actionText(action: TAction, locale: Locale, names: CriteriaNames): string {
   if (action.kind === 'delete') return locale === 'nl' ? 'Ze worden verwijderd.' : 'They are deleted.';
   if (action.kind === 'archive') {
-    const target = names.archiveTarget ?? '';
+    const target = names.archiveTarget ?? (locale === 'nl' ? 'een ander recordtype' : 'another record type');
     return locale === 'nl'
       ? `Ze worden gearchiveerd in ${target} en daarna verwijderd.`
       : `They are archived to ${target}, then deleted.`;
@@ -430,7 +455,9 @@ function maskPart(part: string): string {
   return characters.length > 1 ? `${characters[0]}${MASK}` : MASK;
 }
 
-function maskEmail(value: string): string {
+function maskEmail(written: string): string {
+  // `Jan Jansen <jan@example.nl>` as a mail header writes it: the name part would show unmasked.
+  const value = /<([^<>]*)>/.exec(written)?.[1]?.trim() ?? written;
   const at = value.lastIndexOf('@');
   if (at < 0) return maskPart(value);
   const domain = value.slice(at + 1);
