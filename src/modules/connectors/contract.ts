@@ -70,12 +70,14 @@ export const ZCreateConnectorRequest = z.strictObject({
 });
 export type TCreateConnectorRequest = z.output<typeof ZCreateConnectorRequest>;
 
-export const ZUpdateConnectorRequest = z.strictObject({
-  name: name.optional(),
-  systemId: z.uuid().nullable().optional(),
-  /** Settings to change; a secret left out (or null) keeps the stored one. */
-  settings: ZConnectorSettings.optional(),
-});
+export const ZUpdateConnectorRequest = z
+  .strictObject({
+    name: name.optional(),
+    systemId: z.uuid().nullable().optional(),
+    /** Settings to change; a secret left out (or null) keeps the stored one. */
+    settings: ZConnectorSettings.optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, { error: 'validation.nothing_to_change' });
 export type TUpdateConnectorRequest = z.output<typeof ZUpdateConnectorRequest>;
 
 const fieldType = z.enum(['timestamptz', 'timestamp', 'date', 'text', 'number', 'boolean', 'other']);
@@ -155,8 +157,7 @@ export const ZRecordTypeList = z.object({ items: z.array(ZRecordType) });
 
 export const ZCreateRecordTypeRequest = z.strictObject({ name, definition: ZRecordTypeDefinition });
 export type TCreateRecordTypeRequest = z.output<typeof ZCreateRecordTypeRequest>;
-export const ZUpdateRecordTypeRequest = z.strictObject({
-  name: name.optional(),
-  definition: ZRecordTypeDefinition.optional(),
-});
+export const ZUpdateRecordTypeRequest = z
+  .strictObject({ name: name.optional(), definition: ZRecordTypeDefinition.optional() })
+  .refine((value) => Object.keys(value).length > 0, { error: 'validation.nothing_to_change' });
 export type TUpdateRecordTypeRequest = z.output<typeof ZUpdateRecordTypeRequest>;

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ZCreatePolicyRequest,
-  ZFilter,
-  ZHoldInput,
-  ZRetentionFile,
-  ZSchedule,
-  ZUpdateConnectorRequest,
-} from './contract.ts';
+import { ZCreatePolicyRequest, ZFilter, ZHoldInput, ZRetentionFile, ZSchedule } from './contract.ts';
 
 const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   result.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
@@ -90,12 +83,6 @@ describe('ZSchedule', () => {
     expect(ZSchedule.safeParse({ frequency: 'daily', time: '24:00' }).success).toBe(false);
     expect(ZSchedule.safeParse({ frequency: 'daily', time: '23:59' }).success).toBe(true);
     expect(ZSchedule.safeParse({ frequency: 'weekly', weekday: 0, time: '06:00' }).success).toBe(false);
-  });
-});
-
-describe('ZUpdateConnectorRequest', () => {
-  it('an empty change is refused', () => {
-    expect(issues(ZUpdateConnectorRequest.safeParse({}))).toEqual([': validation.nothing_to_change']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CONNECTOR_FAILURE_CODES, CONNECTOR_KINDS, FILTER_OPERATORS } from '../../connectors/connector.ts';
+import { FILTER_OPERATORS } from '../../connectors/connector.ts';
 import { ZCalendarDate, ZRef } from '../../shared/lists.ts';
+import { ZConnectorKind } from '../connectors/contract.ts';
 import { ZRetention } from '../register/contract.ts';
 
 /**
@@ -15,99 +16,6 @@ const ZReason = z.string().trim().min(1, { error: 'validation.required' }).max(5
 /** A field (column, IMAP attribute, file property) of a record type; checked against the live store by the service. */
 const ZFieldName = z.string().trim().min(1, { error: 'validation.required' }).max(200);
 const ZInstant = z.iso.datetime();
-
-// ---------------------------------------------------------------------------------------------------------------
-// Connectors and record types
-// ---------------------------------------------------------------------------------------------------------------
-
-export const ZConnectorKind = z.enum(CONNECTOR_KINDS);
-export const ZConnectorFailureCode = z.enum(CONNECTOR_FAILURE_CODES);
-
-/** The outcome of the last "check connection" (or of the last run's first contact). */
-export const ZConnectorCheck = z.discriminatedUnion('isOk', [
-  z.object({ isOk: z.literal(true), at: ZInstant, serverVersion: z.string().nullable(), latencyMs: z.number() }),
-  z.object({ isOk: z.literal(false), at: ZInstant, code: ZConnectorFailureCode, detail: z.string() }),
-]);
-export type TConnectorCheck = z.infer<typeof ZConnectorCheck>;
-
-/** Settings as the connector kind defines them; validated by its manifest's `configSchema` in the service. */
-const ZSettings = z.record(z.string(), z.unknown());
-
-/**
- * A connector as the API shows it: its settings without the secret fields, and per secret field whether one is
- * stored (the value itself never leaves the store).
- */
-export const ZConnector = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  kind: ZConnectorKind,
-  /** The register system this connector reaches; its policies then count as that system's enforcement. */
-  system: ZRef.nullable(),
-  configVersion: z.number().int(),
-  settings: ZSettings,
-  secrets: z.array(z.object({ field: z.string(), isSet: z.boolean() })),
-  lastCheck: ZConnectorCheck.nullable(),
-  createdAt: ZInstant,
-  updatedAt: ZInstant,
-});
-export type TConnector = z.infer<typeof ZConnector>;
-
-export const ZCreateConnectorRequest = z.strictObject({
-  name: ZName,
-  kind: ZConnectorKind,
-  systemId: z.uuid().nullable().default(null),
-  /** Including the secret fields; the service validates them with the kind's manifest and encrypts the secrets. */
-  settings: ZSettings,
-});
-export type TCreateConnectorRequest = z.output<typeof ZCreateConnectorRequest>;
-
-/**
- * Changes a connector. `settings` replaces the settings as a whole, except that a secret field left out keeps
- * its stored value (the API never returns it, so a form cannot send it back); `null` clears it.
- */
-export const ZUpdateConnectorRequest = z
-  .strictObject({ name: ZName, systemId: z.uuid().nullable(), settings: ZSettings })
-  .partial()
-  .refine((value) => Object.keys(value).length > 0, { error: 'validation.nothing_to_change' });
-export type TUpdateConnectorRequest = z.output<typeof ZUpdateConnectorRequest>;
-
-export const ZRecordTypeProblem = z.object({
-  path: z.string(),
-  code: z.enum(['missing', 'wrong_type', 'no_permission']),
-  name: z.string(),
-});
-
-/** The last check of a record type against the live store (a changed schema blocks every run on it). */
-export const ZRecordTypeCheck = z.discriminatedUnion('isOk', [
-  z.object({ isOk: z.literal(true), at: ZInstant }),
-  z.object({ isOk: z.literal(false), at: ZInstant, problems: z.array(ZRecordTypeProblem) }),
-]);
-
-/** What a policy works on: a table, mailbox folders, a directory and pattern, an API's endpoints. */
-export const ZRecordType = z.object({
-  id: z.uuid(),
-  connectorId: z.uuid(),
-  name: z.string(),
-  /** Kind-specific; validated by the connector manifest's `recordTypeSchema`. */
-  definition: z.record(z.string(), z.unknown()),
-  lastSchemaCheck: ZRecordTypeCheck.nullable(),
-  createdAt: ZInstant,
-  updatedAt: ZInstant,
-});
-export type TRecordType = z.infer<typeof ZRecordType>;
-
-export const ZCreateRecordTypeRequest = z.strictObject({
-  connectorId: z.uuid(),
-  name: ZName,
-  definition: z.record(z.string(), z.unknown()),
-});
-export type TCreateRecordTypeRequest = z.output<typeof ZCreateRecordTypeRequest>;
-
-export const ZUpdateRecordTypeRequest = z
-  .strictObject({ name: ZName, definition: z.record(z.string(), z.unknown()) })
-  .partial()
-  .refine((value) => Object.keys(value).length > 0, { error: 'validation.nothing_to_change' });
-export type TUpdateRecordTypeRequest = z.output<typeof ZUpdateRecordTypeRequest>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Policies

@@ -32,7 +32,12 @@ const referenceData = retentionNl as unknown as RetentionReferenceData;
 /** What an approval covers: a change to any of these needs a new preview and approval (holds only narrow it). */
 export function policyFingerprint(row: Pick<store.PolicyRow, 'recordTypeId' | 'startEvent' | 'period' | 'action'>) {
   return sha256Hex(
-    canonicalJson({ recordTypeId: row.recordTypeId, startEvent: row.startEvent, period: row.period, action: row.action }),
+    canonicalJson({
+      recordTypeId: row.recordTypeId,
+      startEvent: row.startEvent,
+      period: row.period,
+      action: row.action,
+    }),
   );
 }
 
@@ -52,7 +57,15 @@ export async function listPolicies(ctx: AppContext, scope: OrgScope): Promise<{ 
     ),
     namesFor(ctx, scope, rows),
   ]);
-  return { items: rows.map((row) => presentPolicy(row, holds.filter((hold) => hold.policyId === row.id), names)) };
+  return {
+    items: rows.map((row) =>
+      presentPolicy(
+        row,
+        holds.filter((hold) => hold.policyId === row.id),
+        names,
+      ),
+    ),
+  };
 }
 
 export async function getPolicy(ctx: AppContext, scope: OrgScope, id: string): Promise<TPolicy> {
@@ -300,7 +313,9 @@ export async function changePolicyStatus(
     const row = await findPolicyOrFail(tx, scope, id);
     if (row.status === status) return;
     if (status === 'active') {
-      const preview = row.approvedPreviewId ? await store.findPreview(tx, scope.orgId, row.approvedPreviewId) : undefined;
+      const preview = row.approvedPreviewId
+        ? await store.findPreview(tx, scope.orgId, row.approvedPreviewId)
+        : undefined;
       if (!preview?.approvedAt || preview.policyFingerprint !== policyFingerprint(row)) {
         throw conflict('policy_not_approved');
       }

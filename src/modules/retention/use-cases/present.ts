@@ -14,7 +14,8 @@ export function holdOf(row: store.HoldRow): THold & Hold {
     keys: string[];
     identity: Extract<THold, { kind: 'identity' }>['identity'];
   };
-  if (row.kind === 'condition') return { kind: 'condition', id: row.id, filters: definition.filters, reason: row.reason };
+  if (row.kind === 'condition')
+    return { kind: 'condition', id: row.id, filters: definition.filters, reason: row.reason };
   if (row.kind === 'records')
     return { kind: 'records', id: row.id, keys: definition.keys, reason: row.reason, expiresOn: row.expiresOn };
   return { kind: 'identity', id: row.id, identity: definition.identity, reason: row.reason, expiresOn: row.expiresOn };
@@ -27,7 +28,11 @@ export interface PolicyNames {
 }
 
 /** The names the policies refer to, in a few queries. */
-export async function namesFor(ctx: AppContext, scope: OrgScope, rows: readonly store.PolicyRow[]): Promise<PolicyNames> {
+export async function namesFor(
+  ctx: AppContext,
+  scope: OrgScope,
+  rows: readonly store.PolicyRow[],
+): Promise<PolicyNames> {
   const owners = [...new Set(rows.flatMap((row) => (row.ownerUserId ? [row.ownerUserId] : [])))];
   const [recordTypes, activities, users] = await Promise.all([
     connectors.recordTypeNames(
