@@ -18,6 +18,8 @@ import { outboxRoutes } from './modules/outbox/routes.ts';
 import { activityRoutes } from './modules/register/routes.ts';
 import { refreshCompletenessBeforeCommit, registerJobHandlers } from './modules/register/service.ts';
 import { registerIoRoutes } from './modules/register-io/routes.ts';
+import { retentionRoutes } from './modules/retention/routes.ts';
+import { registerRetentionHooks, retentionJobHandlers } from './modules/retention/service.ts';
 import { vendorRoutes } from './modules/vendors/routes.ts';
 import { type AppContext, type Clock, systemClock } from './platform/context.ts';
 import { loadIdentifierHasher } from './platform/crypto/identifier-hash.ts';
@@ -73,6 +75,7 @@ function registerHooks(ctx: AppContext): void {
   ctx.hooks.on('register.inputs_changed', (tx, { orgId, changed }) =>
     refreshCompletenessBeforeCommit(ctx, tx, orgId, changed),
   );
+  registerRetentionHooks(ctx);
 }
 
 /**
@@ -147,6 +150,7 @@ export async function createRuntime(config: TConfig, options: BuildOptions = {})
     ...maintenanceJobHandlers(database),
     ...mailJobHandlers({ db: database.db, secrets, jobs, transport, from: config.mailFrom, now: () => clock.now() }),
     ...registerJobHandlers(ctx),
+    ...retentionJobHandlers(ctx),
   ];
   await bossQueue?.start(handlers);
 
@@ -181,6 +185,7 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
       vendorRoutes(ctx),
       inventoryRoutes(ctx),
       connectorRoutes(ctx),
+      retentionRoutes(ctx),
       onboardingRoutes(ctx),
       registerIoRoutes(ctx),
     ],

@@ -256,6 +256,12 @@ export async function recordTypeNames(ctx: AppContext, scope: OrgScope, ids: rea
   return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
 }
 
+/** The register system each record type's connector reaches (null: not linked), by record type id. */
+export async function systemsOfRecordTypes(ctx: AppContext, scope: OrgScope): Promise<Map<string, string | null>> {
+  const rows = await store.recordTypeConnectorSystems(ctx.db, scope.orgId);
+  return new Map(rows.map((row) => [row.recordTypeId, row.systemId]));
+}
+
 /** Asks the store whether it answers with these settings, and keeps the answer on the connector. */
 export async function checkConnector(ctx: AppContext, scope: OrgScope, id: string): Promise<TConnectorCheck> {
   const result: CheckResult = await withConnector(ctx, scope, id, (connector) => connector.check());

@@ -108,3 +108,11 @@ export async function updateRecordType(
 export async function deleteRecordType(db: Database, orgId: string, id: string): Promise<void> {
   await db.delete(recordTypes).where(and(eq(recordTypes.orgId, orgId), eq(recordTypes.id, id)));
 }
+
+export async function recordTypeConnectorSystems(db: Database, orgId: string) {
+  return db
+    .select({ recordTypeId: recordTypes.id, systemId: connectors.systemId })
+    .from(recordTypes)
+    .innerJoin(connectors, and(eq(connectors.orgId, recordTypes.orgId), eq(connectors.id, recordTypes.connectorId)))
+    .where(eq(recordTypes.orgId, orgId));
+}

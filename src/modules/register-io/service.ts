@@ -3,6 +3,8 @@
  * no tables: it reads and writes through the categories, vendors, inventory, register and organisations services.
  */
 
+/** CSV as every export of privacydesk writes it: CRLF, a byte-order mark for Excel, formula cells neutralised. */
+export { writeCsv } from './formats/csv.ts';
 export {
   type ExportFile,
   exportRegister,

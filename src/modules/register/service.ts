@@ -14,13 +14,19 @@ export { getTransferOverview } from './use-cases/transfer-overview.ts';
 export { createActivity, deleteActivity, insertActivity, updateActivity } from './use-cases/write-activity.ts';
 
 import type { Database } from '../../platform/db/database.ts';
-import { allActivities, currentActivityHeads } from './store.ts';
+import { activitySystemPairs, allActivities, currentActivityHeads, retentionsOf } from './store.ts';
 
 /** Every activity row of an organisation (templates and imports check names against them). */
 export const activitiesOfOrg = (db: Database, orgId: string) => allActivities(db, orgId);
 
 /** Id, name, role and status of every activity that is not retired (retention coverage, policy names). */
 export const activityHeadsOfOrg = (db: Database, orgId: string) => currentActivityHeads(db, orgId);
+
+/** The stored retention (kind, amount, unit, start event, reference, preset) of some activities. */
+export const activityRetentions = (db: Database, orgId: string, ids: readonly string[]) => retentionsOf(db, orgId, ids);
+
+/** (activity, system) pairs of the organisation's register. */
+export const activitySystemsOfOrg = (db: Database, orgId: string) => activitySystemPairs(db, orgId);
 
 export { refreshCompletenessJob, registerJobHandlers } from './jobs.ts';
 export {

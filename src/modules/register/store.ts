@@ -453,3 +453,28 @@ export async function saveScopeAnswer(
       set: { isWithinScope: values.isWithinScope, note: values.note, answeredAt: values.answeredAt },
     });
 }
+
+/** Which systems each activity uses, as (activity, system) pairs of the whole organisation. */
+export async function activitySystemPairs(db: Database, orgId: string) {
+  return db
+    .select({ activityId: activitySystems.activityId, systemId: activitySystems.systemId })
+    .from(activitySystems)
+    .where(eq(activitySystems.orgId, orgId));
+}
+
+/** The retention of some activities as stored (retention policies compare it with what they were made from). */
+export async function retentionsOf(db: Database, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: activities.id,
+      kind: activities.retentionKind,
+      amount: activities.retentionAmount,
+      unit: activities.retentionUnit,
+      startEvent: activities.retentionStartEvent,
+      reference: activities.retentionReference,
+      presetId: activities.retentionPresetId,
+    })
+    .from(activities)
+    .where(and(eq(activities.orgId, orgId), isAnyOf(activities.id, ids)));
+}

@@ -11,6 +11,7 @@ import { ZUpdateConnectorRequest, ZUpdateRecordTypeRequest } from '../../../../s
 import { ZUpdateLocationRequest, ZUpdateSystemRequest } from '../../../../src/modules/inventory/contract.ts';
 import { ZUpdateOrganisationRequest } from '../../../../src/modules/organisations/contract.ts';
 import { ZUpdateActivityRequest } from '../../../../src/modules/register/contract.ts';
+import { ZUpdatePolicyRequest } from '../../../../src/modules/retention/contract.ts';
 import { ZUpdateVendorRequest } from '../../../../src/modules/vendors/contract.ts';
 import type { TAuditEntry } from '../../api/audit.ts';
 import en from '../../i18n/catalogs/en.ts';
@@ -119,6 +120,7 @@ describe('the labels', () => {
     organisation: ZUpdateOrganisationRequest,
     connector: ZUpdateConnectorRequest,
     record_type: ZUpdateRecordTypeRequest,
+    retention_policy: ZUpdatePolicyRequest,
   };
 
   it('name every field of every update request in Dutch and English', () => {
