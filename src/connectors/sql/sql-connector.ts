@@ -135,13 +135,13 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
     return parts;
   }
 
-  function foundRecord(recordType: RecordType, row: Row, timestampField: string | undefined): FoundRecord {
+  function foundRecord(live: LiveTable, recordType: RecordType, row: Row, timestampField?: string): FoundRecord {
     const identity: Record<string, string | null> = {};
     for (const { column } of recordType.identityColumns) identity[column] = textOrNull(row[column]);
     const timestampColumn = timestampField ?? recordType.timestampColumns[0];
     return {
       key: String(row[recordType.keyColumn]),
-      timestamp: timestampColumn ? textOrNull(row[timestampColumn]) : null,
+      timestamp: timestampColumn ? textOrNull(readValue(live, timestampColumn, row[timestampColumn])) : null,
       identity,
     };
   }
@@ -224,7 +224,7 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
           ` ORDER BY ${q(live.key.name)} LIMIT ${batchSize}`;
         const { rows } = await run(sql, bound.values);
         if (rows.length === 0) return;
-        const records = rows.map((row) => foundRecord(recordType, row, selection.timestampField));
+        const records = rows.map((row) => foundRecord(live, recordType, row, selection.timestampField));
         cursor = records[records.length - 1]!.key;
         yield { records, cursor };
         if (rows.length < batchSize) return;
@@ -271,7 +271,10 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
         const sql = `SELECT ${columns} FROM ${live.sql} WHERE ${dialect.inList(q(live.key.name), chunk, bound.bind)}`;
         for (const row of (await run(sql, bound.values)).rows) {
           const key = String(row[live.key.name]);
-          byKey.set(key, { key, fields: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, storedValue(v)])) });
+          byKey.set(key, {
+            key,
+            fields: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, storedValue(readValue(live, k, v))])),
+          });
         }
       }
       return keys.flatMap((key) => byKey.get(key) ?? []);
@@ -289,7 +292,7 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
         const bound = new BoundValues(dialect);
         const rows = records.slice(i, i + 1000).map((record) => {
           const values = names.map((name) =>
-            name === sourceKeyColumn ? record.sourceKey : (record.fields[name] ?? null),
+            name === sourceKeyColumn ? record.sourceKey : writeValue(live, name, record.fields[name] ?? null),
           );
           return `(${values.map(bound.bind).join(', ')})`;
         });
@@ -330,7 +333,7 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
       const sql =
         `SELECT ${selectList(live, recordType, undefined)} FROM ${live.sql} WHERE ${alternatives.join(' OR ')}` +
         ` ORDER BY ${q(live.key.name)} LIMIT ${Math.max(1, Math.min(Math.floor(limit), 10_000))}`;
-      return (await run(sql, bound.values)).rows.map((row) => foundRecord(recordType, row, undefined));
+      return (await run(sql, bound.values)).rows.map((row) => foundRecord(live, recordType, row));
     },
 
     async close() {
@@ -357,6 +360,20 @@ function copiedFields(
 
 const tableName = (table: TableRef) => (table.schema ? `${table.schema}.${table.name}` : table.name);
 const missingColumn = (name: string) => new ConnectorError('schema_changed', `column ${name} not found`);
+
+/** Instants as ISO text in UTC, whether the driver gave a Date (pg) or UTC text (mysql2 with dateStrings). */
+function readValue(live: LiveTable, name: string, value: unknown): unknown {
+  if (live.columns.get(name)?.type !== 'timestamptz' || typeof value !== 'string') return value;
+  const instant = new Date(`${value.replace(' ', 'T')}Z`);
+  return Number.isNaN(instant.getTime()) ? value : instant.toISOString();
+}
+
+/** Instants given as text are bound as instants, so each dialect writes them in its session's zone. */
+function writeValue(live: LiveTable, name: string, value: FilterValue): unknown {
+  if (live.columns.get(name)?.type !== 'timestamptz' || typeof value !== 'string') return value;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? value : instant;
+}
 
 function textOrNull(value: unknown): string | null {
   if (value === null || value === undefined) return null;
