@@ -118,6 +118,11 @@ export function openMysqlSession(config: TMysqlConfig, options: OpenOptions): Sq
     // MariaDB knows max_statement_time (seconds), MySQL max_execution_time (ms, SELECT only); the other one fails.
     connection.query(`SET SESSION max_statement_time = ${seconds}`, () => undefined);
     connection.query(`SET SESSION max_execution_time = ${seconds * 1000}`, () => undefined);
+    // Waits for table and row locks end with a timeout too, instead of the server's default of a year.
+    connection.query(
+      `SET SESSION lock_wait_timeout = ${seconds}, innodb_lock_wait_timeout = ${seconds}`,
+      () => undefined,
+    );
   });
   const promisePool = pool.promise();
 
