@@ -298,6 +298,24 @@ describe('mysql: failures are classified, fast, and never show the password', ()
 });
 
 describe('mysql: volume', () => {
+  it('bigint keys beyond 2^53 (up to the unsigned maximum) page and delete exactly', async () => {
+    await database.client.query('CREATE TABLE big (id bigint unsigned primary key, email varchar(100), ts datetime)');
+    await database.client.query(
+      "INSERT INTO big VALUES (9007199254740992, 'a@x.org', NULL), (9007199254740993, 'b@x.org', NULL), (18446744073709551615, 'c@x.org', NULL)",
+    );
+    const connector = open();
+    const batches: string[][] = [];
+    for await (const batch of connector.find(simpleType('big'), all, { batchSize: 1 }))
+      batches.push(batch.records.map((r) => r.key));
+    expect(batches).toEqual([['9007199254740992'], ['9007199254740993'], ['18446744073709551615']]);
+    expect(await connector.delete(simpleType('big'), ['9007199254740993'])).toEqual({ deleted: 1 });
+    const [rows] = await database.client.query<RowDataPacket[]>(
+      'SELECT CAST(id AS CHAR) AS k FROM big ORDER BY big.id',
+    );
+    expect(rows.map((row) => row.k)).toEqual(['9007199254740992', '18446744073709551615']);
+    await connector.close();
+  });
+
   it('10k rows in batches of 1000: every row found exactly once, count agrees, one delete per batch', async () => {
     await database.client.query('CREATE TABLE many (id bigint primary key, email varchar(100), ts datetime)');
     for (let start = 0; start < 10_000; start += 1000) {

@@ -80,15 +80,14 @@ function classify(error: unknown, password: string, params: readonly unknown[]):
   return connectorError(mapped, typeof code === 'string' && code.startsWith('ER_') ? `${detail} (${code})` : detail);
 }
 
-type BoundValue = string | number | null;
+type BoundValue = string | number | bigint | null;
 
 /** Dates are bound as UTC text, matching the session time zone; booleans as 1/0; nothing else but text and numbers. */
 function boundValue(value: unknown): BoundValue {
   if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'bigint') return value;
   throw new TypeError(`cannot bind a ${typeof value}`);
 }
 

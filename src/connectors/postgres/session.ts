@@ -89,6 +89,13 @@ function classify(error: unknown, password: string, params: readonly unknown[]):
   return connectorError(code, isSqlState ? `${detail} (SQLSTATE ${sqlState})` : detail);
 }
 
+/** pg sends text for bigint keys (also inside the array of a key list); PostgreSQL casts it to the column type. */
+function boundValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.map(boundValue);
+  return value;
+}
+
 /** One PostgreSQL connection (a pool of one, so a broken connection is replaced) with a statement timeout. */
 export function openPostgresSession(config: TPostgresConfig, options: OpenOptions): SqlSession {
   const pool = new pg.Pool({
@@ -113,7 +120,7 @@ export function openPostgresSession(config: TPostgresConfig, options: OpenOption
   pool.on('error', () => undefined);
 
   async function query<Row>(sql: string, params: readonly unknown[]) {
-    const result = await pool.query(sql, params as unknown[]);
+    const result = await pool.query(sql, params.map(boundValue));
     return { rows: result.rows as Row[], affected: result.rowCount ?? 0 };
   }
 

@@ -2,31 +2,22 @@ import {
   type CheckResult,
   type Connector,
   ConnectorError,
-  type FieldInfo,
-  type Filter,
   type FilterValue,
   type FoundRecord,
   type RecordBatch,
   type RecordTypeCheck,
-  type Selection,
   type StoredRecord,
   type SubjectIdentity,
 } from '../connector.ts';
 import type { TSqlRecordType } from './schema.ts';
-import { BoundValues, likePattern, type SqlDialect, type SqlSession, type TableRef } from './session.ts';
+import { BoundValues, type SqlDialect, type SqlSession, type TableRef } from './session.ts';
+import { column, type LiveTable, missingColumn, whereSql } from './where.ts';
 
 /** Keys per DELETE/UPDATE/SELECT statement: one statement per batch, and never an unbounded one. */
 export const MAX_KEYS_PER_STATEMENT = 10_000;
 const TIME_TYPES = new Set(['timestamptz', 'timestamp', 'date']);
 
 type Row = Record<string, unknown>;
-
-/** A record type with the live columns of its table, looked up once per operation. */
-interface LiveTable {
-  sql: string;
-  columns: Map<string, FieldInfo>;
-  key: FieldInfo;
-}
 
 /**
  * The Connector for a SQL database, shared by PostgreSQL and MySQL/MariaDB: every name is checked against the live
@@ -65,74 +56,6 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
     const key = columns.get(recordType.keyColumn);
     if (!key) throw missingColumn(recordType.keyColumn);
     return { sql: table.schema ? `${q(table.schema)}.${q(table.name)}` : q(table.name), columns, key };
-  }
-
-  function column(live: LiveTable, name: string): FieldInfo {
-    const field = live.columns.get(name);
-    if (!field) throw missingColumn(name);
-    return field;
-  }
-
-  function filterSql(live: LiveTable, filter: Filter, bind: (value: unknown) => string): string {
-    const field = column(live, filter.field);
-    const name = q(field.name);
-    const value = filter.value;
-    const list: readonly FilterValue[] = Array.isArray(value) ? value : [value ?? null];
-    const first = list[0] ?? null;
-    const single = () => bind(first);
-    switch (filter.operator) {
-      case 'eq':
-        return `${name} = ${single()}`;
-      case 'ne':
-        return `${name} <> ${single()}`;
-      case 'lt':
-        return `${name} < ${single()}`;
-      case 'lte':
-        return `${name} <= ${single()}`;
-      case 'gt':
-        return `${name} > ${single()}`;
-      case 'gte':
-        return `${name} >= ${single()}`;
-      case 'in':
-        return list.length === 0 ? '1 = 0' : `${name} IN (${list.map(bind).join(', ')})`;
-      case 'not_in':
-        return list.length === 0 ? `${name} IS NOT NULL` : `${name} NOT IN (${list.map(bind).join(', ')})`;
-      case 'is_null':
-        return `${name} IS NULL`;
-      case 'is_not_null':
-        return `${name} IS NOT NULL`;
-      case 'contains':
-        return dialect.containsIgnoringCase(name, bind(likePattern(String(first ?? ''))));
-    }
-  }
-
-  /** The cut-off as the column's type needs it: the instant, the Amsterdam wall clock or the Amsterdam date. */
-  function cutoffValue(field: FieldInfo, selection: Selection): unknown {
-    const cutoff = selection.cutoff!;
-    if (field.type === 'timestamptz') return cutoff.instant;
-    if (field.type === 'date') return cutoff.localDate;
-    if (field.type === 'timestamp') return cutoff.localDateTime.replace('T', ' ');
-    throw new ConnectorError(
-      'schema_changed',
-      `column ${field.name} is not a date or time column (${field.storeType})`,
-    );
-  }
-
-  function whereSql(live: LiveTable, selection: Selection, bound: BoundValues): string[] {
-    const parts: string[] = [];
-    if (selection.cutoff) {
-      if (!selection.timestampField) throw new ConnectorError('failed', 'a cut-off needs a timestamp field');
-      const field = column(live, selection.timestampField);
-      // NULL < anything is NULL, so records without a timestamp never match.
-      parts.push(`${q(field.name)} < ${bound.bind(cutoffValue(field, selection))}`);
-    }
-    for (const filter of selection.conditions) parts.push(filterSql(live, filter, bound.bind));
-    for (const group of selection.exclusions) {
-      if (group.length === 0) continue;
-      // A group that is NULL (a NULL in a held column) does not exclude: COALESCE makes it false.
-      parts.push(`NOT COALESCE((${group.map((f) => filterSql(live, f, bound.bind)).join(' AND ')}), FALSE)`);
-    }
-    return parts;
   }
 
   function foundRecord(live: LiveTable, recordType: RecordType, row: Row, timestampField?: string): FoundRecord {
@@ -203,7 +126,7 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
     async count(recordType, selection) {
       const live = await liveTable(recordType);
       const bound = new BoundValues(dialect);
-      const where = whereSql(live, selection, bound);
+      const where = whereSql(dialect, live, selection, bound);
       const sql = `SELECT COUNT(*) AS n FROM ${live.sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
       const { rows } = await run<{ n: unknown }>(sql, bound.values);
       return Number(rows[0]?.n ?? 0);
@@ -217,8 +140,8 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
       let cursor = after;
       while (!signal?.aborted) {
         const bound = new BoundValues(dialect);
-        const where = whereSql(live, selection, bound);
-        if (cursor !== undefined) where.push(`${q(live.key.name)} > ${bound.bind(cursor)}`);
+        const where = whereSql(dialect, live, selection, bound);
+        if (cursor !== undefined) where.push(`${q(live.key.name)} > ${bound.bind(keyValue(live, cursor))}`);
         const sql =
           `SELECT ${columns} FROM ${live.sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}` +
           ` ORDER BY ${q(live.key.name)} LIMIT ${batchSize}`;
@@ -237,7 +160,11 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
       let deleted = 0;
       for (const chunk of keyChunks(keys)) {
         const bound = new BoundValues(dialect);
-        const sql = `DELETE FROM ${live.sql} WHERE ${dialect.inList(q(live.key.name), chunk, bound.bind)}`;
+        const sql = `DELETE FROM ${live.sql} WHERE ${dialect.inList(
+          q(live.key.name),
+          chunk.map((key) => keyValue(live, key)),
+          bound.bind,
+        )}`;
         deleted += (await run(sql, bound.values)).affected;
       }
       return { deleted };
@@ -255,7 +182,11 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
       for (const chunk of keyChunks(keys)) {
         const bound = new BoundValues(dialect);
         const sets = replacements.map(({ field, value }) => `${q(field)} = ${bound.bind(value)}`).join(', ');
-        const sql = `UPDATE ${live.sql} SET ${sets} WHERE ${dialect.inList(q(live.key.name), chunk, bound.bind)}`;
+        const sql = `UPDATE ${live.sql} SET ${sets} WHERE ${dialect.inList(
+          q(live.key.name),
+          chunk.map((key) => keyValue(live, key)),
+          bound.bind,
+        )}`;
         anonymised += (await run(sql, bound.values)).affected;
       }
       return { anonymised };
@@ -268,7 +199,11 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
       const columns = [...live.columns.keys()].map(q).join(', ');
       for (const chunk of keyChunks(keys)) {
         const bound = new BoundValues(dialect);
-        const sql = `SELECT ${columns} FROM ${live.sql} WHERE ${dialect.inList(q(live.key.name), chunk, bound.bind)}`;
+        const sql = `SELECT ${columns} FROM ${live.sql} WHERE ${dialect.inList(
+          q(live.key.name),
+          chunk.map((key) => keyValue(live, key)),
+          bound.bind,
+        )}`;
         for (const row of (await run(sql, bound.values)).rows) {
           const key = String(row[live.key.name]);
           byKey.set(key, {
@@ -359,7 +294,14 @@ function copiedFields(
 }
 
 const tableName = (table: TableRef) => (table.schema ? `${table.schema}.${table.name}` : table.name);
-const missingColumn = (name: string) => new ConnectorError('schema_changed', `column ${name} not found`);
+
+/**
+ * Integer keys are bound as integers, so comparisons are exact on every server: MySQL's documented rule for a
+ * number column against a text value is a floating-point comparison, which loses precision beyond 2^53.
+ */
+function keyValue(live: LiveTable, key: string): string | bigint {
+  return live.key.type === 'number' && /^-?\d{1,30}$/.test(key) ? BigInt(key) : key;
+}
 
 /** Instants as ISO text in UTC, whether the driver gave a Date (pg) or UTC text (mysql2 with dateStrings). */
 function readValue(live: LiveTable, name: string, value: unknown): unknown {
