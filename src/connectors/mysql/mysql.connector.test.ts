@@ -9,12 +9,13 @@ import { createMysqlTestDatabase, MYSQL_TEST_SERVER } from './test-server.ts';
 let database: Awaited<ReturnType<typeof createMysqlTestDatabase>>;
 const PASSWORD = 'S3cret-pw-never-shown';
 const limitedUser = `pdlim_${process.pid}_${Date.now() % 1_000_000}`;
+const minimalUser = `pdmin_${process.pid}_${Date.now() % 1_000_000}`;
 
 beforeAll(async () => {
   database = await createMysqlTestDatabase('my_kind');
 });
 afterAll(async () => {
-  await database?.client.query(`DROP USER IF EXISTS '${limitedUser}'@'%'`);
+  await database?.client.query(`DROP USER IF EXISTS '${limitedUser}'@'%', '${minimalUser}'@'%'`);
   await database?.drop();
 });
 
@@ -294,6 +295,52 @@ describe('mysql: failures are classified, fast, and never show the password', ()
     await locker.end();
     await connector.close();
     expect(await countRows('people')).toBe(1);
+  });
+});
+
+describe('mysql: the grants docs/connectors-sql.md names', () => {
+  it('SELECT, DELETE, UPDATE on the anonymised columns and SELECT+INSERT on the archive target are enough', async () => {
+    const columns = 'email varchar(100), name varchar(100), ts datetime';
+    await database.client.query(`CREATE TABLE clients (id bigint auto_increment primary key, ${columns})`);
+    await database.client.query(
+      `CREATE TABLE clients_archive (id bigint auto_increment primary key, source_key varchar(50) unique, ${columns})`,
+    );
+    await database.client.query(
+      "INSERT INTO clients (email, name, ts) VALUES ('c1@example.org', 'Client 1', '2020-01-01'), ('c2@example.org', 'Client 2', '2020-01-01'), ('c3@example.org', 'Client 3', '2020-01-01')",
+    );
+    const db = `\`${database.name}\``;
+    await database.client.query(`CREATE USER '${minimalUser}'@'%' IDENTIFIED BY '${PASSWORD}'`);
+    await database.client.query(`GRANT SELECT, DELETE ON ${db}.clients TO '${minimalUser}'@'%'`);
+    await database.client.query(`GRANT UPDATE (name) ON ${db}.clients TO '${minimalUser}'@'%'`);
+    await database.client.query(`GRANT SELECT, INSERT ON ${db}.clients_archive TO '${minimalUser}'@'%'`);
+    const connector = open({ user: minimalUser, password: PASSWORD });
+    const source = simpleType('clients', { anonymisableColumns: ['name', 'email'] });
+    const target = simpleType('clients_archive', { sourceKeyColumn: 'source_key' });
+    expect(await connector.checkRecordType(source)).toMatchObject({ ok: true });
+    expect(await connector.checkRecordType(target)).toMatchObject({ ok: true });
+    const introspection = await connector.introspect();
+    expect(introspection.kind === 'tables' && introspection.tables.find((t) => t.name === 'clients')).toMatchObject({
+      schema: null,
+      primaryKey: ['id'],
+    });
+    const selection = { ...all, timestampField: 'ts', cutoff: cutoffAt(new Date('2026-01-01T00:00:00Z')) };
+    expect(await connector.count(source, selection)).toBe(3);
+    expect(await keysOf(connector.find(source, selection, { batchSize: 2 }))).toEqual(['1', '2', '3']);
+    expect(await connector.anonymise(source, ['1'], [{ field: 'name', value: null }])).toEqual({ anonymised: 1 });
+    await expect(connector.anonymise(source, ['1'], [{ field: 'email', value: null }])).rejects.toMatchObject({
+      code: 'permission_denied',
+    });
+    const copies = (await connector.read(source, ['2', '3'])).map((r) => ({ sourceKey: r.key, fields: r.fields }));
+    const written = await connector.write(target, copies);
+    expect(await connector.write(target, copies)).toEqual(written);
+    expect(await connector.delete(source, ['2', '3'])).toEqual({ deleted: 2 });
+    const found = await connector.findSubject(
+      target,
+      { emails: ['C2@example.org'], phones: [], names: [] },
+      { limit: 5 },
+    );
+    expect(found).toMatchObject([{ key: written[0], identity: { email: 'c2@example.org' } }]);
+    await connector.close();
   });
 });
 

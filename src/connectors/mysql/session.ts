@@ -10,9 +10,8 @@ export const mysqlDialect: SqlDialect = {
   containsIgnoringCase: (column, pattern) => `LOWER(${column}) LIKE LOWER(${pattern}) ESCAPE '${LIKE_ESCAPE}'`,
   inList: (column, values, bind) => `${column} IN (${values.map(bind).join(', ')})`,
   phoneDigits: (column) => `REGEXP_REPLACE(${column}, '[^0-9+]', '')`,
-  insertIfAbsent: (table, columns, rows, conflictColumn) =>
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.join(', ')}` +
-    ` ON DUPLICATE KEY UPDATE ${conflictColumn} = ${conflictColumn}`,
+  // The connector inserts only copies it did not find; a concurrent copy fails on the unique source-key column.
+  insertIfAbsent: (table, columns, rows) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.join(', ')}`,
 };
 
 const TEXT_TYPES = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'enum', 'set']);

@@ -9,6 +9,7 @@ import { createPostgresTestDatabase, POSTGRES_TEST_SERVER } from './test-server.
 let database: Awaited<ReturnType<typeof createPostgresTestDatabase>>;
 const PASSWORD = 'S3cret-pw-never-shown';
 const limitedRole = `pd_limited_${process.pid}_${Date.now()}`;
+const minimalRole = `pd_minimal_${process.pid}_${Date.now()}`;
 
 beforeAll(async () => {
   database = await createPostgresTestDatabase('pg_kind');
@@ -18,6 +19,7 @@ afterAll(async () => {
   const admin = new pg.Client({ ...POSTGRES_TEST_SERVER, database: 'postgres' });
   await admin.connect();
   await admin.query(`DROP ROLE IF EXISTS "${limitedRole}"`);
+  await admin.query(`DROP ROLE IF EXISTS "${minimalRole}"`);
   await admin.end();
 });
 
@@ -302,6 +304,50 @@ describe('postgres: failures are classified, fast, and never show the password',
     await connector.close();
     const { rows } = await database.client.query('SELECT count(*)::int AS n FROM people');
     expect(rows[0].n).toBe(1);
+  });
+});
+
+describe('postgres: the grants docs/connectors-sql.md names', () => {
+  it('SELECT, DELETE, UPDATE on the anonymised columns and SELECT+INSERT on the archive target are enough', async () => {
+    const columns = 'email text, name text, ts timestamptz';
+    await database.client.query(
+      `CREATE TABLE clients (id bigint generated always as identity primary key, ${columns})`,
+    );
+    await database.client.query(
+      `CREATE TABLE clients_archive (id bigint generated always as identity primary key, source_key text unique, ${columns})`,
+    );
+    await database.client.query(
+      "INSERT INTO clients (email, name, ts) SELECT 'c' || n || '@example.org', 'Client ' || n, timestamptz '2020-01-01' FROM generate_series(1, 3) n",
+    );
+    await database.client.query(`CREATE ROLE "${minimalRole}" LOGIN`);
+    await database.client.query(`GRANT SELECT, DELETE ON clients TO "${minimalRole}"`);
+    await database.client.query(`GRANT UPDATE (name) ON clients TO "${minimalRole}"`);
+    await database.client.query(`GRANT SELECT, INSERT ON clients_archive TO "${minimalRole}"`);
+    const connector = open({ user: minimalRole });
+    const source = simpleType('clients', { anonymisableColumns: ['name', 'email'] });
+    const target = simpleType('clients_archive', { sourceKeyColumn: 'source_key' });
+    expect(await connector.checkRecordType(source)).toMatchObject({ ok: true });
+    expect(await connector.checkRecordType(target)).toMatchObject({ ok: true });
+    const introspection = await connector.introspect();
+    expect(introspection.kind === 'tables' && introspection.tables.find((t) => t.name === 'clients')).toMatchObject({
+      schema: 'public',
+      primaryKey: ['id'],
+    });
+    const selection = { ...all, timestampField: 'ts', cutoff: cutoffAt(new Date('2026-01-01T00:00:00Z')) };
+    expect(await connector.count(source, selection)).toBe(3);
+    expect(await keysOf(connector.find(source, selection, { batchSize: 2 }))).toEqual(['1', '2', '3']);
+    expect(await connector.anonymise(source, ['1'], [{ field: 'name', value: null }])).toEqual({ anonymised: 1 });
+    await expect(connector.anonymise(source, ['1'], [{ field: 'email', value: null }])).rejects.toMatchObject({
+      code: 'permission_denied',
+    });
+    const copies = (await connector.read(source, ['2', '3'])).map((r) => ({ sourceKey: r.key, fields: r.fields }));
+    const written = await connector.write(target, copies);
+    expect(await connector.write(target, copies)).toEqual(written);
+    expect(await connector.delete(source, ['2', '3'])).toEqual({ deleted: 2 });
+    expect(
+      await connector.findSubject(target, { emails: ['C2@example.org'], phones: [], names: [] }, { limit: 5 }),
+    ).toMatchObject([{ key: written[0], identity: { email: 'c2@example.org' } }]);
+    await connector.close();
   });
 });
 

@@ -33,7 +33,10 @@ export interface SqlDialect {
   inList(column: string, values: readonly unknown[], bind: (value: unknown) => string): string;
   /** The digits (and a leading +) of a phone-number column, for comparing numbers written differently. */
   phoneDigits(column: string): string;
-  /** INSERT that leaves an existing row with the same value in `conflictColumn` untouched. */
+  /**
+   * INSERT of copies the connector did not find in the target; where the dialect can do it with INSERT privilege
+   * alone, it also leaves a row written meanwhile with the same `conflictColumn` value untouched.
+   */
   insertIfAbsent(table: string, columns: readonly string[], rows: readonly string[], conflictColumn: string): string;
 }
 

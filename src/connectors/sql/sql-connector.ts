@@ -84,6 +84,19 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
     return chunks;
   }
 
+  /** The target keys of the copies already written, by source key. */
+  async function targetKeysOf(live: LiveTable, sourceKeyColumn: string, records: readonly { sourceKey: string }[]) {
+    const targetKeys = new Map<string, string>();
+    for (const chunk of keyChunks(records.map((r) => r.sourceKey))) {
+      const bound = new BoundValues(dialect);
+      const sql =
+        `SELECT ${q(live.key.name)} AS k, ${q(sourceKeyColumn)} AS s FROM ${live.sql}` +
+        ` WHERE ${dialect.inList(q(sourceKeyColumn), chunk, bound.bind)}`;
+      for (const row of (await run(sql, bound.values)).rows) targetKeys.set(String(row.s), String(row.k));
+    }
+    return targetKeys;
+  }
+
   return {
     async check(): Promise<CheckResult> {
       const started = performance.now();
@@ -223,9 +236,15 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
       const live = await liveTable(recordType);
       column(live, sourceKeyColumn);
       const names = [sourceKeyColumn, ...copiedFields(live, records, sourceKeyColumn)];
-      for (let i = 0; i < records.length; i += 1000) {
+      // Copies that exist are left as they are; looking first keeps the grants to SELECT and INSERT (MySQL's
+      // ON DUPLICATE KEY UPDATE would need UPDATE as well).
+      const existing = await targetKeysOf(live, sourceKeyColumn, records);
+      const missing = [...new Map(records.map((r) => [r.sourceKey, r])).values()].filter(
+        (record) => !existing.has(record.sourceKey),
+      );
+      for (let i = 0; i < missing.length; i += 1000) {
         const bound = new BoundValues(dialect);
-        const rows = records.slice(i, i + 1000).map((record) => {
+        const rows = missing.slice(i, i + 1000).map((record) => {
           const values = names.map((name) =>
             name === sourceKeyColumn ? record.sourceKey : writeValue(live, name, record.fields[name] ?? null),
           );
@@ -233,14 +252,7 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
         });
         await run(dialect.insertIfAbsent(live.sql, names.map(q), rows, q(sourceKeyColumn)), bound.values);
       }
-      const targetKeys = new Map<string, string>();
-      for (const chunk of keyChunks(records.map((r) => r.sourceKey))) {
-        const bound = new BoundValues(dialect);
-        const sql =
-          `SELECT ${q(live.key.name)} AS k, ${q(sourceKeyColumn)} AS s FROM ${live.sql}` +
-          ` WHERE ${dialect.inList(q(sourceKeyColumn), chunk, bound.bind)}`;
-        for (const row of (await run(sql, bound.values)).rows) targetKeys.set(String(row.s), String(row.k));
-      }
+      const targetKeys = missing.length ? await targetKeysOf(live, sourceKeyColumn, records) : existing;
       return records.map((record) => {
         const key = targetKeys.get(record.sourceKey);
         if (key === undefined) throw new ConnectorError('failed', 'a written copy could not be found back');
