@@ -1,7 +1,9 @@
 import type { ConnectorKind, ConnectorManifest } from './connector.ts';
+import { mysqlManifest } from './mysql/manifest.ts';
+import { postgresManifest } from './postgres/manifest.ts';
 
 /** Every store kind privacydesk can reach, by kind. Each folder beside this file adds its manifest here. */
-const manifests: ConnectorManifest[] = [];
+const manifests: ConnectorManifest[] = [postgresManifest, mysqlManifest];
 
 export function connectorManifest(kind: ConnectorKind): ConnectorManifest | undefined {
   return manifests.find((manifest) => manifest.kind === kind);
