@@ -297,7 +297,9 @@ export class ImapConnector implements Connector<TImapRecordType> {
         messageId ? keptFlags : [...keptFlags, sourceKeyword],
         typeof internalDate === 'string' ? new Date(internalDate) : undefined,
       );
-      if (appended?.uid) return messageKey(folder, appended.uidValidity ?? uidValidity, appended.uid);
+      if (appended !== false && appended.uid) {
+        return messageKey(folder, appended.uidValidity ?? uidValidity, appended.uid);
+      }
       const found = await client.search(identifying, { uid: true });
       if (!found || found.length === 0) throw new ConnectorError('failed', `append to ${folder}: copy not found after`);
       return messageKey(folder, uidValidity, Math.min(...found));

@@ -53,7 +53,9 @@ async function appendAll(folder: string, records: readonly ContractRecord[]): Pr
     });
     const flags = record.fields.keep ? ['\\Flagged'] : [];
     const appended = await client.append(folder, raw, flags, record.timestamp ?? new Date());
-    if (!appended?.uid || appended.uidValidity === undefined) throw new Error('APPEND gave no APPENDUID');
+    if (appended === false || !appended.uid || appended.uidValidity === undefined) {
+      throw new Error('APPEND gave no APPENDUID');
+    }
     keys.push(messageKey(folder, appended.uidValidity, appended.uid));
   }
   return keys;
