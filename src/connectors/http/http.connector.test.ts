@@ -49,7 +49,7 @@ class FakeCrm {
     });
   }
 
-  private handle(request: IncomingMessage, response: ServerResponse): void {
+  private handle(request: IncomingMessage, response: ServerResponse) {
     this.requests += 1;
     const url = new URL(request.url ?? '/', 'http://localhost');
     const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
