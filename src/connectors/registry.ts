@@ -1,9 +1,12 @@
 import type { ConnectorKind, ConnectorManifest } from './connector.ts';
+import { filesManifest } from './files/manifest.ts';
+import { httpManifest } from './http/manifest.ts';
+import { imapManifest } from './imap/manifest.ts';
 import { mysqlManifest } from './mysql/manifest.ts';
 import { postgresManifest } from './postgres/manifest.ts';
 
 /** Every store kind privacydesk can reach, by kind. Each folder beside this file adds its manifest here. */
-const manifests: ConnectorManifest[] = [postgresManifest, mysqlManifest];
+const manifests: ConnectorManifest[] = [postgresManifest, mysqlManifest, imapManifest, filesManifest, httpManifest];
 
 export function connectorManifest(kind: ConnectorKind): ConnectorManifest | undefined {
   return manifests.find((manifest) => manifest.kind === kind);

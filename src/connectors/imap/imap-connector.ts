@@ -1,0 +1,488 @@
+import { createHash } from 'node:crypto';
+import { type FetchMessageObject, ImapFlow, type SearchObject } from 'imapflow';
+import {
+  type CheckResult,
+  type Connector,
+  ConnectorError,
+  type FieldInfo,
+  type FoundRecord,
+  type Introspection,
+  type OpenOptions,
+  type RecordBatch,
+  type RecordTypeCheck,
+  type Selection,
+  type StoredRecord,
+  type SubjectIdentity,
+} from '../connector.ts';
+import { type FieldAccess, matchesSelection } from '../http/client-side-selection.ts';
+import { imapError } from './errors.ts';
+import { folderSortKey, type MessageKey, messageKey, parseMessageKey, sequenceSet } from './keys.ts';
+import { IMAP_FIELDS, type TImapConfig, type TImapRecordType } from './schema.ts';
+
+/** UIDs fetched per FETCH command while a find() walks a folder. */
+const FETCH_CHUNK = 500;
+const DAY_MS = 86_400_000;
+
+const MESSAGE_FIELDS: FieldInfo[] = [
+  { name: 'internalDate', type: 'timestamptz', storeType: 'INTERNALDATE', isNullable: false },
+  { name: 'date', type: 'timestamptz', storeType: 'Date header', isNullable: true },
+  { name: 'flags', type: 'other', storeType: 'FLAGS', isNullable: false },
+  { name: 'from', type: 'text', storeType: 'From addresses', isNullable: true },
+  { name: 'to', type: 'text', storeType: 'To addresses', isNullable: true },
+  { name: 'cc', type: 'text', storeType: 'Cc addresses', isNullable: true },
+  { name: 'subject', type: 'text', storeType: 'Subject header', isNullable: true },
+  { name: 'messageId', type: 'text', storeType: 'Message-ID header', isNullable: true },
+];
+
+interface MessageSummary {
+  uid: number;
+  internalDate: Date | null;
+  date: Date | null;
+  flags: string[];
+  from: string[];
+  to: string[];
+  cc: string[];
+  names: string[];
+  subject: string | null;
+  messageId: string | null;
+}
+
+const addresses = (list: { address?: string }[] | undefined) =>
+  (list ?? []).flatMap((entry) => (entry.address ? [entry.address.toLowerCase()] : []));
+
+function summarise(message: FetchMessageObject): MessageSummary {
+  const envelope = message.envelope;
+  const validDate = (value: Date | string | undefined) => {
+    const date = value ? new Date(value) : null;
+    return date && !Number.isNaN(date.getTime()) ? date : null;
+  };
+  return {
+    uid: message.uid,
+    internalDate: validDate(message.internalDate),
+    date: validDate(envelope?.date),
+    flags: [...(message.flags ?? [])].filter((flag) => flag !== '\\Recent'),
+    from: addresses(envelope?.from),
+    to: addresses(envelope?.to),
+    cc: addresses(envelope?.cc),
+    names: [...(envelope?.from ?? []), ...(envelope?.to ?? []), ...(envelope?.cc ?? [])].flatMap((entry) =>
+      entry.name ? [entry.name] : [],
+    ),
+    subject: envelope?.subject ?? null,
+    messageId: envelope?.messageId ?? null,
+  };
+}
+
+function fieldAccess(summary: MessageSummary): FieldAccess {
+  return {
+    exactSetFields: new Set(['flags']),
+    value(field) {
+      if (field === 'flags') return summary.flags;
+      if (field === 'from' || field === 'to' || field === 'cc') return summary[field];
+      if (field === 'internalDate' || field === 'date' || field === 'subject' || field === 'messageId') {
+        return summary[field];
+      }
+      throw new ConnectorError('failed', `a message has no field "${field}" (fields: ${IMAP_FIELDS.join(', ')})`);
+    },
+  };
+}
+
+function toFound(folder: string, uidValidity: string, summary: MessageSummary, timestampField: string): FoundRecord {
+  const timestamp = timestampField === 'date' ? summary.date : summary.internalDate;
+  return {
+    key: messageKey(folder, uidValidity, summary.uid),
+    timestamp: timestamp?.toISOString() ?? null,
+    identity: { from: summary.from.join(', ') || null, to: summary.to.join(', ') || null },
+  };
+}
+
+/** The day BEFORE is asked for: 2 days after the cut-off's UTC date covers any server time zone (±14 h). */
+function searchBeforeDate(instant: Date): Date {
+  const utcMidnight = Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate());
+  return new Date(utcMidnight + 2 * DAY_MS);
+}
+
+function keepFlagCriteria(keepFlag: string | undefined): SearchObject {
+  if (!keepFlag) return {};
+  const systemFlags: Record<string, keyof SearchObject> = {
+    '\\flagged': 'flagged',
+    '\\seen': 'seen',
+    '\\answered': 'answered',
+    '\\draft': 'draft',
+  };
+  const system = systemFlags[keepFlag.toLowerCase()];
+  return system ? { [system]: false } : { unKeyword: keepFlag };
+}
+
+function groupByFolder(keys: readonly string[]): Map<string, MessageKey[]> {
+  const groups = new Map<string, MessageKey[]>();
+  for (const key of keys) {
+    const parsed = parseMessageKey(key);
+    if (!parsed) continue; // not a message key: nothing of ours to act on
+    groups.set(parsed.folder, [...(groups.get(parsed.folder) ?? []), parsed]);
+  }
+  return groups;
+}
+
+const uniqueAscending = (uids: Iterable<number>) => [...new Set(uids)].sort((a, b) => a - b);
+
+/** A mailbox reached with imapflow. One connection per connector, opened on first use. */
+export class ImapConnector implements Connector<TImapRecordType> {
+  private connecting: Promise<ImapFlow> | undefined;
+
+  constructor(
+    private readonly config: TImapConfig,
+    private readonly options: OpenOptions,
+  ) {}
+
+  async check(): Promise<CheckResult> {
+    const started = performance.now();
+    try {
+      const version = await this.run('check', async (client) => {
+        await client.noop();
+        const info = client.serverInfo;
+        return info ? [info.name, info.version].filter(Boolean).join(' ') || null : null;
+      });
+      return { ok: true, serverVersion: version, latencyMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      const failure = imapError(error, 'check');
+      return { ok: false, code: failure.code, detail: failure.detail };
+    }
+  }
+
+  async introspect(): Promise<Introspection> {
+    const folders = await this.run('list folders', (client) => client.list({ statusQuery: { messages: true } }));
+    return {
+      kind: 'folders',
+      folders: folders.map((folder) => ({
+        path: folder.path,
+        specialUse: folder.specialUse ?? null,
+        messages: folder.status?.messages ?? 0,
+      })),
+    };
+  }
+
+  async checkRecordType(recordType: TImapRecordType): Promise<RecordTypeCheck> {
+    const existing = await this.run('list folders', async (client) => (await client.list()).map((f) => f.path));
+    const named = [
+      ...recordType.folders.map((name, index) => ({ path: `folders.${index}`, name })),
+      ...(recordType.archiveFolder ? [{ path: 'archiveFolder', name: recordType.archiveFolder }] : []),
+    ];
+    const problems = named
+      .filter(({ name }) => !existing.includes(name))
+      .map(({ path, name }) => ({ path, name, code: 'missing' as const }));
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, fields: MESSAGE_FIELDS };
+  }
+
+  async count(recordType: TImapRecordType, selection: Selection): Promise<number> {
+    let total = 0;
+    for await (const batch of this.find(recordType, selection, { batchSize: 1000 })) total += batch.records.length;
+    return total;
+  }
+
+  /**
+   * Per folder (in key order): one UID SEARCH narrowed on the server (BEFORE a safe day after the cut-off, the
+   * keep-flag absent, UIDs behind the cursor), then FETCH of flags, INTERNALDATE and envelope in chunks, and the
+   * exact selection evaluated here. No mailbox lock is held across a yield, so the caller may delete in between.
+   */
+  async *find(
+    recordType: TImapRecordType,
+    selection: Selection,
+    options: { batchSize: number; after?: string; signal?: AbortSignal },
+  ): AsyncIterable<RecordBatch> {
+    const start = options.after ? parseMessageKey(options.after) : undefined;
+    const timestampField = selection.timestampField ?? 'internalDate';
+    const pending: FoundRecord[] = [];
+    const batchOf = (records: FoundRecord[]): RecordBatch => ({ records, cursor: records.at(-1)!.key });
+    for (const folder of orderedFolders(recordType.folders)) {
+      if (start && folderSortKey(folder) < folderSortKey(start.folder)) continue;
+      const resume = start?.folder === folder ? start : undefined;
+      const { uidValidity, uids } = await this.searchFolder(folder, recordType, selection, resume);
+      for (let index = 0; index < uids.length; index += FETCH_CHUNK) {
+        options.signal?.throwIfAborted();
+        const summaries = await this.fetchSummaries(folder, uidValidity, uids.slice(index, index + FETCH_CHUNK));
+        for (const summary of summaries) {
+          if (matchesSelection(fieldAccess(summary), selection)) {
+            pending.push(toFound(folder, uidValidity, summary, timestampField));
+          }
+        }
+        while (pending.length >= options.batchSize) yield batchOf(pending.splice(0, options.batchSize));
+      }
+    }
+    if (pending.length > 0) yield batchOf(pending.splice(0));
+  }
+
+  async delete(recordType: TImapRecordType, keys: readonly string[]): Promise<{ deleted: number }> {
+    let deleted = 0;
+    for (const [folder, messages] of groupByFolder(keys)) {
+      assertFolderOfRecordType(recordType, folder);
+      deleted += await this.inFolder(folder, messages[0]!.uidValidity, 'delete', async (client) => {
+        const existing = await client.search(
+          { uid: sequenceSet(uniqueAscending(messages.map((m) => m.uid))) },
+          { uid: true },
+        );
+        if (!existing || existing.length === 0) return 0;
+        const isDone = await client.messageDelete(sequenceSet(uniqueAscending(existing)), { uid: true });
+        if (!isDone) throw new ConnectorError('permission_denied', `delete in ${folder}: the server refused \\Deleted`);
+        return existing.length;
+      });
+    }
+    return { deleted };
+  }
+
+  async anonymise(): Promise<{ anonymised: number }> {
+    throw new ConnectorError('failed', 'a mail message cannot be anonymised in place; delete or archive it');
+  }
+
+  async read(recordType: TImapRecordType, keys: readonly string[]): Promise<StoredRecord[]> {
+    const records: StoredRecord[] = [];
+    for (const [folder, messages] of groupByFolder(keys)) {
+      assertFolderOfRecordType(recordType, folder);
+      const uidValidity = messages[0]!.uidValidity;
+      await this.inFolder(folder, uidValidity, 'read', async (client) => {
+        const set = sequenceSet(uniqueAscending(messages.map((m) => m.uid)));
+        const query = { uid: true, source: true, flags: true, internalDate: true, envelope: true };
+        for await (const message of client.fetch(set, query, { uid: true })) {
+          const summary = summarise(message);
+          records.push({
+            key: messageKey(folder, uidValidity, message.uid),
+            fields: {
+              raw: message.source?.toString('base64') ?? null,
+              internalDate: summary.internalDate?.toISOString() ?? null,
+              flags: summary.flags.join(' '),
+              messageId: summary.messageId,
+              subject: summary.subject,
+              from: summary.from.join(', ') || null,
+            },
+          });
+        }
+      });
+    }
+    const order = new Map(keys.map((key, index) => [key, index]));
+    return records.sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
+  }
+
+  /**
+   * Appends each copy (field `raw`, base64 RFC 5322) to the archive folder with its INTERNALDATE and flags, unless
+   * the folder already holds it: same Message-ID, or for a message without one, the keyword naming its source key.
+   */
+  async write(
+    recordType: TImapRecordType,
+    records: readonly { sourceKey: string; fields: StoredRecord['fields'] }[],
+  ): Promise<string[]> {
+    const folder = recordType.archiveFolder ?? recordType.folders[0]!;
+    const keys: string[] = [];
+    for (const record of records) keys.push(await this.writeOne(folder, record));
+    return keys;
+  }
+
+  private async writeOne(folder: string, record: { sourceKey: string; fields: StoredRecord['fields'] }) {
+    const { raw, internalDate, flags } = record.fields;
+    if (typeof raw !== 'string' || raw.length === 0) {
+      throw new ConnectorError('failed', 'an archived message needs its raw RFC 5322 content (base64) in "raw"');
+    }
+    const content = Buffer.from(raw, 'base64');
+    const messageId = headerValue(content, 'message-id');
+    const sourceKeyword = `pd-${createHash('sha256').update(record.sourceKey).digest('hex').slice(0, 24)}`;
+    const identifying: SearchObject = messageId ? { header: { 'message-id': messageId } } : { keyword: sourceKeyword };
+    return this.inFolder(folder, undefined, 'write', async (client) => {
+      const uidValidity = client.mailbox ? client.mailbox.uidValidity : 0n;
+      const present = await client.search(identifying, { uid: true });
+      if (present && present.length > 0) return messageKey(folder, uidValidity, Math.min(...present));
+      const keptFlags = (typeof flags === 'string' ? flags.split(' ') : []).filter(
+        (flag) => flag && !['\\Recent', '\\Deleted'].includes(flag),
+      );
+      const appended = await client.append(
+        folder,
+        content,
+        messageId ? keptFlags : [...keptFlags, sourceKeyword],
+        typeof internalDate === 'string' ? new Date(internalDate) : undefined,
+      );
+      if (appended !== false && appended.uid) {
+        return messageKey(folder, appended.uidValidity ?? uidValidity, appended.uid);
+      }
+      const found = await client.search(identifying, { uid: true });
+      if (!found || found.length === 0) throw new ConnectorError('failed', `append to ${folder}: copy not found after`);
+      return messageKey(folder, uidValidity, Math.min(...found));
+    });
+  }
+
+  /** Messages from, to or copied to one of the person's addresses (SEARCH on the server, exact match here). */
+  async findSubject(
+    recordType: TImapRecordType,
+    identity: SubjectIdentity,
+    options: { limit: number },
+  ): Promise<FoundRecord[]> {
+    const emails = identity.emails.map((email) => email.trim().toLowerCase()).filter(Boolean);
+    const names = identity.names.map((name) => name.trim().toLowerCase()).filter(Boolean);
+    const terms: SearchObject[] = [...emails, ...names].flatMap((term) => [{ from: term }, { to: term }, { cc: term }]);
+    if (terms.length === 0) return [];
+    const found: FoundRecord[] = [];
+    for (const folder of orderedFolders(recordType.folders)) {
+      if (found.length >= options.limit) break;
+      const { uidValidity, uids } = await this.inFolder(folder, undefined, 'find subject', async (client) => ({
+        uidValidity: String(client.mailbox ? client.mailbox.uidValidity : 0n),
+        uids: uniqueAscending(
+          (await client.search(terms.length === 1 ? terms[0]! : { or: terms }, { uid: true })) || [],
+        ),
+      }));
+      for (let index = 0; index < uids.length && found.length < options.limit; index += FETCH_CHUNK) {
+        for (const summary of await this.fetchSummaries(folder, uidValidity, uids.slice(index, index + FETCH_CHUNK))) {
+          const isTheirs =
+            [...summary.from, ...summary.to, ...summary.cc].some((address) => emails.includes(address)) ||
+            summary.names.some((name) => names.includes(name.toLowerCase()));
+          if (isTheirs && found.length < options.limit)
+            found.push(toFound(folder, uidValidity, summary, 'internalDate'));
+        }
+      }
+    }
+    return found;
+  }
+
+  async close(): Promise<void> {
+    const connecting = this.connecting;
+    this.connecting = undefined;
+    if (!connecting) return;
+    const client = await connecting.catch(() => undefined);
+    if (!client) return;
+    await Promise.race([client.logout().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    client.close();
+  }
+
+  private async searchFolder(
+    folder: string,
+    recordType: TImapRecordType,
+    selection: Selection,
+    resume: MessageKey | undefined,
+  ): Promise<{ uidValidity: string; uids: number[] }> {
+    return this.inFolder(folder, resume?.uidValidity, 'search', async (client) => {
+      const afterUid = resume?.uid ?? 0;
+      const criteria: SearchObject = { uid: `${afterUid + 1}:*`, ...keepFlagCriteria(recordType.keepFlag) };
+      if (selection.cutoff && selection.timestampField === 'internalDate') {
+        criteria.before = searchBeforeDate(selection.cutoff.instant);
+      } else if (selection.cutoff && selection.timestampField === 'date') {
+        criteria.sentBefore = searchBeforeDate(selection.cutoff.instant);
+      }
+      const uids = (await client.search(criteria, { uid: true })) || [];
+      return {
+        uidValidity: String(client.mailbox ? client.mailbox.uidValidity : 0n),
+        uids: uniqueAscending(uids.filter((uid) => uid > afterUid)),
+      };
+    });
+  }
+
+  private async fetchSummaries(folder: string, uidValidity: string, uids: readonly number[]) {
+    if (uids.length === 0) return [];
+    return this.inFolder(folder, uidValidity, 'fetch', async (client) => {
+      const summaries: MessageSummary[] = [];
+      const query = { uid: true, flags: true, internalDate: true, envelope: true };
+      for await (const message of client.fetch(sequenceSet(uids), query, { uid: true })) {
+        summaries.push(summarise(message));
+      }
+      return summaries.sort((a, b) => a.uid - b.uid);
+    });
+  }
+
+  /**
+   * Runs `work` with `folder` selected and locked. When the caller's keys carry a UIDVALIDITY and the folder's
+   * differs, the UIDs now name other messages: schema_changed, and nothing is touched.
+   */
+  private async inFolder<T>(
+    folder: string,
+    expectedUidValidity: string | undefined,
+    context: string,
+    work: (client: ImapFlow) => Promise<T>,
+  ): Promise<T> {
+    return this.run(`${context} in ${folder}`, async (client) => {
+      const lock = await client.getMailboxLock(folder);
+      try {
+        const current = String(client.mailbox ? client.mailbox.uidValidity : 0n).padStart(10, '0');
+        if (expectedUidValidity !== undefined && current !== expectedUidValidity.padStart(10, '0')) {
+          throw new ConnectorError(
+            'schema_changed',
+            `${folder}: UIDVALIDITY changed (${expectedUidValidity} → ${current}); its message keys are stale`,
+          );
+        }
+        return await work(client);
+      } finally {
+        lock.release();
+      }
+    });
+  }
+
+  /** One operation against the server within the per-operation timeout; errors become ConnectorErrors. */
+  private async run<T>(context: string, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new ConnectorError('timeout', `${context}: no answer within ${this.options.timeoutMs} ms`, true)),
+        this.options.timeoutMs,
+      );
+    });
+    const operation = this.client().then(work);
+    operation.catch(() => {}); // settled after a timeout: already reported as one
+    try {
+      return await Promise.race([operation, deadline]);
+    } catch (error) {
+      const failure = imapError(error, context);
+      if (failure.code === 'timeout' || failure.code === 'unreachable') this.drop();
+      throw failure;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private client(): Promise<ImapFlow> {
+    if (!this.connecting) {
+      const client = new ImapFlow({
+        host: this.config.host,
+        port: this.config.port,
+        secure: this.config.security === 'tls',
+        doSTARTTLS: this.config.security === 'starttls' ? true : this.config.security === 'none' ? false : undefined,
+        auth: { user: this.config.user, pass: this.config.password },
+        logger: false,
+        connectionTimeout: this.config.connectTimeoutMs,
+        greetingTimeout: this.config.connectTimeoutMs,
+        socketTimeout: Math.max(this.options.timeoutMs * 2, 60_000),
+      });
+      client.on('error', () => {}); // surfaced through the failing command instead
+      client.on('close', () => {
+        if (this.connecting === connecting) this.connecting = undefined;
+      });
+      const connecting = client.connect().then(() => client);
+      connecting.catch(() => {
+        if (this.connecting === connecting) this.connecting = undefined;
+        client.close();
+      });
+      this.connecting = connecting;
+    }
+    return this.connecting;
+  }
+
+  private drop(): void {
+    const connecting = this.connecting;
+    this.connecting = undefined;
+    connecting?.then((client) => client.close()).catch(() => {});
+  }
+}
+
+/** Folders in the order of their message keys. */
+function orderedFolders(folders: readonly string[]): string[] {
+  return [...new Set(folders)].sort((a, b) => (folderSortKey(a) < folderSortKey(b) ? -1 : 1));
+}
+
+function assertFolderOfRecordType(recordType: TImapRecordType, folder: string): void {
+  const allowed = [...recordType.folders, ...(recordType.archiveFolder ? [recordType.archiveFolder] : [])];
+  if (!allowed.includes(folder)) {
+    throw new ConnectorError('failed', `folder ${folder} is not one of the record type's folders`);
+  }
+}
+
+/** A header's unfolded value from the message's header section, or null. */
+function headerValue(content: Buffer, name: string): string | null {
+  const end = content.indexOf('\r\n\r\n');
+  const header = content.subarray(0, end === -1 ? Math.min(content.length, 65_536) : end).toString('utf8');
+  const unfolded = header.replace(/\r?\n[ \t]+/g, ' ');
+  const line = unfolded.split(/\r?\n/).find((candidate) => candidate.toLowerCase().startsWith(`${name}:`));
+  const value = line?.slice(name.length + 1).trim();
+  return value ? value : null;
+}

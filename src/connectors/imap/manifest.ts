@@ -1,0 +1,22 @@
+import type { ConnectorManifest } from '../connector.ts';
+import { ImapConnector } from './imap-connector.ts';
+import { type TImapConfig, type TImapRecordType, ZImapConfig, ZImapRecordType } from './schema.ts';
+
+/** A mailbox over IMAP: messages in chosen folders, deleted with UID STORE \Deleted + UID EXPUNGE. */
+export const imapManifest: ConnectorManifest<TImapConfig, TImapRecordType> = {
+  kind: 'imap',
+  configVersion: 1,
+  capabilities: {
+    canIntrospect: true,
+    canDelete: true,
+    canAnonymise: false,
+    canRead: true,
+    canWrite: true,
+    canFindSubject: true,
+  },
+  configSchema: ZImapConfig,
+  secretFields: ['password'],
+  recordTypeSchema: ZImapRecordType,
+  isRetrySafe: true,
+  open: (config, options) => new ImapConnector(config, options),
+};
