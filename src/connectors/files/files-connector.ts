@@ -54,6 +54,7 @@ const directoryPrefix = (directory: string) => {
 
 function fieldAccess(key: string, stats: Stats): FieldAccess {
   return {
+    key,
     value(field) {
       if (field === 'mtime') return stats.mtime;
       if (field === 'name') return basename(key);

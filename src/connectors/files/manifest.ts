@@ -18,5 +18,7 @@ export const filesManifest: ConnectorManifest<TFilesConfig, TFilesRecordType> = 
   secretFields: [],
   recordTypeSchema: ZFilesRecordType,
   isRetrySafe: true,
+  // A file name may name a person, but not reliably enough to honour a legal hold on them.
+  identityFields: () => [{ field: 'name', kind: 'other' }],
   open: (config) => new FilesConnector(config),
 };

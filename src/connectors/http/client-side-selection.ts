@@ -1,4 +1,4 @@
-import type { Cutoff, Filter, FilterValue, Selection } from '../connector.ts';
+import { type Cutoff, type Filter, type FilterValue, RECORD_KEY_FIELD, type Selection } from '../connector.ts';
 
 /**
  * A Selection evaluated in this process, for stores that cannot filter on the server (an HTTP API, a directory) or
@@ -11,6 +11,8 @@ export type FieldValue = string | number | boolean | Date | null | readonly stri
 
 export interface FieldAccess {
   value(field: string): FieldValue;
+  /** The record's key, for a filter on RECORD_KEY_FIELD (a legal hold on records). */
+  key?: string;
   /** Fields whose `contains` means "has this element" (IMAP flags) rather than "an element contains this text". */
   exactSetFields?: ReadonlySet<string>;
 }
@@ -54,7 +56,7 @@ function normaliseWallClock(text: string): string {
 }
 
 function matchesFilter(record: FieldAccess, filter: Filter): boolean {
-  const actual = record.value(filter.field);
+  const actual = filter.field === RECORD_KEY_FIELD ? (record.key ?? null) : record.value(filter.field);
   if (filter.operator === 'is_null') return isMissing(actual);
   if (filter.operator === 'is_not_null') return !isMissing(actual);
   if (isMissing(actual)) return false;

@@ -170,7 +170,7 @@ export class HttpConnector implements Connector<THttpRecordType> {
         skipThrough = undefined;
         page.items.forEach((item, index) => {
           const key = keys[index]!;
-          if (index <= skipIndex || !matchesSelection(itemAccess(item), selection)) return;
+          if (index <= skipIndex || !matchesSelection({ ...itemAccess(item), key }, selection)) return;
           passed.add(key);
           const cursor = JSON.stringify({ c: at.cursor, o: at.offset + index + 1, k: key });
           pending.push({ record: toFound(recordType, item, key, selection), cursor });

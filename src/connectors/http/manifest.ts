@@ -18,5 +18,7 @@ export const httpManifest: ConnectorManifest<THttpConfig, THttpRecordType> = {
   secretFields: ['authHeaderValue'],
   recordTypeSchema: ZHttpRecordType,
   isRetrySafe: true,
+  // The API's identity fields are configured without a kind; a legal hold on a person matches e-mail values.
+  identityFields: (recordType) => recordType.identityFields.map((field) => ({ field, kind: 'email' as const })),
   open: (config, options) => new HttpConnector(config, options),
 };

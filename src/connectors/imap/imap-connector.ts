@@ -201,7 +201,8 @@ export class ImapConnector implements Connector<TImapRecordType> {
         options.signal?.throwIfAborted();
         const summaries = await this.fetchSummaries(folder, uidValidity, uids.slice(index, index + FETCH_CHUNK));
         for (const summary of summaries) {
-          if (matchesSelection(fieldAccess(summary), selection)) {
+          const key = messageKey(folder, uidValidity, summary.uid);
+          if (matchesSelection({ ...fieldAccess(summary), key }, selection)) {
             pending.push(toFound(folder, uidValidity, summary, timestampField));
           }
         }

@@ -18,5 +18,11 @@ export const imapManifest: ConnectorManifest<TImapConfig, TImapRecordType> = {
   secretFields: ['password'],
   recordTypeSchema: ZImapRecordType,
   isRetrySafe: true,
+  // Addresses are lists; a hold on a person matches any of them. The subject line is no identity field.
+  identityFields: () => [
+    { field: 'from', kind: 'email' },
+    { field: 'to', kind: 'email' },
+    { field: 'cc', kind: 'email' },
+  ],
   open: (config, options) => new ImapConnector(config, options),
 };

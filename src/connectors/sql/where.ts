@@ -1,4 +1,11 @@
-import { ConnectorError, type FieldInfo, type Filter, type FilterValue, type Selection } from '../connector.ts';
+import {
+  ConnectorError,
+  type FieldInfo,
+  type Filter,
+  type FilterValue,
+  RECORD_KEY_FIELD,
+  type Selection,
+} from '../connector.ts';
 import { type BoundValues, likePattern, type SqlDialect } from './session.ts';
 
 /** A record type's table with its live columns, looked up once per operation. */
@@ -13,6 +20,7 @@ export const missingColumn = (name: string) => new ConnectorError('schema_change
 
 /** The live column of that name; a name the table does not have is refused before any statement is built. */
 export function column(live: LiveTable, name: string): FieldInfo {
+  if (name === RECORD_KEY_FIELD) return live.key;
   const field = live.columns.get(name);
   if (!field) throw missingColumn(name);
   return field;
