@@ -150,20 +150,27 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
         throw new ConnectorError('failed', `batch size ${batchSize} is not between 1 and 100000`);
       const live = await liveTable(recordType);
       const columns = selectList(live, recordType, selection.timestampField);
-      let cursor = after;
-      while (!signal?.aborted) {
+      const fetchBehind = async (cursor: string | undefined) => {
         const bound = new BoundValues(dialect);
         const where = whereSql(dialect, live, selection, bound);
         if (cursor !== undefined) where.push(`${q(live.key.name)} > ${bound.bind(keyValue(live, cursor))}`);
         const sql =
           `SELECT ${columns} FROM ${live.sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}` +
           ` ORDER BY ${q(live.key.name)} LIMIT ${batchSize}`;
-        const { rows } = await run(sql, bound.values);
+        return (await run(sql, bound.values)).rows;
+      };
+      // The next batch is fetched (on the session's second connection) while the caller works on this one: the
+      // keys behind the cursor are the caller's, the ones ahead are the fetch's, so the two never meet.
+      let next: Promise<Row[]> | null = fetchBehind(after);
+      while (next && !signal?.aborted) {
+        const rows: Row[] = await next;
         if (rows.length === 0) return;
         const records = rows.map((row) => foundRecord(live, recordType, row, selection.timestampField));
-        cursor = records[records.length - 1]!.key;
+        const cursor = records[records.length - 1]!.key;
+        next = rows.length < batchSize || signal?.aborted ? null : fetchBehind(cursor);
+        // A caller that stops early never awaits the prefetch; its failure must not become an unhandled rejection.
+        next?.catch(() => undefined);
         yield { records, cursor };
-        if (rows.length < batchSize) return;
       }
     },
 
