@@ -4,7 +4,12 @@ import type { Cutoff, Selection } from '../connector.ts';
 import { cutoffAt } from '../contract.test-suite.ts';
 import { postgresManifest } from './manifest.ts';
 import type { TPostgresConfig, TPostgresRecordType } from './schema.ts';
-import { createPostgresTestDatabase, POSTGRES_TEST_SERVER } from './test-server.ts';
+import {
+  createPostgresTestDatabase,
+  POSTGRES_TEST_SERVER,
+  scratchServerUnavailableReason,
+  startScratchPostgres,
+} from './test-server.ts';
 
 let database: Awaited<ReturnType<typeof createPostgresTestDatabase>>;
 const PASSWORD = 'S3cret-pw-never-shown';
@@ -234,13 +239,38 @@ describe('postgres: failures are classified, fast, and never show the password',
     await connector.close();
   });
 
-  it('a login the server refuses gives auth_failed (this server trusts loopback, so an unknown role stands in for a wrong password)', async () => {
+  it('a role that does not exist gives auth_failed', async () => {
     const connector = open({ user: 'pd_no_such_role', password: PASSWORD });
     const check = await connector.check();
     expect(check).toMatchObject({ ok: false, code: 'auth_failed' });
     expect(JSON.stringify(check)).not.toContain(PASSWORD);
     await connector.close();
   });
+
+  // The shared server trusts loopback, so a wrong password needs a server of its own (scram-sha-256).
+  const scratchProblem = scratchServerUnavailableReason();
+  if (scratchProblem) console.warn(`[postgres wrong-password test not run] ${scratchProblem}`);
+  it.runIf(!scratchProblem)(
+    `a wrong password gives auth_failed, and the detail does not contain it${scratchProblem ? ` (not run: ${scratchProblem})` : ''}`,
+    async () => {
+      const scratch = await startScratchPostgres(PASSWORD);
+      try {
+        const server = { host: '127.0.0.1', port: scratch.port, user: 'postgres', database: 'postgres' };
+        const wrong = `${PASSWORD}-wrong`;
+        const refused = open({ ...server, password: wrong });
+        const check = await refused.check();
+        expect(check).toMatchObject({ ok: false, code: 'auth_failed' });
+        expect(JSON.stringify(check)).not.toContain(wrong);
+        await refused.close();
+        const accepted = open({ ...server, password: PASSWORD });
+        expect(await accepted.check()).toMatchObject({ ok: true });
+        await accepted.close();
+      } finally {
+        await scratch.stop();
+      }
+    },
+    60_000,
+  );
 
   it('a database that does not exist gives not_found', async () => {
     const connector = open({ database: 'pd_no_such_database' });
