@@ -244,6 +244,21 @@ describe('mysql: failures are classified, fast, and never show the password', ()
     await connector.close();
   });
 
+  it('an error about a value shows neither the value nor the password', async () => {
+    await database.client.query(
+      'CREATE TABLE people_archive (id int auto_increment primary key, source_key varchar(50) unique, email varchar(100), ts datetime)',
+    );
+    const connector = open({ password: '' });
+    const target = simpleType('people_archive', { sourceKeyColumn: 'source_key' });
+    const copies = [{ sourceKey: '1', fields: { email: 'anna@example.org', ts: 'Anna Jansen 0612345678' } }];
+    const failure = await connector.write(target, copies).catch((e) => e);
+    expect(failure).toMatchObject({ name: 'ConnectorError', code: 'failed' });
+    expect(failure.detail).toContain('ER_TRUNCATED_WRONG_VALUE');
+    expect(failure.detail).not.toContain('Anna');
+    expect(failure.message).not.toContain('anna@example.org');
+    await connector.close();
+  });
+
   it('a database that does not exist gives not_found', async () => {
     const connector = open({ database: 'pd_no_such_database' });
     expect(await connector.check()).toMatchObject({ ok: false, code: 'not_found' });

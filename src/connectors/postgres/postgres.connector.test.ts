@@ -272,6 +272,20 @@ describe('postgres: failures are classified, fast, and never show the password',
     60_000,
   );
 
+  it('an error about a value shows neither the value nor the password', async () => {
+    const connector = open({ password: PASSWORD });
+    const selection = {
+      ...all,
+      conditions: [{ field: 'ts', operator: 'eq' as const, value: 'Anna Jansen 0612345678' }],
+    };
+    const failure = await keysOf(connector.find(simpleType('people'), selection, { batchSize: 5 })).catch((e) => e);
+    expect(failure).toMatchObject({ name: 'ConnectorError', code: 'failed' });
+    expect(failure.detail).toContain('22007');
+    expect(failure.detail).not.toContain('Anna');
+    expect(failure.message).not.toContain('0612345678');
+    await connector.close();
+  });
+
   it('a database that does not exist gives not_found', async () => {
     const connector = open({ database: 'pd_no_such_database' });
     expect(await connector.check()).toMatchObject({ ok: false, code: 'not_found' });
