@@ -286,6 +286,19 @@ describe('postgres: failures are classified, fast, and never show the password',
     await connector.close();
   });
 
+  it('checkRecordType refuses a key column that may be NULL, and a timestamp column that is not a date or time', async () => {
+    await database.client.query('CREATE TABLE loose (id int, email text, ts timestamptz)');
+    const connector = open();
+    expect(await connector.checkRecordType(simpleType('loose', { timestampColumns: ['email'] }))).toEqual({
+      ok: false,
+      problems: [
+        { path: 'keyColumn', code: 'wrong_type', name: 'id' },
+        { path: 'timestampColumns.0', code: 'wrong_type', name: 'email' },
+      ],
+    });
+    await connector.close();
+  });
+
   it('a database that does not exist gives not_found', async () => {
     const connector = open({ database: 'pd_no_such_database' });
     expect(await connector.check()).toMatchObject({ ok: false, code: 'not_found' });

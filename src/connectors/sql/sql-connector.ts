@@ -129,6 +129,9 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
         else if (isTime && !TIME_TYPES.has(field.type)) problems.push({ path, code: 'wrong_type', name });
       };
       expectColumn('keyColumn', recordType.keyColumn);
+      // A row whose key is NULL could never be found, deleted or counted: the key must be NOT NULL (a primary key).
+      if (columns.get(recordType.keyColumn)?.isNullable)
+        problems.push({ path: 'keyColumn', code: 'wrong_type', name: recordType.keyColumn });
       for (const [i, c] of recordType.identityColumns.entries()) expectColumn(`identityColumns.${i}.column`, c.column);
       for (const [i, name] of recordType.timestampColumns.entries()) expectColumn(`timestampColumns.${i}`, name, true);
       for (const [i, name] of recordType.anonymisableColumns.entries()) expectColumn(`anonymisableColumns.${i}`, name);
