@@ -17,6 +17,13 @@ export interface RetentionBenchResult {
   baseline_rows_per_s: number;
   /** connector ÷ baseline; the target is ≥ 0.8. */
   ratio: number;
+  /**
+   * A hand-written loop of the same shape as the connector's (select the keys in key order, then DELETE by that
+   * key list): the ceiling for any keyed delete, which the audit-before-delete rule requires.
+   */
+  keyed_floor_rows_per_s: number;
+  /** connector ÷ keyed floor: the connector's own overhead. */
+  ratio_to_keyed_floor: number;
   connector_deleted: number;
   baseline_deleted: number;
   peak_rss_mb: number;
@@ -25,7 +32,7 @@ export interface RetentionBenchResult {
 const CUTOFF_INSTANT = new Date('2026-01-01T00:00:00Z');
 
 async function createTables(client: pg.Client, rows: number) {
-  for (const table of ['retention_connector', 'retention_baseline']) {
+  for (const table of ['retention_connector', 'retention_baseline', 'retention_keyed']) {
     await client.query(`CREATE TABLE ${table} (id bigint PRIMARY KEY, email text, ended_at timestamptz)`);
     // Every other row expired, interleaved through the table as in a real CRM.
     await client.query(
@@ -53,6 +60,23 @@ const timedLoop = (batch: () => Promise<number>) =>
     for (let deleted = await batch(); deleted > 0; deleted = await batch()) total += deleted;
     return total;
   });
+
+/** Keys in key order, then DELETE by the key list: what the connector does, written by hand on the driver. */
+function keyedLoop(client: pg.Client, batchSize: number) {
+  let cursor = '0';
+  return timedLoop(async () => {
+    const { rows } = await client.query<[string]>({
+      text: `SELECT id FROM retention_keyed WHERE ended_at < $1 AND id > $2 ORDER BY id LIMIT ${batchSize}`,
+      values: [CUTOFF_INSTANT, cursor],
+      rowMode: 'array',
+    });
+    if (rows.length === 0) return 0;
+    const keys = rows.map((row) => row[0]);
+    cursor = keys[keys.length - 1]!;
+    const { rowCount } = await client.query('DELETE FROM retention_keyed WHERE id = ANY($1)', [keys]);
+    return rowCount ?? 0;
+  });
+}
 
 /** Samples the process's resident set size until stopped; returns the peak in MB. */
 function sampleRss() {
@@ -127,6 +151,7 @@ export async function benchmarkPostgresRetention(options: {
       );
       return rowCount ?? 0;
     });
+    const keyed = await keyedLoop(client, batchSize);
     const subject = await timedRun(async () => {
       let deleted = 0;
       for await (const batch of connector.find(recordType, selection, { batchSize }))
@@ -142,6 +167,7 @@ export async function benchmarkPostgresRetention(options: {
     await connector.close();
     const connectorRate = subject.deleted / (subject.ms / 1000);
     const baselineRate = baseline.deleted / (baseline.ms / 1000);
+    const keyedRate = keyed.deleted / (keyed.ms / 1000);
     return {
       bench: 'retention-postgres',
       rows: options.rows,
@@ -150,6 +176,8 @@ export async function benchmarkPostgresRetention(options: {
       connector_rows_per_s: Math.round(connectorRate),
       baseline_rows_per_s: Math.round(baselineRate),
       ratio: Math.round((connectorRate / baselineRate) * 100) / 100,
+      keyed_floor_rows_per_s: Math.round(keyedRate),
+      ratio_to_keyed_floor: Math.round((connectorRate / keyedRate) * 100) / 100,
       connector_deleted: subject.deleted,
       baseline_deleted: baseline.deleted,
       peak_rss_mb: peakRssMb,

@@ -6,11 +6,16 @@ import type { TPostgresConfig } from './schema.ts';
 
 const OID_DATE = 1082;
 const OID_TIMESTAMP = 1114;
+const OID_TIMESTAMPTZ = 1184;
 
-/** Zone-less values stay the strings PostgreSQL sent: turning them into a JS Date would invent a time zone. */
+/**
+ * Date and time values stay the text PostgreSQL sent. Zone-less ones would get an invented zone as a JS Date; instants
+ * arrive in UTC (the session's TimeZone) and become ISO text by string operations, several times cheaper than
+ * parsing 10,000 Dates a batch.
+ */
 const rawTypes = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === OID_DATE || oid === OID_TIMESTAMP
+    oid === OID_DATE || oid === OID_TIMESTAMP || oid === OID_TIMESTAMPTZ
       ? (value: string) => value
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };

@@ -328,8 +328,20 @@ function keyValue(live: LiveTable, key: string): string | bigint {
 /** Instants as ISO text in UTC, whether the driver gave a Date (pg) or UTC text (mysql2 with dateStrings). */
 function readValue(live: LiveTable, name: string, value: unknown): unknown {
   if (live.columns.get(name)?.type !== 'timestamptz' || typeof value !== 'string') return value;
-  const instant = new Date(`${value.replace(' ', 'T')}Z`);
-  return Number.isNaN(instant.getTime()) ? value : instant.toISOString();
+  return utcTextToIso(value);
+}
+
+const UTC_TEXT = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?(?:Z|\+00(?::?00)?)?$/;
+
+/**
+ * `2026-10-25 01:30:00.5+00` (PostgreSQL in UTC) or `2026-10-25 01:30:00.500` (MySQL in UTC) as
+ * `2026-10-25T01:30:00.500Z`; anything else (infinity, BC, another offset) through Date, or as it came.
+ */
+export function utcTextToIso(text: string): string {
+  const match = UTC_TEXT.exec(text);
+  if (match) return `${match[1]}T${match[2]}.${(match[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? text : instant.toISOString();
 }
 
 /** Instants given as text are bound as instants, so each dialect writes them in its session's zone. */
