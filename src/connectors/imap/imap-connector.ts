@@ -113,21 +113,25 @@ function keepFlagCriteria(keepFlag: string | undefined): SearchObject {
   return system ? { [system]: false } : { unKeyword: keepFlag };
 }
 
-function groupByFolder(keys: readonly string[]): Map<string, MessageKey[]> {
-  const groups = new Map<string, MessageKey[]>();
+/** Keys grouped by folder and UIDVALIDITY, so a stale key is never acted on under a newer UIDVALIDITY. */
+function groupByFolder(keys: readonly string[]): { folder: string; uidValidity: string; uids: number[] }[] {
+  const groups = new Map<string, { folder: string; uidValidity: string; uids: number[] }>();
   for (const key of keys) {
     const parsed = parseMessageKey(key);
     if (!parsed) continue; // not a message key: nothing of ours to act on
-    groups.set(parsed.folder, [...(groups.get(parsed.folder) ?? []), parsed]);
+    const id = `${parsed.folder}\0${parsed.uidValidity}`;
+    const group = groups.get(id) ?? { folder: parsed.folder, uidValidity: parsed.uidValidity, uids: [] };
+    group.uids.push(parsed.uid);
+    groups.set(id, group);
   }
-  return groups;
+  return [...groups.values()];
 }
 
 type Channel = 'main' | 'reader';
 
 const uniqueAscending = (uids: Iterable<number>) => [...new Set(uids)].sort((a, b) => a - b);
 
-/** A mailbox reached with imapflow. One connection per connector, opened on first use. */
+/** A mailbox reached with imapflow: up to two connections per connector, each opened on first use. */
 export class ImapConnector implements Connector<TImapRecordType> {
   /** `main` for everything but find(), which lists on `reader` so a caller can delete while it reads ahead. */
   private readonly connections = new Map<Channel, Promise<ImapFlow>>();
@@ -229,13 +233,15 @@ export class ImapConnector implements Connector<TImapRecordType> {
 
   async delete(recordType: TImapRecordType, keys: readonly string[]): Promise<{ deleted: number }> {
     let deleted = 0;
-    for (const [folder, messages] of groupByFolder(keys)) {
+    const groups = groupByFolder(keys);
+    // Every group's UIDVALIDITY is checked before anything is deleted: one stale key stops the whole batch.
+    for (const { folder, uidValidity } of groups) {
       assertFolderOfRecordType(recordType, folder);
-      deleted += await this.inFolder(folder, messages[0]!.uidValidity, 'delete', 'main', async (client) => {
-        const existing = await client.search(
-          { uid: sequenceSet(uniqueAscending(messages.map((m) => m.uid))) },
-          { uid: true },
-        );
+      await this.inFolder(folder, uidValidity, 'delete', 'main', async () => undefined);
+    }
+    for (const { folder, uidValidity, uids } of groups) {
+      deleted += await this.inFolder(folder, uidValidity, 'delete', 'main', async (client) => {
+        const existing = await client.search({ uid: sequenceSet(uniqueAscending(uids)) }, { uid: true });
         if (!existing || existing.length === 0) return 0;
         const isDone = await client.messageDelete(sequenceSet(uniqueAscending(existing)), { uid: true });
         if (!isDone) throw new ConnectorError('permission_denied', `delete in ${folder}: the server refused \\Deleted`);
@@ -251,11 +257,10 @@ export class ImapConnector implements Connector<TImapRecordType> {
 
   async read(recordType: TImapRecordType, keys: readonly string[]): Promise<StoredRecord[]> {
     const records: StoredRecord[] = [];
-    for (const [folder, messages] of groupByFolder(keys)) {
+    for (const { folder, uidValidity, uids } of groupByFolder(keys)) {
       assertFolderOfRecordType(recordType, folder);
-      const uidValidity = messages[0]!.uidValidity;
       await this.inFolder(folder, uidValidity, 'read', 'main', async (client) => {
-        const set = sequenceSet(uniqueAscending(messages.map((m) => m.uid)));
+        const set = sequenceSet(uniqueAscending(uids));
         const query = { uid: true, source: true, flags: true, internalDate: true, envelope: true };
         for await (const message of client.fetch(set, query, { uid: true })) {
           const summary = summarise(message);
