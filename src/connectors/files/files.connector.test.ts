@@ -40,6 +40,7 @@ describeConnectorContract<TFilesRecordType>('files', {
   capabilities: filesManifest.capabilities,
   fieldNames: { timestamp: 'mtime', note: 'name' },
   keepExclusion: null,
+  hasNullTimestamps: false,
   compareKeys: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   async createStore() {
     const directory = `store${++storeCounter}`;
@@ -52,9 +53,9 @@ describeConnectorContract<TFilesRecordType>('files', {
       async seed(records: readonly ContractRecord[]) {
         const keys: string[] = [];
         for (const record of records) {
-          // A file has no empty mtime: the contract's "no timestamp" is a file changed now, after its cut-off.
+          if (!record.timestamp) throw new Error('a file always has an mtime (hasNullTimestamps: false)');
           const name = `${record.fields.note}--${record.identity.email ?? 'nobody'}.txt`;
-          await writeFileAt(join(root, directory, name), `${record.fields.note}\n`, record.timestamp ?? new Date());
+          await writeFileAt(join(root, directory, name), `${record.fields.note}\n`, record.timestamp);
           keys.push(`${directory}/${name}`);
         }
         return keys;
