@@ -161,6 +161,39 @@ if (isDovecotAvailable) {
       }
     });
 
+    it('server-side BEFORE misses nothing around DST and leap-day cut-offs (exact check on INTERNALDATE)', async () => {
+      const connector = open();
+      try {
+        const cutoffs = ['2026-03-28T23:00:00Z', '2026-10-24T22:00:00Z', '2028-02-28T23:00:00Z'];
+        for (const [index, at] of cutoffs.entries()) {
+          const folder = `Boundary${index}`;
+          const instant = new Date(at);
+          await writeMaildirMessages(server, folder, [
+            { internalDate: new Date(instant.getTime() - 1000), subject: 'second before' },
+            { internalDate: new Date(instant.getTime() - 23 * 3600_000), subject: 'day before' },
+            { internalDate: instant, subject: 'at' },
+            { internalDate: new Date(instant.getTime() + 3600_000), subject: 'hour after' },
+          ]);
+          const selection: Selection = {
+            timestampField: 'internalDate',
+            cutoff: cutoffAt(instant),
+            conditions: [],
+            exclusions: [],
+          };
+          const timestamps: (string | null)[] = [];
+          for await (const batch of connector.find({ folders: [folder] }, selection, { batchSize: 10 })) {
+            timestamps.push(...batch.records.map((r) => r.timestamp));
+          }
+          expect(timestamps.sort(), at).toEqual([
+            new Date(instant.getTime() - 23 * 3600_000).toISOString(),
+            new Date(instant.getTime() - 1000).toISOString(),
+          ]);
+        }
+      } finally {
+        await connector.close();
+      }
+    });
+
     it('a closed port fails cleanly and fast', async () => {
       const connector = open({ port: 1 });
       const started = Date.now();
