@@ -213,6 +213,14 @@ if (isDovecotAvailable) {
       await connector.close();
     });
 
+    it('starttls required but not offered by the server: refused before the password is sent', async () => {
+      const connector = open({ security: 'starttls' });
+      const result = await connector.check();
+      expect(result).toMatchObject({ ok: false });
+      if (!result.ok) expect(result.detail).toMatch(/STARTTLS/);
+      await connector.close();
+    });
+
     it('a folder that does not exist: checkRecordType names it and find() gives schema_changed', async () => {
       const connector = open();
       try {
