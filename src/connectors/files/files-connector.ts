@@ -82,7 +82,7 @@ export class FilesConnector implements Connector<TFilesRecordType> {
     const started = performance.now();
     try {
       const root = await this.realRoot();
-      await access(root, constants.R_OK | constants.W_OK);
+      await access(root, constants.R_OK | constants.X_OK); // write access is checked per record type
       return { ok: true, serverVersion: null, latencyMs: Math.round(performance.now() - started) };
     } catch (error) {
       const failure = filesError(error, 'check');
