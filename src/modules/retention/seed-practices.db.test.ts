@@ -9,7 +9,6 @@ import type { TestClient } from '../../../test/client.ts';
 import { createOrganisation, type TestOrganisation } from '../../../test/factories.ts';
 import {
   type DovecotServer,
-  dovecotUnavailableReason,
   openImapClient,
   requireDovecot,
   startDovecot,
