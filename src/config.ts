@@ -48,6 +48,18 @@ const ZEnvironment = z.object({
     .max(60 * 24 * 30)
     .default(60 * 24),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  FILES_CONNECTOR_ROOTS: z
+    .string()
+    .default('')
+    .refine(
+      (value) =>
+        value
+          .split(',')
+          .map((root) => root.trim())
+          .filter(Boolean)
+          .every((root) => path.isAbsolute(root)),
+      'must be a comma-separated list of absolute paths',
+    ),
 });
 
 export type TConfig = ReturnType<typeof toConfig>;
@@ -75,6 +87,11 @@ function toConfig(env: z.output<typeof ZEnvironment>) {
     logLevel: env.LOG_LEVEL,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionMaxDays: env.SESSION_MAX_DAYS,
+    /** Directories a files connector may have its root in (none: files connectors cannot be added). */
+    filesConnectorRoots: env.FILES_CONNECTOR_ROOTS.split(',')
+      .map((root) => root.trim())
+      .filter(Boolean)
+      .map((root) => path.resolve(root)),
   };
 }
 

@@ -47,6 +47,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     DEMO_DATA: 'false',
     JOBS: 'false',
     PUBLIC_URL: 'http://privacydesk.test',
+    FILES_CONNECTOR_ROOTS: tmpdir(),
     ...options.env,
   });
   const database = options.database ?? (await createTestDatabase());

@@ -192,7 +192,11 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /api/orgs/:org/activities/:activityId': { description: 'gewijzigd' },
   'PATCH /api/orgs/:org/activities': { activityIds: [], reviewDate: '2027-06-01' },
   'PUT /api/orgs/:org/register/transfer-scopes/:country': { isWithinScope: true },
-  'POST /api/orgs/:org/connectors': { name: 'Nieuwe koppeling', kind: 'files', settings: { root: tmpdir() } },
+  'POST /api/orgs/:org/connectors': {
+    name: 'Nieuwe koppeling',
+    kind: 'files',
+    settings: { root: mkdtempSync(path.join(tmpdir(), 'privacydesk-tenant-')) },
+  },
   'PATCH /api/orgs/:org/connectors/:connectorId': { name: 'Gewijzigde koppeling' },
   'POST /api/orgs/:org/connectors/:connectorId/record-types': {
     name: 'Nieuwe soort',

@@ -51,6 +51,8 @@ export async function startServer(): Promise<E2eServer> {
     HOST: '127.0.0.1',
     PUBLIC_URL: url,
     LOG_LEVEL: 'warn',
+    // Files connectors in the browser tests work on temporary directories.
+    FILES_CONNECTOR_ROOTS: tmpdir(),
   });
   const app = await buildApplication(config);
   await app.http.listen({ port, host: '127.0.0.1' });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import type { CheckResult, Connector, ConnectorManifest } from '../../connectors/connector.ts';
 import { ConnectorError } from '../../connectors/connector.ts';
@@ -127,9 +128,27 @@ export async function getConnector(ctx: AppContext, scope: OrgScope, id: string)
   return present(ctx, row, await systemNamesOf(ctx, scope, [row]));
 }
 
+/**
+ * What the operator allows beyond the kind's schema: a files connector reaches only directories inside
+ * FILES_CONNECTOR_ROOTS, and never the data directory (its database and key file). Other organisations' folders and
+ * the server's own files stay out of reach of an organisation's privacy officer.
+ */
+function assertAllowedByOperator(ctx: AppContext, kind: string, settings: Settings) {
+  if (kind !== 'files') return;
+  const root = path.resolve(String(settings.root ?? ''));
+  const isInside = (parent: string) => root === parent || root.startsWith(`${parent}${path.sep}`);
+  const dataDir = ctx.config.dataDir;
+  if (!ctx.config.filesConnectorRoots.some(isInside) || isInside(dataDir) || dataDir.startsWith(`${root}${path.sep}`)) {
+    throw invalidField('settings.root', 'connector_root_not_allowed', {
+      roots: ctx.config.filesConnectorRoots.join(', ') || '—',
+    });
+  }
+}
+
 export async function createConnector(ctx: AppContext, scope: OrgScope, input: TCreateConnectorRequest) {
   const manifest = manifestOf(input.kind);
   const settings = parseWith(manifest.configSchema, input.settings, 'settings') as Settings;
+  assertAllowedByOperator(ctx, input.kind, settings);
   const { visible, secrets } = splitSecrets(settings, manifest.secretFields);
   const id = await inTransaction(ctx.db, async (tx) => {
     if (await store.isConnectorNameTaken(tx, scope.orgId, input.name)) throw invalidField('name', 'name_taken');
@@ -163,6 +182,7 @@ export async function updateConnector(ctx: AppContext, scope: OrgScope, id: stri
     const stored = { visible: row.settings, secrets: openSecrets(ctx, row) };
     const merged = mergeSettings(stored, input.settings ?? {}, manifest.secretFields);
     const settings = parseWith(manifest.configSchema, merged, 'settings') as Settings;
+    assertAllowedByOperator(ctx, row.kind, settings);
     const { visible, secrets } = splitSecrets(settings, manifest.secretFields);
     if (input.name && (await store.isConnectorNameTaken(tx, scope.orgId, input.name, id))) {
       throw invalidField('name', 'name_taken');

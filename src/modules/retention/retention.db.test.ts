@@ -206,3 +206,21 @@ describe('a retention policy on a PostgreSQL CRM', () => {
     expect(removal.body.code).toBe('connector_in_use');
   });
 });
+
+describe('a files connector', () => {
+  it('reaches only directories the operator opened, never the data directory', async () => {
+    const outside = await org.owner.client.post(`/api/orgs/${org.id}/connectors`, {
+      name: 'Systeembestanden',
+      kind: 'files',
+      settings: { root: '/etc' },
+    });
+    expect(outside.status).toBe(400);
+    expect(outside.body.errors[0]).toMatchObject({ path: 'settings.root', code: 'connector_root_not_allowed' });
+    const dataDir = await org.owner.client.post(`/api/orgs/${org.id}/connectors`, {
+      name: 'Gegevensmap',
+      kind: 'files',
+      settings: { root: app.ctx.config.dataDir },
+    });
+    expect(dataDir.status).toBe(400);
+  });
+});
