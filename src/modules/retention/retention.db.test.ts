@@ -207,6 +207,29 @@ describe('a retention policy on a PostgreSQL CRM', () => {
   });
 });
 
+describe('a legal hold on records', () => {
+  it('keeps exactly the held rows, by their key, through preview and run', async () => {
+    await seedClients();
+    const held = await crm.client.query(`select id from clients where email in ('old3@example.nl', 'old9@example.nl')`);
+    const keys = held.rows.map((row) => String(row.id));
+    const client = org.owner.client;
+    const created = await client.post(`/api/orgs/${org.id}/retention/policies`, {
+      ...policyInput('Klanten met bewaarplicht'),
+      holds: [{ kind: 'records', keys, reason: 'Lopende procedure', expiresOn: '2027-06-30' }],
+    });
+    const policyId = created.body.id;
+    const preview = await client.post(`/api/orgs/${org.id}/retention/policies/${policyId}/previews`, {});
+    expect(preview.body).toMatchObject({ matched: OLD, toAct: OLD - 2 });
+    await client.post(`/api/orgs/${org.id}/retention/policies/${policyId}/previews/${preview.body.id}/approve`, {});
+    const started = await client.post(`/api/orgs/${org.id}/retention/policies/${policyId}/runs`, {});
+    await executeRun(app.ctx, started.body.id);
+    const run = await client.get(`/api/orgs/${org.id}/retention/runs/${started.body.id}`);
+    expect(run.body.counts).toMatchObject({ deleted: OLD - 2, held: 2 });
+    const left = await crm.client.query(`select email from clients where email like 'old%' order by email`);
+    expect(left.rows.map((row) => row.email)).toEqual(['old3@example.nl', 'old9@example.nl']);
+  });
+});
+
 describe('a files connector', () => {
   it('reaches only directories the operator opened, never the data directory', async () => {
     const outside = await org.owner.client.post(`/api/orgs/${org.id}/connectors`, {
