@@ -5,6 +5,8 @@ import {
   IconHome,
   IconKey,
   IconMail,
+  IconPlugConnected,
+  IconTrashX,
   IconUsers,
   type TablerIcon,
 } from '@tabler/icons-react';
@@ -24,6 +26,8 @@ interface Entry {
 
 const ENTRIES: Entry[] = [
   { path: '', labelKey: 'nav.dashboard', icon: IconHome, role: 'viewer' },
+  { path: '/retention', labelKey: 'retention.nav', icon: IconTrashX, role: 'viewer' },
+  { path: '/connectors', labelKey: 'connectors.nav', icon: IconPlugConnected, role: 'editor' },
   { path: '/settings', labelKey: 'nav.settings', icon: IconBuilding, role: 'viewer' },
   { path: '/members', labelKey: 'nav.members', icon: IconUsers, role: 'viewer' },
   { path: '/api-tokens', labelKey: 'nav.apiTokens', icon: IconKey, role: 'owner' },
