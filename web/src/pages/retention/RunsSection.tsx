@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRunGoing, retentionApi, retentionKeys, type TPolicy, type TRun } from '../../api/retention.ts';
 import { useCan, useCurrentOrganisation } from '../../app/organisations.ts';
@@ -20,20 +20,25 @@ function runErrorText(t: (key: string, params?: Record<string, unknown>) => stri
 }
 
 /** A run in progress, asked for every second until it ends: a progress bar with its counts, and "Afbreken". */
-function LiveRun({ runId, onEnded }: { runId: string; onEnded: () => void }) {
+function LiveRun({ runId, onEnded }: { runId: string; onEnded: () => unknown }) {
   const { t } = useTranslation();
   const org = useCurrentOrganisation();
   const canDecide = useCan('privacy_officer');
+  const queryClient = useQueryClient();
   const run = useQuery({
     queryKey: retentionKeys.run(org.slug, runId),
-    queryFn: async () => {
-      const current = await retentionApi.run(org.slug, runId);
-      if (!isRunGoing(current)) onEnded();
-      return current;
-    },
+    queryFn: () => retentionApi.run(org.slug, runId),
     refetchInterval: (query) => (query.state.data && !isRunGoing(query.state.data) ? false : 1000),
   });
-  const cancel = useMutation({ mutationFn: () => retentionApi.cancelRun(org.slug, runId), onSuccess: onEnded });
+  // Told once the run has ended (not from inside the query: the refresh would cancel the fetch that saw it end).
+  const hasEnded = run.data !== undefined && !isRunGoing(run.data);
+  useEffect(() => {
+    if (hasEnded) onEnded();
+  }, [hasEnded, onEnded]);
+  const cancel = useMutation({
+    mutationFn: () => retentionApi.cancelRun(org.slug, runId),
+    onSuccess: (cancelled) => queryClient.setQueryData(retentionKeys.run(org.slug, runId), cancelled),
+  });
   const current = run.data;
   if (!current) return null;
   const { processed, expected } = current.progress;
@@ -85,7 +90,10 @@ export function RunsSection({ policy }: { policy: TPolicy }) {
   const [startedRunId, setStartedRunId] = useState<string | null>(null);
   const goingRun = runs.data?.find(isRunGoing);
   const liveRunId = startedRunId ?? goingRun?.id ?? null;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: retentionKeys.all(org.slug) });
+  const refresh = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: retentionKeys.all(org.slug) }),
+    [queryClient, org.slug],
+  );
   const start = useMutation({
     mutationFn: () => retentionApi.startRun(org.slug, policy.id),
     onSuccess: async (run) => {
@@ -126,7 +134,7 @@ export function RunsSection({ policy }: { policy: TPolicy }) {
             {t('retention.runs.needsApproval')}
           </Text>
         )}
-        {liveRunId && <LiveRun key={liveRunId} runId={liveRunId} onEnded={() => void refresh()} />}
+        {liveRunId && <LiveRun key={liveRunId} runId={liveRunId} onEnded={refresh} />}
         {runs.isSuccess && runs.data.length === 0 && <Text size="sm">{t('retention.runs.none')}</Text>}
         {runs.data && runs.data.length > 0 && (
           <Table.ScrollContainer minWidth={760}>

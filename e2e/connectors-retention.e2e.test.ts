@@ -1,0 +1,138 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { choose, signInAsOwner } from './register-helpers.ts';
+import { type E2eBrowser, field, openBrowser, screenshot, screenshotFailures } from './support/browser.ts';
+import { type SeededOwner, setupFirstOwner } from './support/seed.ts';
+import { type E2eServer, startServer } from './support/server.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Applications older than the 4 weeks of the register's retention, and ones still inside it. */
+const OLD_FILES = ['cv-jansen.pdf', 'brief-jansen.pdf', 'cv-bakker.pdf'];
+const NEW_FILES = ['cv-visser.pdf', 'brief-visser.pdf'];
+const ACTIVITY = 'Werving en selectie';
+
+/** Writes a file whose modification time lies `ageDays` in the past. */
+function writeAged(directory: string, name: string, ageDays: number): void {
+  const file = path.join(directory, name);
+  writeFileSync(file, `Sollicitatie ${name}`);
+  const when = new Date(Date.now() - ageDays * DAY_MS);
+  utimesSync(file, when, when);
+}
+
+describe('connectors and retention: applications deleted 4 weeks after the procedure', () => {
+  let server: E2eServer;
+  let owner: SeededOwner;
+  let browser: E2eBrowser;
+  let root: string;
+  let applications: string;
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'privacydesk-e2e-files-'));
+    applications = path.join(root, 'sollicitaties');
+    mkdirSync(applications);
+    for (const name of OLD_FILES) writeAged(applications, name, 60);
+    for (const name of NEW_FILES) writeAged(applications, name, 5);
+    server = await startServer();
+    owner = await setupFirstOwner(server);
+    const activity = await owner.client.post(`/api/orgs/${owner.orgSlug}/activities`, {
+      name: ACTIVITY,
+      purposes: ['Vacatures vervullen'],
+      retention: { kind: 'period', amount: 4, unit: 'weeks', startEvent: 'einde van de procedure' },
+    });
+    if (activity.status !== 201) throw new Error(`activity: ${JSON.stringify(activity.body)}`);
+    browser = await openBrowser({ locale: 'nl-NL' });
+    await signInAsOwner(browser.page, server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+  screenshotFailures(() => [browser?.page]);
+
+  it('adds a files connector, tests the connection and defines the applications folder', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Koppelingen' }).click();
+    await page.getByRole('heading', { name: 'Koppelingen', exact: true }).waitFor();
+    await page.getByText('Nog geen koppelingen').waitFor();
+    await page.getByRole('link', { name: 'Koppeling toevoegen' }).first().click();
+
+    await page.getByRole('heading', { name: 'Koppeling toevoegen' }).waitFor();
+    await field(page, 'Naam').fill('Sollicitatiemap');
+    await choose(page, 'Soort systeem', 'Map met bestanden');
+    await field(page, 'Map op de server').fill(root);
+    await page.getByRole('button', { name: 'Koppeling opslaan' }).click();
+
+    await page.getByRole('heading', { name: 'Sollicitatiemap' }).waitFor();
+    await page.getByText('Nog niet getest').waitFor();
+    await page.getByRole('button', { name: 'Verbinding testen' }).click();
+    await page.getByText('Verbinding werkt').waitFor();
+
+    await page.getByRole('button', { name: 'Soort gegevens toevoegen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Soort gegevens toevoegen' });
+    await dialog.getByRole('textbox', { name: /^Naam/ }).fill('Sollicitatiebrieven');
+    await choose(page, 'Map', 'sollicitaties');
+    await dialog.getByRole('button', { name: 'Soort gegevens opslaan' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const recordTypes = page.getByRole('table', { name: 'Soorten gegevens' });
+    await recordTypes
+      .getByRole('row', { name: /Sollicitatiebrieven/ })
+      .getByText('Klopt met het systeem')
+      .waitFor();
+    await screenshot(page, 'connector-files');
+  });
+
+  it('makes a policy from the activity, previews it and has it approved', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Opschonen' }).click();
+    await page.getByRole('heading', { name: 'Bewaartermijnen handhaven' }).waitFor();
+    await page.getByText('Nog geen bewaarbeleid').waitFor();
+    await page.getByRole('button', { name: 'Beleid maken vanuit verwerking' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Beleid maken vanuit een verwerking' });
+    await choose(page, 'Verwerking', ACTIVITY);
+    await choose(page, 'Soort gegevens', 'Sollicitatiebrieven (Sollicitatiemap)');
+    await expect(dialog.getByRole('combobox', { name: /^Vanaf welke datum/ }).inputValue()).resolves.toBe('mtime');
+    await dialog.getByRole('button', { name: 'Beleid maken' }).click();
+
+    await page.getByRole('heading', { name: ACTIVITY }).waitFor();
+    const summary = page.getByRole('region', { name: 'Wat dit beleid doet' });
+    await summary.getByText('4 weken').waitFor();
+    await summary.getByText('Verwijderen').waitFor();
+    await page.getByText('Nog geen voorbeeld berekend', { exact: false }).waitFor();
+
+    await page.getByRole('button', { name: 'Voorbeeld berekenen' }).click();
+    const preview = page.getByRole('region', { name: 'Voorbeeld' });
+    await preview.getByLabel('Gevonden: 3').waitFor();
+    await preview.getByLabel('Wordt opgeschoond: 3').waitFor();
+    await preview.getByLabel('Blijft bewaard: 0').waitFor();
+    await screenshot(page, 'retention-preview');
+
+    await preview.getByRole('button', { name: 'Goedkeuren' }).click();
+    await preview.getByText('Goedgekeurd door Anouk de Wit', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Inschakelen' }).click();
+    await summary.getByText('Ingeschakeld').waitFor();
+  });
+
+  it('runs now with live progress; the old applications are gone from disk, the recent ones stay', async () => {
+    const { page } = browser;
+    const runs = page.getByRole('region', { name: 'Uitvoeringen' });
+    await runs.getByRole('button', { name: 'Nu uitvoeren' }).click();
+    const live = runs.getByRole('status', { name: 'Voortgang' });
+    await live.getByText('Klaar').waitFor({ timeout: 60_000 });
+    await live.getByText('Verwijderd: 3', { exact: false }).waitFor();
+
+    const history = runs.getByRole('table', { name: 'Eerdere uitvoeringen' });
+    const row = history.getByRole('row').filter({ hasText: 'Klaar' });
+    await row.getByText('Met de hand').waitFor();
+    const cells = await row.getByRole('cell').allInnerTexts();
+    expect(cells.slice(3, 8)).toEqual(['3', '0', '0', '0', '0']);
+    await screenshot(page, 'retention-run');
+
+    expect(readdirSync(applications).sort()).toEqual([...NEW_FILES].sort());
+    for (const name of OLD_FILES) expect(existsSync(path.join(applications, name))).toBe(false);
+    expect(browser.problems).toEqual([]);
+  });
+});
