@@ -133,6 +133,20 @@ describe('connectors and retention: applications deleted 4 weeks after the proce
 
     expect(readdirSync(applications).sort()).toEqual([...NEW_FILES].sort());
     for (const name of OLD_FILES) expect(existsSync(path.join(applications, name))).toBe(false);
+  });
+
+  it('lists the policy as switched on with its last run, and the activity as enforced', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Opschonen' }).click();
+    const policy = page.getByRole('table', { name: 'Bewaarbeleid' }).getByRole('row', { name: new RegExp(ACTIVITY) });
+    await policy.getByText('Ingeschakeld').waitFor();
+    await policy.getByText('Klaar').waitFor();
+    await policy.getByText('4 weken').waitFor();
+    const coverage = page
+      .getByRole('table', { name: 'Per verwerking' })
+      .getByRole('row', { name: new RegExp(ACTIVITY) });
+    await coverage.getByText('Handhaafd door beleid').waitFor();
+    await screenshot(page, 'retention-overview');
     expect(browser.problems).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import {
 import { applyProblem, inputPropsAt } from '../../app/forms.ts';
 import { useCurrentOrganisation } from '../../app/organisations.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
+import { UnsavedChangesPrompt } from '../../components/UnsavedChangesPrompt.tsx';
 import { useSystemOptions } from '../register/shared/options.ts';
 import { SchemaFields } from './SchemaFields.tsx';
 import { type FieldValues, fieldsOfSchema, initialFieldValues, valuesToSend } from './schema-form.ts';
@@ -109,6 +110,7 @@ export function ConnectorForm({ kinds, connector }: { kinds: TConnectorKindInfo[
         {kind && (
           <SchemaFields fields={fields} inputProps={inputPropsAt(form, 'settings.')} storedSecrets={storedSecrets} />
         )}
+        <UnsavedChangesPrompt isDirty={form.isDirty} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t(connector ? 'common.save' : 'connectors.create')}

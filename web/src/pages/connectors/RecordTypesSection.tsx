@@ -1,4 +1,4 @@
-import { Button, Card, Code, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
@@ -20,7 +20,7 @@ import { currentLocale } from '../../i18n/index.ts';
 import { ModalForm } from '../register/shared/ModalForm.tsx';
 import { Tag } from '../register/shared/Tag.tsx';
 import { failureText } from './failures.ts';
-import { SchemaFields } from './SchemaFields.tsx';
+import { SchemaFields, useFieldLabel } from './SchemaFields.tsx';
 import { fieldsOfSchema, initialFieldValues, valuesToSend } from './schema-form.ts';
 import { type DefinitionValues, useStructurePickers } from './structure-pickers.tsx';
 
@@ -105,6 +105,28 @@ function SchemaCheck({ recordType }: { recordType: TRecordType }) {
   );
 }
 
+const valueText = (t: (key: string) => string, value: unknown): string => {
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (typeof value === 'string') return value === '' ? t('connectors.recordTypes.rootDirectory') : value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(', ') || '—';
+  return JSON.stringify(value);
+};
+
+/** A record type's definition as "Map: sollicitaties", one setting a line, named as the form names them. */
+function DefinitionSummary({ definition }: { definition: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const labelOf = useFieldLabel();
+  return (
+    <Stack gap={0} maw={360}>
+      {Object.entries(definition).map(([name, value]) => (
+        <Text key={name} size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {labelOf(name)}: {valueText(t, value)}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 function RecordTypeRow({ connector, recordType }: { connector: TConnector; recordType: TRecordType }) {
   const { t } = useTranslation();
   const org = useCurrentOrganisation();
@@ -123,9 +145,7 @@ function RecordTypeRow({ connector, recordType }: { connector: TConnector; recor
     <Table.Tr>
       <Table.Td fw={500}>{recordType.name}</Table.Td>
       <Table.Td>
-        <Code block style={{ maxWidth: 360, whiteSpace: 'pre-wrap' }}>
-          {JSON.stringify(recordType.definition, null, 1)}
-        </Code>
+        <DefinitionSummary definition={recordType.definition} />
       </Table.Td>
       <Table.Td>
         <SchemaCheck recordType={recordType} />

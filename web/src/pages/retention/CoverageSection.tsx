@@ -1,10 +1,15 @@
-import { Card, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { retentionApi, retentionKeys, type TCoverage, type TEnforcement } from '../../api/retention.ts';
-import { useCurrentOrganisation } from '../../app/organisations.ts';
+import { applyProblem } from '../../app/forms.ts';
+import { useCan, useCurrentOrganisation } from '../../app/organisations.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatDay } from '../register/shared/dates.ts';
+import { DateField } from '../register/shared/fields.tsx';
+import { ModalForm } from '../register/shared/ModalForm.tsx';
 import { useMemberOptions } from '../register/shared/options.ts';
 import { QueryState } from '../register/shared/QueryState.tsx';
 import { Tag } from '../register/shared/Tag.tsx';
@@ -36,6 +41,75 @@ function backupsText(
   if (system.backups.length === 0) return t('retention.coverage.noBackups');
   if (system.backupsCleanWithinDays === null) return t('retention.coverage.backupsUnknown');
   return t('retention.coverage.backupsClean', { count: system.backupsCleanWithinDays });
+}
+
+interface Subject {
+  kind: 'activity' | 'system';
+  id: string;
+  name: string;
+}
+
+/** Retention done by hand: who does it, and when it is checked next. */
+function ManualHandlingModal({ subject, onClose }: { subject: Subject; onClose: () => void }) {
+  const { t } = useTranslation();
+  const org = useCurrentOrganisation();
+  const queryClient = useQueryClient();
+  const members = useMemberOptions();
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm({ mode: 'controlled', initialValues: { ownerUserId: null as string | null, reviewDate: '' } });
+  const save = useMutation({
+    meta: { showsOwnErrors: true },
+    mutationFn: (values: { ownerUserId: string | null; reviewDate: string }) =>
+      retentionApi.setManualHandling(org.slug, {
+        subject: { kind: subject.kind, id: subject.id },
+        ownerUserId: values.ownerUserId ?? '',
+        reviewDate: values.reviewDate,
+      }),
+    onSuccess: (coverage) => {
+      queryClient.setQueryData(retentionKeys.coverage(org.slug), coverage);
+      onClose();
+    },
+    onError: (error) => setProblem(applyProblem(form, error)),
+  });
+  return (
+    <ModalForm
+      opened
+      onClose={onClose}
+      title={t('retention.coverage.manualTitle', { name: subject.name })}
+      error={problem}
+      isPending={save.isPending}
+      submitLabel={t('common.save')}
+      onSubmit={form.onSubmit((values) => {
+        setProblem(null);
+        save.mutate(values);
+      })}
+    >
+      <Select label={t('retention.fields.owner')} withAsterisk data={members} {...form.getInputProps('ownerUserId')} />
+      <DateField label={t('retention.coverage.reviewDate')} withAsterisk {...form.getInputProps('reviewDate')} />
+    </ModalForm>
+  );
+}
+
+function Arrangement({ subject, enforcement }: { subject: Subject; enforcement: TEnforcement }) {
+  const { t } = useTranslation();
+  const canEdit = useCan('editor');
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <Group gap="xs" align="flex-start">
+      <EnforcementTag enforcement={enforcement} />
+      {canEdit && enforcement.kind !== 'enforced' && (
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          aria-label={t('retention.coverage.manualTitle', { name: subject.name })}
+          onClick={() => setIsOpen(true)}
+        >
+          {t('retention.coverage.setManual')}
+        </Button>
+      )}
+      {isOpen && <ManualHandlingModal subject={subject} onClose={() => setIsOpen(false)} />}
+    </Group>
+  );
 }
 
 /** "The register says 12 months: is it done?", per activity and per system. */
@@ -74,7 +148,7 @@ export function CoverageSection() {
                   <Table.Tr key={row.activity.id}>
                     <Table.Td>{row.activity.name}</Table.Td>
                     <Table.Td>
-                      <EnforcementTag enforcement={row.enforcement} />
+                      <Arrangement subject={{ kind: 'activity', ...row.activity }} enforcement={row.enforcement} />
                     </Table.Td>
                     <Table.Td>{row.systemsWithoutPolicy.map((system) => system.name).join(', ') || '—'}</Table.Td>
                   </Table.Tr>
@@ -98,7 +172,7 @@ export function CoverageSection() {
                   <Table.Tr key={row.system.id}>
                     <Table.Td>{row.system.name}</Table.Td>
                     <Table.Td>
-                      <EnforcementTag enforcement={row.enforcement} />
+                      <Arrangement subject={{ kind: 'system', ...row.system }} enforcement={row.enforcement} />
                     </Table.Td>
                     <Table.Td>{backupsText(t, row)}</Table.Td>
                   </Table.Tr>

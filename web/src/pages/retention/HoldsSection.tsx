@@ -3,6 +3,7 @@ import {
   Card,
   Group,
   SegmentedControl,
+  Select,
   Stack,
   Table,
   TagsInput,
@@ -25,6 +26,7 @@ import { currentLocale } from '../../i18n/index.ts';
 import { formatDay } from '../register/shared/dates.ts';
 import { DateField } from '../register/shared/fields.tsx';
 import { ModalForm } from '../register/shared/ModalForm.tsx';
+import { type ConditionValues, conditionToFilter, FILTER_OPERATORS } from './policy-form.ts';
 import { filterText } from './policy-text.ts';
 
 function holdSubject(t: (key: string, params?: Record<string, unknown>) => string, hold: THold): string {
@@ -108,7 +110,8 @@ export function HoldsSection({ policy }: { policy: TPolicy }) {
 }
 
 interface HoldValues {
-  kind: 'records' | 'identity';
+  kind: 'condition' | 'records' | 'identity';
+  condition: ConditionValues;
   keys: string;
   identity: { emails: string[]; phones: string[]; names: string[] };
   reason: string;
@@ -125,6 +128,7 @@ function AddHoldModal({ policy, onClose }: { policy: TPolicy; onClose: () => voi
     mode: 'controlled',
     initialValues: {
       kind: 'identity',
+      condition: { field: '', operator: 'eq', value: '' },
       keys: '',
       identity: { emails: [], phones: [], names: [] },
       reason: '',
@@ -132,6 +136,8 @@ function AddHoldModal({ policy, onClose }: { policy: TPolicy; onClose: () => voi
     },
   });
   const toInput = (values: HoldValues): THoldInput => {
+    if (values.kind === 'condition')
+      return { kind: 'condition', filters: [conditionToFilter(values.condition)], reason: values.reason };
     const common = { reason: values.reason, expiresOn: values.expiresOn || null };
     if (values.kind === 'records')
       return {
@@ -171,10 +177,29 @@ function AddHoldModal({ policy, onClose }: { policy: TPolicy; onClose: () => voi
         data={[
           { value: 'identity', label: t('retention.holds.kinds.identity') },
           { value: 'records', label: t('retention.holds.kinds.records') },
+          { value: 'condition', label: t('retention.holds.kinds.condition') },
         ]}
         {...form.getInputProps('kind')}
       />
-      {form.values.kind === 'records' ? (
+      {form.values.kind === 'condition' && (
+        <Group align="flex-end" gap="xs">
+          <TextInput
+            label={t('retention.form.conditionField')}
+            withAsterisk
+            {...form.getInputProps('condition.field')}
+          />
+          <Select
+            label={t('retention.form.conditionOperator')}
+            data={FILTER_OPERATORS.map((operator) => ({
+              value: operator,
+              label: t(`retention.operators.${operator}`),
+            }))}
+            {...form.getInputProps('condition.operator')}
+          />
+          <TextInput label={t('retention.form.conditionValue')} {...form.getInputProps('condition.value')} />
+        </Group>
+      )}
+      {form.values.kind === 'records' && (
         <Textarea
           label={t('retention.holds.keys')}
           description={t('retention.holds.keysHint')}
@@ -183,7 +208,8 @@ function AddHoldModal({ policy, onClose }: { policy: TPolicy; onClose: () => voi
           minRows={3}
           {...form.getInputProps('keys')}
         />
-      ) : (
+      )}
+      {form.values.kind === 'identity' && (
         <>
           <TagsInput label={t('retention.holds.emails')} {...form.getInputProps('identity.emails')} />
           <TagsInput label={t('retention.holds.phones')} {...form.getInputProps('identity.phones')} />
@@ -191,11 +217,13 @@ function AddHoldModal({ policy, onClose }: { policy: TPolicy; onClose: () => voi
         </>
       )}
       <TextInput label={t('retention.holds.reason')} withAsterisk {...form.getInputProps('reason')} />
-      <DateField
-        label={t('retention.holds.expiresOn')}
-        description={t('retention.holds.expiresHint')}
-        {...form.getInputProps('expiresOn')}
-      />
+      {form.values.kind !== 'condition' && (
+        <DateField
+          label={t('retention.holds.expiresOn')}
+          description={t('retention.holds.expiresHint')}
+          {...form.getInputProps('expiresOn')}
+        />
+      )}
     </ModalForm>
   );
 }

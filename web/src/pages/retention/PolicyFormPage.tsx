@@ -22,6 +22,7 @@ import { applyProblem } from '../../app/forms.ts';
 import { useCurrentOrganisation } from '../../app/organisations.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { UnsavedChangesPrompt } from '../../components/UnsavedChangesPrompt.tsx';
 import { useMemberOptions } from '../register/shared/options.ts';
 import { QueryState } from '../register/shared/QueryState.tsx';
 import { fieldsOf, timestampFieldsOf, useActivityOptions, useRecordTypeChoices } from './options.ts';
@@ -255,6 +256,7 @@ function PolicyForm({ policy }: { policy: TPolicy | undefined }) {
             {...form.getInputProps('marginPercent')}
           />
         </Section>
+        <UnsavedChangesPrompt isDirty={form.isDirty} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t(policy ? 'common.save' : 'retention.form.create')}
