@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { sessions } from '../src/modules/identity/tables.ts';
 import { mailMessages } from '../src/platform/mail/tables.ts';
@@ -59,15 +62,21 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
     kind: 'crm',
     locations: [{ role: 'primary', country: 'NL', since: '2024-01-01' }],
   });
-  const activity = await created(owner, `${base}/activities`, { name: `${marker} activiteit` });
+  const activity = await created(owner, `${base}/activities`, {
+    name: `${marker} activiteit`,
+    retention: { kind: 'period', amount: 6, unit: 'months', startEvent: 'einde sollicitatie' },
+  });
   // A client organisation it manages: what a processor activity may name as its controller.
   const client = await created(owner, '/api/orgs', { name: `${marker} klant`, managedByOrgId: org.id });
   // An export followed by its progress id (kept in memory, per organisation).
   const exportProgressId = crypto.randomUUID();
   const exported = await owner.get(`${base}/register/export?format=json&progressId=${exportProgressId}`);
   if (exported.status !== 200) throw new Error(`export failed: ${exported.status}`);
+  const retention = await createRetentionObjects(owner, base, marker);
   return {
+    ...retention,
     org: org.id,
+    'org-owner': org.owner.id,
     userId: member.id,
     invitationId: invitation.id,
     tokenId: token.id,
@@ -84,6 +93,51 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
     exportProgressId,
   };
 }
+
+/**
+ * A files connector on an empty directory, a record type, a policy with a legal hold, an approved preview and a
+ * run (queued: the test app runs no jobs).
+ */
+async function createRetentionObjects(owner: TestClient, base: string, marker: string) {
+  const connector = await created(owner, `${base}/connectors`, {
+    name: `${marker} koppeling`,
+    kind: 'files',
+    settings: { root: mkdtempSync(path.join(tmpdir(), 'privacydesk-tenant-')) },
+  });
+  const recordType = await created(owner, `${base}/connectors/${connector.id}/record-types`, {
+    name: `${marker} bestanden`,
+    definition: { directory: '', pattern: '*' },
+  });
+  const otherRecordType = await created(owner, `${base}/connectors/${connector.id}/record-types`, {
+    name: `${marker} brieven`,
+    definition: { directory: '', pattern: '*.txt' },
+  });
+  const policy = await created(owner, `${base}/retention/policies`, {
+    ...minimalPolicy(recordType.id),
+    name: `${marker} beleid`,
+    holds: [{ kind: 'records', keys: ['cv.pdf'], reason: `${marker} geschil` }],
+  });
+  const preview = await created(owner, `${base}/retention/policies/${policy.id}/previews`, {});
+  const approved = await owner.post(`${base}/retention/policies/${policy.id}/previews/${preview.id}/approve`, {});
+  if (approved.status !== 200) throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
+  const run = await created(owner, `${base}/retention/policies/${policy.id}/runs`, {});
+  return {
+    connectorId: connector.id,
+    recordTypeId: recordType.id,
+    otherRecordTypeId: otherRecordType.id,
+    policyId: policy.id,
+    holdId: policy.holds[0].id,
+    previewId: preview.id,
+    runId: run.id,
+  };
+}
+
+const minimalPolicy = (recordTypeId: string) => ({
+  name: 'Nieuw beleid',
+  recordTypeId,
+  startEvent: { timestampField: 'mtime' },
+  period: { kind: 'after', amount: 4, unit: 'weeks' },
+});
 
 /** Route parameters that name shared catalogue entries, not an organisation's objects, with a valid value. */
 export const SHARED_PARAMS: Record<string, string> = {
@@ -114,6 +168,11 @@ export const REFERENCE_FIELDS: Record<string, string> = {
   /** An export's progress id (`register/export?progressId=`, `register/export/progress?id=`). */
   progressId: 'exportProgressId',
   id: 'exportProgressId',
+  recordTypeId: 'recordTypeId',
+  targetRecordTypeId: 'otherRecordTypeId',
+  activityId: 'activityId',
+  /** Manual retention handling names its subject (here a system) as `subject.id`. */
+  'subject.id': 'systemId',
 };
 
 /** A minimal valid body per write route (`METHOD /url/:pattern`) that names an object or refers to one. */
@@ -133,12 +192,52 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /api/orgs/:org/activities/:activityId': { description: 'gewijzigd' },
   'PATCH /api/orgs/:org/activities': { activityIds: [], reviewDate: '2027-06-01' },
   'PUT /api/orgs/:org/register/transfer-scopes/:country': { isWithinScope: true },
+  'POST /api/orgs/:org/connectors': { name: 'Nieuwe koppeling', kind: 'files', settings: { root: tmpdir() } },
+  'PATCH /api/orgs/:org/connectors/:connectorId': { name: 'Gewijzigde koppeling' },
+  'POST /api/orgs/:org/connectors/:connectorId/record-types': {
+    name: 'Nieuwe soort',
+    definition: { directory: '', pattern: '*.txt' },
+  },
+  'PATCH /api/orgs/:org/connectors/:connectorId/record-types/:recordTypeId': { name: 'Gewijzigde soort' },
+  'POST /api/orgs/:org/retention/policies': minimalPolicy(OWN_OBJECT('recordTypeId')),
+  'PATCH /api/orgs/:org/retention/policies/:policyId': { marginPercent: 20 },
+  'POST /api/orgs/:org/retention/policies/:policyId/holds': { kind: 'records', keys: ['brief.pdf'], reason: 'Geschil' },
+  'POST /api/orgs/:org/retention/policies/:policyId/status': { status: 'paused' },
+  'POST /api/orgs/:org/retention/policies/from-activity': {
+    name: 'Vanuit verwerking',
+    activityId: OWN_OBJECT('activityId'),
+    recordTypeId: OWN_OBJECT('recordTypeId'),
+    timestampField: 'mtime',
+  },
+  'POST /api/orgs/:org/retention/policies/:policyId/runs': {},
+  'PUT /api/orgs/:org/retention/manual-handling': {
+    subject: { kind: 'system', id: OWN_OBJECT('systemId') },
+    ownerUserId: OWN_OBJECT('org-owner'),
+    reviewDate: '2027-06-01',
+  },
 };
+
+/**
+ * In a minimal body, a placeholder for an object of the organisation the request is made in (a required reference
+ * such as a policy's record type); the test fills it in with that organisation's object before sending.
+ */
+export function OWN_OBJECT(kind: string): string {
+  return `{own:${kind}}`;
+}
+
+/** The body with every OWN_OBJECT placeholder replaced by the organisation's object of that kind. */
+export function withOwnObjects(body: unknown, objects: TenantObjects): unknown {
+  return JSON.parse(
+    JSON.stringify(body ?? null).replace(/"\{own:([\w-]+)\}"/g, (_, kind: string) => JSON.stringify(objects[kind])),
+  );
+}
 
 /** Minimal items of arrays of objects in bodies, for reference fields inside them (`locations[].providerVendorId`). */
 export const MINIMAL_ITEMS: Record<string, Record<string, unknown>> = {
   locations: { role: 'primary', country: 'NL', since: '2024-01-01' },
   controllers: { kind: 'managed_org' },
+  action: { kind: 'archive', fieldMapping: [{ from: 'name', to: 'name' }] },
+  subject: { kind: 'system' },
 };
 
 /** Where organisation rows live: every table with an org_id column (so new modules are covered unasked). */

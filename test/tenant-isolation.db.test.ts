@@ -12,6 +12,7 @@ import {
   type TenantObjects,
   tenantSnapshot,
   tenantTables,
+  withOwnObjects,
 } from './tenant-fixtures.ts';
 
 /**
@@ -81,7 +82,10 @@ function bodyFor(route: RegisteredRoute): unknown {
 }
 
 async function call(client: TestClient, route: RegisteredRoute, url: string, body = bodyFor(route)) {
-  const response: TestResponse<any> = await client.request(route.method as 'GET', url, body);
+  // A required reference in a minimal body (a policy's record type) is one of A's: only the route or field under
+  // test names B's object.
+  const sent = body === undefined ? undefined : withOwnObjects(body, a);
+  const response: TestResponse<any> = await client.request(route.method as 'GET', url, sent);
   return { response, label: `${key(route)} → ${url}: ${response.status} ${JSON.stringify(response.body)}` };
 }
 
@@ -173,12 +177,19 @@ function uniquelyNamed(body: Record<string, unknown>): Record<string, unknown> {
   return typeof body.name === 'string' ? { ...body, name: `${body.name} ${counter}` } : body;
 }
 
-/** The minimal body with one reference set: `vendorId`, `dataCategoryIds[]` or `locations[].providerVendorId`. */
+/**
+ * The minimal body with one reference set: `vendorId`, `dataCategoryIds[]`, `locations[].providerVendorId` or
+ * `action.targetRecordTypeId`.
+ */
 function withReference(base: Record<string, unknown>, field: string, id: string): Record<string, unknown> {
   const [outer, inner] = field.split('[].') as [string, string | undefined];
   const body = uniquelyNamed(base);
   if (inner) return { ...body, [outer]: [{ ...MINIMAL_ITEMS[outer], [inner]: id }] };
-  return field.endsWith('[]') ? { ...body, [field.slice(0, -2)]: [id] } : { ...body, [field]: id };
+  if (field.endsWith('[]')) return { ...body, [field.slice(0, -2)]: [id] };
+  const [object, property] = field.split('.') as [string, string | undefined];
+  // `action.targetRecordTypeId`: the field inside a minimal object of its kind.
+  if (property) return { ...body, [object]: { ...MINIMAL_ITEMS[object], ...(body[object] as object), [property]: id } };
+  return { ...body, [field]: id };
 }
 
 describe("A's member, referring to B's objects in a body", () => {
@@ -194,7 +205,8 @@ describe("A's member, referring to B's objects in a body", () => {
       const operation = document.paths[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
       const fields = referenceFields(operation?.requestBody?.content?.['application/json']?.schema, resolve);
       for (const field of fields) {
-        const kind = REFERENCE_FIELDS[field.replace(/\[\]$/, '').split('.').pop() as string];
+        const path = field.replace(/\[\]$/, '');
+        const kind = REFERENCE_FIELDS[path] ?? REFERENCE_FIELDS[path.split('.').pop() as string];
         const base = MINIMAL_BODIES[key(route)];
         if (!kind || !base) {
           unknownFields.push(`${key(route)} ${field}`);

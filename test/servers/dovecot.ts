@@ -138,9 +138,17 @@ export async function startDovecot(): Promise<DovecotServer> {
   await writeFile(join(dir, 'dovecot.conf'), configFor(dir, port));
   // mkdtemp makes the dir 0700; the mail processes run as the dovecot user and must reach the Maildir.
   await chmod(dir, 0o755);
-  const child = spawn(DOVECOT_PATH, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
+  const child = spawn(DOVECOT_PATH, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr?.on('data', (data: Buffer) => {
+    errors += data.toString();
+  });
+  const exitedEarly = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`dovecot exited with ${code}: ${errors.trim()}`))),
+  );
+  exitedEarly.catch(() => {}); // only raced with the greeting below
   try {
-    await waitForGreeting(port, Date.now() + 15_000);
+    await Promise.race([waitForGreeting(port, Date.now() + 15_000), exitedEarly]);
   } catch (error) {
     child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
@@ -217,16 +225,26 @@ export async function writeMaildirMessages(
   const folderDir = folder.toUpperCase() === 'INBOX' ? server.maildir : join(server.maildir, `.${folder}`);
   for (const sub of ['cur', 'new', 'tmp']) await mkdir(join(folderDir, sub), { recursive: true });
   await chownTree(folderDir, owner);
-  let written = 0;
-  for (const message of messages) {
+  const writeOne = async (message: SeedMessage) => {
     const seconds = Math.floor(message.internalDate.getTime() / 1000);
     const name = `${seconds}.M${++seedCounter}P${process.pid}.privacydesk:2,${message.maildirFlags ?? ''}`;
     const path = join(folderDir, 'cur', name);
     await writeFile(path, rawMessage({ ...message, date: message.internalDate }));
     await chown(path, owner.uid, owner.gid);
     await utimes(path, message.internalDate, message.internalDate);
-    written += 1;
+  };
+  let written = 0;
+  let chunk: SeedMessage[] = [];
+  const flush = async () => {
+    await Promise.all(chunk.map(writeOne));
+    written += chunk.length;
+    chunk = [];
+  };
+  for (const message of messages) {
+    chunk.push(message);
+    if (chunk.length === 64) await flush();
   }
+  await flush();
   return written;
 }
 

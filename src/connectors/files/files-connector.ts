@@ -19,7 +19,7 @@ import { type FieldAccess, matchesSelection } from '../http/client-side-selectio
 import { fileNameMatcher, isSafeRelativePath, type TFilesConfig, type TFilesRecordType } from './schema.ts';
 
 /** Keys collected per pass over the directory tree: memory stays bounded whatever the number of files. */
-const MIN_WINDOW = 2000;
+const DEFAULT_WINDOW = 10_000;
 const INTROSPECTION_DEPTH = 3;
 const INTROSPECTION_LIMIT = 500;
 
@@ -73,13 +73,17 @@ const toFound = (key: string, stats: Stats): FoundRecord => ({
 
 /** Files under one root directory, reached with node:fs. Nothing outside the root is followed or touched. */
 export class FilesConnector implements Connector<TFilesRecordType> {
-  constructor(private readonly config: TFilesConfig) {}
+  /** `windowSize`: keys kept per pass over the tree (tests make it small to walk many passes). */
+  constructor(
+    private readonly config: TFilesConfig,
+    private readonly tuning: { windowSize?: number } = {},
+  ) {}
 
   async check(): Promise<CheckResult> {
     const started = performance.now();
     try {
       const root = await this.realRoot();
-      await access(root, constants.R_OK | constants.W_OK);
+      await access(root, constants.R_OK | constants.X_OK); // write access is checked per record type
       return { ok: true, serverVersion: null, latencyMs: Math.round(performance.now() - started) };
     } catch (error) {
       const failure = filesError(error, 'check');
@@ -137,7 +141,7 @@ export class FilesConnector implements Connector<TFilesRecordType> {
   ): AsyncIterable<RecordBatch> {
     const directory = await this.directoryOf(recordType);
     const prefix = directoryPrefix(recordType.directory);
-    const window = Math.max(options.batchSize, MIN_WINDOW);
+    const window = Math.max(options.batchSize, this.tuning.windowSize ?? DEFAULT_WINDOW);
     const pending: FoundRecord[] = [];
     const batchOf = (records: FoundRecord[]): RecordBatch => ({ records, cursor: records.at(-1)!.key });
     let cursor = options.after ?? '';
@@ -160,8 +164,9 @@ export class FilesConnector implements Connector<TFilesRecordType> {
 
   async delete(recordType: TFilesRecordType, keys: readonly string[]): Promise<{ deleted: number }> {
     let deleted = 0;
+    const fileOf = await this.keyResolver(recordType);
     for (const key of keys) {
-      const path = await this.fileOf(recordType, key);
+      const path = await fileOf(key);
       try {
         await unlink(path);
         deleted += 1;
@@ -178,8 +183,9 @@ export class FilesConnector implements Connector<TFilesRecordType> {
 
   async read(recordType: TFilesRecordType, keys: readonly string[]): Promise<StoredRecord[]> {
     const records: StoredRecord[] = [];
+    const fileOf = await this.keyResolver(recordType);
     for (const key of keys) {
-      const path = await this.fileOf(recordType, key);
+      const path = await fileOf(key);
       try {
         const [content, stats] = await Promise.all([readFile(path), stat(path)]);
         records.push({ key, fields: fileFields(basename(key), content, stats.mtime) });
@@ -282,26 +288,39 @@ export class FilesConnector implements Connector<TFilesRecordType> {
     return directory;
   }
 
-  /** The absolute path of a key of this record type; a key outside it, or through a symlink, is refused. */
-  private async fileOf(recordType: TFilesRecordType, key: string): Promise<string> {
+  /**
+   * For one call: the absolute path of a key of this record type; a key outside it, or through a symlink, is
+   * refused. The root and each parent directory are resolved once per call.
+   */
+  private async keyResolver(recordType: TFilesRecordType): Promise<(key: string) => Promise<string>> {
     const prefix = directoryPrefix(recordType.directory);
-    const rest = key.startsWith(prefix) ? key.slice(prefix.length) : undefined;
-    const isOfRecordType =
-      rest !== undefined &&
-      isSafeRelativePath(key) &&
-      rest.length > 0 &&
-      (recordType.recursive || !rest.includes('/')) &&
-      fileNameMatcher(recordType.pattern)(basename(rest));
-    if (!isOfRecordType) throw new ConnectorError('permission_denied', `${key} is not a file of this record type`);
+    const matches = fileNameMatcher(recordType.pattern);
     const root = await this.realRoot();
-    const path = join(root, key);
-    const parent = await realpath(join(path, '..')).catch((error) => (isMissing(error) ? null : Promise.reject(error)));
-    if (parent !== null && !isInside(root, parent)) {
-      throw new ConnectorError('permission_denied', `${key} leads outside the root`);
-    }
-    const stats = await lstat(path).catch((error) => (isMissing(error) ? null : Promise.reject(error)));
-    if (stats && !stats.isFile()) throw new ConnectorError('permission_denied', `${key} is not a plain file`);
-    return path;
+    const parents = new Map<string, Promise<string | null>>();
+    return async (key) => {
+      const rest = key.startsWith(prefix) ? key.slice(prefix.length) : undefined;
+      const isOfRecordType =
+        rest !== undefined &&
+        isSafeRelativePath(key) &&
+        rest.length > 0 &&
+        (recordType.recursive || !rest.includes('/')) &&
+        matches(basename(rest));
+      if (!isOfRecordType) throw new ConnectorError('permission_denied', `${key} is not a file of this record type`);
+      const path = join(root, key);
+      const parentPath = join(path, '..');
+      let parent = parents.get(parentPath);
+      if (!parent) {
+        parent = realpath(parentPath).catch((error) => (isMissing(error) ? null : Promise.reject(error)));
+        parents.set(parentPath, parent);
+      }
+      const resolvedParent = await parent;
+      if (resolvedParent !== null && !isInside(root, resolvedParent)) {
+        throw new ConnectorError('permission_denied', `${key} leads outside the root`);
+      }
+      const stats = await lstat(path).catch((error) => (isMissing(error) ? null : Promise.reject(error)));
+      if (stats && !stats.isFile()) throw new ConnectorError('permission_denied', `${key} is not a plain file`);
+      return path;
+    };
   }
 
   private async smallestKeysAfter(

@@ -81,6 +81,10 @@ class FakeCrm {
       return send(200, { data: hits });
     }
     const perPage = Number(url.searchParams.get('per_page') ?? url.searchParams.get('limit') ?? 20);
+    if (url.searchParams.has('offset')) {
+      const offset = Number(url.searchParams.get('offset'));
+      return send(200, list.slice(offset, offset + perPage)); // a bare array, no envelope
+    }
     if (url.searchParams.has('after') || url.searchParams.has('limit')) {
       const after = Number(url.searchParams.get('after') ?? 0);
       const page = list.filter((contact) => contact.id > after).slice(0, perPage);
@@ -195,6 +199,32 @@ describe('http: a CRM API', () => {
     }
     expect(deleted).toBe(1250);
     expect(batches).toBe(5);
+    expect(crm.stores.get(store)!.map((c) => c.id)).toEqual(ids.filter((_, index) => index % 2 === 1));
+    await connector.close();
+  });
+
+  it('offset pagination over a bare array: deleting while listing skips nothing', async () => {
+    const ids = seedContacts(1000);
+    const connector = open();
+    const recordType = ZHttpRecordType.parse({
+      ...pagedRecordType(store),
+      list: {
+        path: `/s/${store}/contacts`,
+        pageSizeParam: 'limit',
+        pageSize: 64,
+        pagination: { kind: 'offset', offsetParam: 'offset' },
+      },
+    });
+    let deleted = 0;
+    for await (const batch of connector.find(recordType, expired(), { batchSize: 100 })) {
+      deleted += (
+        await connector.delete(
+          recordType,
+          batch.records.map((r) => r.key),
+        )
+      ).deleted;
+    }
+    expect(deleted).toBe(500);
     expect(crm.stores.get(store)!.map((c) => c.id)).toEqual(ids.filter((_, index) => index % 2 === 1));
     await connector.close();
   });

@@ -113,21 +113,28 @@ function keepFlagCriteria(keepFlag: string | undefined): SearchObject {
   return system ? { [system]: false } : { unKeyword: keepFlag };
 }
 
-function groupByFolder(keys: readonly string[]): Map<string, MessageKey[]> {
-  const groups = new Map<string, MessageKey[]>();
+/** Keys grouped by folder and UIDVALIDITY, so a stale key is never acted on under a newer UIDVALIDITY. */
+function groupByFolder(keys: readonly string[]): { folder: string; uidValidity: string; uids: number[] }[] {
+  const groups = new Map<string, { folder: string; uidValidity: string; uids: number[] }>();
   for (const key of keys) {
     const parsed = parseMessageKey(key);
     if (!parsed) continue; // not a message key: nothing of ours to act on
-    groups.set(parsed.folder, [...(groups.get(parsed.folder) ?? []), parsed]);
+    const id = `${parsed.folder}\0${parsed.uidValidity}`;
+    const group = groups.get(id) ?? { folder: parsed.folder, uidValidity: parsed.uidValidity, uids: [] };
+    group.uids.push(parsed.uid);
+    groups.set(id, group);
   }
-  return groups;
+  return [...groups.values()];
 }
+
+type Channel = 'main' | 'reader';
 
 const uniqueAscending = (uids: Iterable<number>) => [...new Set(uids)].sort((a, b) => a - b);
 
-/** A mailbox reached with imapflow. One connection per connector, opened on first use. */
+/** A mailbox reached with imapflow: up to two connections per connector, each opened on first use. */
 export class ImapConnector implements Connector<TImapRecordType> {
-  private connecting: Promise<ImapFlow> | undefined;
+  /** `main` for everything but find(), which lists on `reader` so a caller can delete while it reads ahead. */
+  private readonly connections = new Map<Channel, Promise<ImapFlow>>();
 
   constructor(
     private readonly config: TImapConfig,
@@ -137,7 +144,7 @@ export class ImapConnector implements Connector<TImapRecordType> {
   async check(): Promise<CheckResult> {
     const started = performance.now();
     try {
-      const version = await this.run('check', async (client) => {
+      const version = await this.run('check', 'main', async (client) => {
         await client.noop();
         const info = client.serverInfo;
         return info ? [info.name, info.version].filter(Boolean).join(' ') || null : null;
@@ -150,7 +157,9 @@ export class ImapConnector implements Connector<TImapRecordType> {
   }
 
   async introspect(): Promise<Introspection> {
-    const folders = await this.run('list folders', (client) => client.list({ statusQuery: { messages: true } }));
+    const folders = await this.run('list folders', 'main', (client) =>
+      client.list({ statusQuery: { messages: true } }),
+    );
     return {
       kind: 'folders',
       folders: folders.map((folder) => ({
@@ -162,7 +171,7 @@ export class ImapConnector implements Connector<TImapRecordType> {
   }
 
   async checkRecordType(recordType: TImapRecordType): Promise<RecordTypeCheck> {
-    const existing = await this.run('list folders', async (client) => (await client.list()).map((f) => f.path));
+    const existing = await this.run('list folders', 'main', async (client) => (await client.list()).map((f) => f.path));
     const named = [
       ...recordType.folders.map((name, index) => ({ path: `folders.${index}`, name })),
       ...(recordType.archiveFolder ? [{ path: 'archiveFolder', name: recordType.archiveFolder }] : []),
@@ -197,9 +206,20 @@ export class ImapConnector implements Connector<TImapRecordType> {
       if (start && folderSortKey(folder) < folderSortKey(start.folder)) continue;
       const resume = start?.folder === folder ? start : undefined;
       const { uidValidity, uids } = await this.searchFolder(folder, recordType, selection, resume);
-      for (let index = 0; index < uids.length; index += FETCH_CHUNK) {
+      const chunk = Math.min(Math.max(options.batchSize, 100), 2000);
+      // The next chunk is fetched on the reader connection while the caller works on this batch (deletes it on
+      // the main connection): Dovecot and this process then work at the same time.
+      const prefetch = (index: number) => {
+        if (index >= uids.length) return undefined;
+        const fetching = this.fetchSummaries(folder, uidValidity, uids.slice(index, index + chunk), 'reader');
+        fetching.catch(() => {}); // awaited below; an abandoned find() must not leave an unhandled rejection
+        return fetching;
+      };
+      let next = prefetch(0);
+      for (let index = 0; next; index += chunk) {
         options.signal?.throwIfAborted();
-        const summaries = await this.fetchSummaries(folder, uidValidity, uids.slice(index, index + FETCH_CHUNK));
+        const summaries = await next;
+        next = prefetch(index + chunk);
         for (const summary of summaries) {
           const key = messageKey(folder, uidValidity, summary.uid);
           if (matchesSelection({ ...fieldAccess(summary), key }, selection)) {
@@ -214,13 +234,15 @@ export class ImapConnector implements Connector<TImapRecordType> {
 
   async delete(recordType: TImapRecordType, keys: readonly string[]): Promise<{ deleted: number }> {
     let deleted = 0;
-    for (const [folder, messages] of groupByFolder(keys)) {
+    const groups = groupByFolder(keys);
+    // Every group's UIDVALIDITY is checked before anything is deleted: one stale key stops the whole batch.
+    for (const { folder, uidValidity } of groups) {
       assertFolderOfRecordType(recordType, folder);
-      deleted += await this.inFolder(folder, messages[0]!.uidValidity, 'delete', async (client) => {
-        const existing = await client.search(
-          { uid: sequenceSet(uniqueAscending(messages.map((m) => m.uid))) },
-          { uid: true },
-        );
+      await this.inFolder(folder, uidValidity, 'delete', 'main', async () => undefined);
+    }
+    for (const { folder, uidValidity, uids } of groups) {
+      deleted += await this.inFolder(folder, uidValidity, 'delete', 'main', async (client) => {
+        const existing = await client.search({ uid: sequenceSet(uniqueAscending(uids)) }, { uid: true });
         if (!existing || existing.length === 0) return 0;
         const isDone = await client.messageDelete(sequenceSet(uniqueAscending(existing)), { uid: true });
         if (!isDone) throw new ConnectorError('permission_denied', `delete in ${folder}: the server refused \\Deleted`);
@@ -236,11 +258,10 @@ export class ImapConnector implements Connector<TImapRecordType> {
 
   async read(recordType: TImapRecordType, keys: readonly string[]): Promise<StoredRecord[]> {
     const records: StoredRecord[] = [];
-    for (const [folder, messages] of groupByFolder(keys)) {
+    for (const { folder, uidValidity, uids } of groupByFolder(keys)) {
       assertFolderOfRecordType(recordType, folder);
-      const uidValidity = messages[0]!.uidValidity;
-      await this.inFolder(folder, uidValidity, 'read', async (client) => {
-        const set = sequenceSet(uniqueAscending(messages.map((m) => m.uid)));
+      await this.inFolder(folder, uidValidity, 'read', 'main', async (client) => {
+        const set = sequenceSet(uniqueAscending(uids));
         const query = { uid: true, source: true, flags: true, internalDate: true, envelope: true };
         for await (const message of client.fetch(set, query, { uid: true })) {
           const summary = summarise(message);
@@ -285,7 +306,7 @@ export class ImapConnector implements Connector<TImapRecordType> {
     const messageId = headerValue(content, 'message-id');
     const sourceKeyword = `pd-${createHash('sha256').update(record.sourceKey).digest('hex').slice(0, 24)}`;
     const identifying: SearchObject = messageId ? { header: { 'message-id': messageId } } : { keyword: sourceKeyword };
-    return this.inFolder(folder, undefined, 'write', async (client) => {
+    return this.inFolder(folder, undefined, 'write', 'main', async (client) => {
       const uidValidity = client.mailbox ? client.mailbox.uidValidity : 0n;
       const present = await client.search(identifying, { uid: true });
       if (present && present.length > 0) return messageKey(folder, uidValidity, Math.min(...present));
@@ -320,14 +341,15 @@ export class ImapConnector implements Connector<TImapRecordType> {
     const found: FoundRecord[] = [];
     for (const folder of orderedFolders(recordType.folders)) {
       if (found.length >= options.limit) break;
-      const { uidValidity, uids } = await this.inFolder(folder, undefined, 'find subject', async (client) => ({
+      const { uidValidity, uids } = await this.inFolder(folder, undefined, 'find subject', 'main', async (client) => ({
         uidValidity: String(client.mailbox ? client.mailbox.uidValidity : 0n),
         uids: uniqueAscending(
           (await client.search(terms.length === 1 ? terms[0]! : { or: terms }, { uid: true })) || [],
         ),
       }));
       for (let index = 0; index < uids.length && found.length < options.limit; index += FETCH_CHUNK) {
-        for (const summary of await this.fetchSummaries(folder, uidValidity, uids.slice(index, index + FETCH_CHUNK))) {
+        const chunk = uids.slice(index, index + FETCH_CHUNK);
+        for (const summary of await this.fetchSummaries(folder, uidValidity, chunk, 'main')) {
           const isTheirs =
             [...summary.from, ...summary.to, ...summary.cc].some((address) => emails.includes(address)) ||
             summary.names.some((name) => names.includes(name.toLowerCase()));
@@ -340,13 +362,16 @@ export class ImapConnector implements Connector<TImapRecordType> {
   }
 
   async close(): Promise<void> {
-    const connecting = this.connecting;
-    this.connecting = undefined;
-    if (!connecting) return;
-    const client = await connecting.catch(() => undefined);
-    if (!client) return;
-    await Promise.race([client.logout().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2000))]);
-    client.close();
+    const connections = [...this.connections.values()];
+    this.connections.clear();
+    await Promise.all(
+      connections.map(async (connecting) => {
+        const client = await connecting.catch(() => undefined);
+        if (!client) return;
+        await Promise.race([client.logout().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2000))]);
+        client.close();
+      }),
+    );
   }
 
   private async searchFolder(
@@ -355,7 +380,7 @@ export class ImapConnector implements Connector<TImapRecordType> {
     selection: Selection,
     resume: MessageKey | undefined,
   ): Promise<{ uidValidity: string; uids: number[] }> {
-    return this.inFolder(folder, resume?.uidValidity, 'search', async (client) => {
+    return this.inFolder(folder, resume?.uidValidity, 'search', 'reader', async (client) => {
       const afterUid = resume?.uid ?? 0;
       const criteria: SearchObject = { uid: `${afterUid + 1}:*`, ...keepFlagCriteria(recordType.keepFlag) };
       if (selection.cutoff && selection.timestampField === 'internalDate') {
@@ -371,9 +396,9 @@ export class ImapConnector implements Connector<TImapRecordType> {
     });
   }
 
-  private async fetchSummaries(folder: string, uidValidity: string, uids: readonly number[]) {
+  private async fetchSummaries(folder: string, uidValidity: string, uids: readonly number[], channel: Channel) {
     if (uids.length === 0) return [];
-    return this.inFolder(folder, uidValidity, 'fetch', async (client) => {
+    return this.inFolder(folder, uidValidity, 'fetch', channel, async (client) => {
       const summaries: MessageSummary[] = [];
       const query = { uid: true, flags: true, internalDate: true, envelope: true };
       for await (const message of client.fetch(sequenceSet(uids), query, { uid: true })) {
@@ -391,9 +416,10 @@ export class ImapConnector implements Connector<TImapRecordType> {
     folder: string,
     expectedUidValidity: string | undefined,
     context: string,
+    channel: Channel,
     work: (client: ImapFlow) => Promise<T>,
   ): Promise<T> {
-    return this.run(`${context} in ${folder}`, async (client) => {
+    return this.run(`${context} in ${folder}`, channel, async (client) => {
       const lock = await client.getMailboxLock(folder);
       try {
         const current = String(client.mailbox ? client.mailbox.uidValidity : 0n).padStart(10, '0');
@@ -411,7 +437,7 @@ export class ImapConnector implements Connector<TImapRecordType> {
   }
 
   /** One operation against the server within the per-operation timeout; errors become ConnectorErrors. */
-  private async run<T>(context: string, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+  private async run<T>(context: string, channel: Channel, work: (client: ImapFlow) => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -419,21 +445,22 @@ export class ImapConnector implements Connector<TImapRecordType> {
         this.options.timeoutMs,
       );
     });
-    const operation = this.client().then(work);
+    const operation = this.client(channel).then(work);
     operation.catch(() => {}); // settled after a timeout: already reported as one
     try {
       return await Promise.race([operation, deadline]);
     } catch (error) {
       const failure = imapError(error, context);
-      if (failure.code === 'timeout' || failure.code === 'unreachable') this.drop();
+      if (failure.code === 'timeout' || failure.code === 'unreachable') this.drop(channel);
       throw failure;
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private client(): Promise<ImapFlow> {
-    if (!this.connecting) {
+  private client(channel: Channel): Promise<ImapFlow> {
+    let connecting = this.connections.get(channel);
+    if (!connecting) {
       const client = new ImapFlow({
         host: this.config.host,
         port: this.config.port,
@@ -446,22 +473,24 @@ export class ImapConnector implements Connector<TImapRecordType> {
         socketTimeout: Math.max(this.options.timeoutMs * 2, 60_000),
       });
       client.on('error', () => {}); // surfaced through the failing command instead
-      client.on('close', () => {
-        if (this.connecting === connecting) this.connecting = undefined;
-      });
-      const connecting = client.connect().then(() => client);
-      connecting.catch(() => {
-        if (this.connecting === connecting) this.connecting = undefined;
+      const opened = client.connect().then(() => client);
+      const forget = () => {
+        if (this.connections.get(channel) === opened) this.connections.delete(channel);
+      };
+      client.on('close', forget);
+      opened.catch(() => {
+        forget();
         client.close();
       });
-      this.connecting = connecting;
+      this.connections.set(channel, opened);
+      connecting = opened;
     }
-    return this.connecting;
+    return connecting;
   }
 
-  private drop(): void {
-    const connecting = this.connecting;
-    this.connecting = undefined;
+  private drop(channel: Channel): void {
+    const connecting = this.connections.get(channel);
+    this.connections.delete(channel);
     connecting?.then((client) => client.close()).catch(() => {});
   }
 }

@@ -161,6 +161,39 @@ if (isDovecotAvailable) {
       }
     });
 
+    it('server-side BEFORE misses nothing around DST and leap-day cut-offs (exact check on INTERNALDATE)', async () => {
+      const connector = open();
+      try {
+        const cutoffs = ['2026-03-28T23:00:00Z', '2026-10-24T22:00:00Z', '2028-02-28T23:00:00Z'];
+        for (const [index, at] of cutoffs.entries()) {
+          const folder = `Boundary${index}`;
+          const instant = new Date(at);
+          await writeMaildirMessages(server, folder, [
+            { internalDate: new Date(instant.getTime() - 1000), subject: 'second before' },
+            { internalDate: new Date(instant.getTime() - 23 * 3600_000), subject: 'day before' },
+            { internalDate: instant, subject: 'at' },
+            { internalDate: new Date(instant.getTime() + 3600_000), subject: 'hour after' },
+          ]);
+          const selection: Selection = {
+            timestampField: 'internalDate',
+            cutoff: cutoffAt(instant),
+            conditions: [],
+            exclusions: [],
+          };
+          const timestamps: (string | null)[] = [];
+          for await (const batch of connector.find({ folders: [folder] }, selection, { batchSize: 10 })) {
+            timestamps.push(...batch.records.map((r) => r.timestamp));
+          }
+          expect(timestamps.sort(), at).toEqual([
+            new Date(instant.getTime() - 23 * 3600_000).toISOString(),
+            new Date(instant.getTime() - 1000).toISOString(),
+          ]);
+        }
+      } finally {
+        await connector.close();
+      }
+    });
+
     it('a closed port fails cleanly and fast', async () => {
       const connector = open({ port: 1 });
       const started = Date.now();
@@ -180,6 +213,14 @@ if (isDovecotAvailable) {
       await connector.close();
     });
 
+    it('starttls required but not offered by the server: refused before the password is sent', async () => {
+      const connector = open({ security: 'starttls' });
+      const result = await connector.check();
+      expect(result).toMatchObject({ ok: false });
+      if (!result.ok) expect(result.detail).toMatch(/STARTTLS/);
+      await connector.close();
+    });
+
     it('a folder that does not exist: checkRecordType names it and find() gives schema_changed', async () => {
       const connector = open();
       try {
@@ -196,7 +237,7 @@ if (isDovecotAvailable) {
       }
     });
 
-    it('keys from an older UIDVALIDITY are refused: nothing deleted', async () => {
+    it('keys from an older UIDVALIDITY are refused: nothing of the batch is deleted', async () => {
       const folder = 'Validity';
       await writeMaildirMessages(server, folder, [{ internalDate: new Date('2020-01-01T00:00:00Z') }]);
       const [key] = await keysIn(folder);
@@ -204,7 +245,7 @@ if (isDovecotAvailable) {
       const connector = open();
       try {
         await expect(connector.delete({ folders: [folder] }, [stale])).rejects.toBeInstanceOf(ConnectorError);
-        await expect(connector.delete({ folders: [folder] }, [stale])).rejects.toMatchObject({
+        await expect(connector.delete({ folders: [folder] }, [key!, stale])).rejects.toMatchObject({
           code: 'schema_changed',
         });
         expect(await keysIn(folder)).toEqual([key]);

@@ -91,7 +91,7 @@ function boundValue(value: unknown): BoundValue {
 }
 
 /**
- * One MySQL/MariaDB connection (a pool of one, so a broken connection is replaced). Every new connection sets its
+ * A tiny pool of MySQL/MariaDB connections (a broken one is replaced). Every new connection sets its
  * session time zone to UTC and a statement timeout, before its first statement.
  */
 export function openMysqlSession(config: TMysqlConfig, options: OpenOptions): SqlSession {
@@ -102,7 +102,8 @@ export function openMysqlSession(config: TMysqlConfig, options: OpenOptions): Sq
     user: config.user,
     password: config.password,
     ssl: config.sslMode === 'disable' ? undefined : { rejectUnauthorized: config.sslMode === 'verify-full' },
-    connectionLimit: 1,
+    // Two: find() fetches the next batch while the caller deletes the current one.
+    connectionLimit: 2,
     connectTimeout: config.connectTimeoutMs,
     dateStrings: true,
     supportBigNumbers: true,

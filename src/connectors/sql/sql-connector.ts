@@ -129,6 +129,9 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
         else if (isTime && !TIME_TYPES.has(field.type)) problems.push({ path, code: 'wrong_type', name });
       };
       expectColumn('keyColumn', recordType.keyColumn);
+      // A row whose key is NULL could never be found, deleted or counted: the key must be NOT NULL (a primary key).
+      if (columns.get(recordType.keyColumn)?.isNullable)
+        problems.push({ path: 'keyColumn', code: 'wrong_type', name: recordType.keyColumn });
       for (const [i, c] of recordType.identityColumns.entries()) expectColumn(`identityColumns.${i}.column`, c.column);
       for (const [i, name] of recordType.timestampColumns.entries()) expectColumn(`timestampColumns.${i}`, name, true);
       for (const [i, name] of recordType.anonymisableColumns.entries()) expectColumn(`anonymisableColumns.${i}`, name);
@@ -150,20 +153,27 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
         throw new ConnectorError('failed', `batch size ${batchSize} is not between 1 and 100000`);
       const live = await liveTable(recordType);
       const columns = selectList(live, recordType, selection.timestampField);
-      let cursor = after;
-      while (!signal?.aborted) {
+      const fetchBehind = async (cursor: string | undefined) => {
         const bound = new BoundValues(dialect);
         const where = whereSql(dialect, live, selection, bound);
         if (cursor !== undefined) where.push(`${q(live.key.name)} > ${bound.bind(keyValue(live, cursor))}`);
         const sql =
           `SELECT ${columns} FROM ${live.sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}` +
           ` ORDER BY ${q(live.key.name)} LIMIT ${batchSize}`;
-        const { rows } = await run(sql, bound.values);
+        return (await run(sql, bound.values)).rows;
+      };
+      // The next batch is fetched (on the session's second connection) while the caller works on this one: the
+      // keys behind the cursor are the caller's, the ones ahead are the fetch's, so the two never meet.
+      let next: Promise<Row[]> | null = fetchBehind(after);
+      while (next && !signal?.aborted) {
+        const rows: Row[] = await next;
         if (rows.length === 0) return;
         const records = rows.map((row) => foundRecord(live, recordType, row, selection.timestampField));
-        cursor = records[records.length - 1]!.key;
+        const cursor = records[records.length - 1]!.key;
+        next = rows.length < batchSize || signal?.aborted ? null : fetchBehind(cursor);
+        // A caller that stops early never awaits the prefetch; its failure must not become an unhandled rejection.
+        next?.catch(() => undefined);
         yield { records, cursor };
-        if (rows.length < batchSize) return;
       }
     },
 
@@ -318,8 +328,20 @@ function keyValue(live: LiveTable, key: string): string | bigint {
 /** Instants as ISO text in UTC, whether the driver gave a Date (pg) or UTC text (mysql2 with dateStrings). */
 function readValue(live: LiveTable, name: string, value: unknown): unknown {
   if (live.columns.get(name)?.type !== 'timestamptz' || typeof value !== 'string') return value;
-  const instant = new Date(`${value.replace(' ', 'T')}Z`);
-  return Number.isNaN(instant.getTime()) ? value : instant.toISOString();
+  return utcTextToIso(value);
+}
+
+const UTC_TEXT = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?(?:Z|\+00(?::?00)?)?$/;
+
+/**
+ * `2026-10-25 01:30:00.5+00` (PostgreSQL in UTC) or `2026-10-25 01:30:00.500` (MySQL in UTC) as
+ * `2026-10-25T01:30:00.500Z`; anything else (infinity, BC, another offset) through Date, or as it came.
+ */
+export function utcTextToIso(text: string): string {
+  const match = UTC_TEXT.exec(text);
+  if (match) return `${match[1]}T${match[2]}.${(match[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? text : instant.toISOString();
 }
 
 /** Instants given as text are bound as instants, so each dialect writes them in its session's zone. */

@@ -114,18 +114,11 @@ export const ZIntrospectionResult = z.discriminatedUnion('isOk', [
   z.object({ isOk: z.literal(false), code: ZConnectorFailureCode, detail: z.string() }),
 ]);
 
-const definitionValue: z.ZodType<unknown> = z.lazy(() =>
-  z.union([
-    z.string().max(2000),
-    z.number(),
-    z.boolean(),
-    z.null(),
-    z.array(definitionValue).max(200),
-    z.record(z.string().max(100), definitionValue),
-  ]),
-);
-/** A record type's definition as sent: kind-specific (a table and its columns, folders, a directory and pattern). */
-export const ZRecordTypeDefinition = z.record(z.string().max(100), definitionValue);
+/**
+ * A record type's definition as sent: kind-specific (a table and its columns, folders, a directory and pattern),
+ * validated by the connector kind's own schema in the service.
+ */
+export const ZRecordTypeDefinition = z.record(z.string().max(100), z.unknown());
 
 export const ZRecordTypeProblem = z.object({
   path: z.string(),

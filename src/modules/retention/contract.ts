@@ -121,20 +121,17 @@ const ZIdentities = z
 export const ZHoldInput = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('condition'),
-    id: z.uuid().optional(),
     filters: z.array(ZFilter).min(1).max(20),
     reason: ZReason,
   }),
   z.strictObject({
     kind: z.literal('records'),
-    id: z.uuid().optional(),
     keys: z.array(z.string().min(1).max(1000)).min(1).max(1000),
     reason: ZReason,
     expiresOn: ZCalendarDate.nullable().default(null),
   }),
   z.strictObject({
     kind: z.literal('identity'),
-    id: z.uuid().optional(),
     identity: ZIdentities,
     reason: ZReason,
     expiresOn: ZCalendarDate.nullable().default(null),

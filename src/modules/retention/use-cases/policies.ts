@@ -94,8 +94,12 @@ async function knownFields(ctx: AppContext, scope: OrgScope, recordTypeId: strin
 
 const TIMESTAMP_TYPES = new Set(['timestamptz', 'timestamp', 'date']);
 
-/** Checks every reference and field name a policy makes against the organisation and the record type's store. */
-async function assertPolicyFields(ctx: AppContext, tx: Database, scope: OrgScope, fields: PolicyFields) {
+/**
+ * Checks every reference and field name a policy makes against the organisation and the record type's last schema
+ * check. Reads outside the use case's transaction (PGlite has one connection: a read on `ctx.db` inside it would
+ * wait for it for ever); the owner's membership is checked inside it.
+ */
+async function assertPolicyFields(ctx: AppContext, scope: OrgScope, fields: PolicyFields) {
   const known = await knownFields(ctx, scope, fields.recordTypeId, 'recordTypeId');
   const assertField = (name: string, path: string) => {
     if (known.size > 0 && !known.has(name)) throw invalidField(path, 'unknown_field_name', { name });
@@ -120,8 +124,11 @@ async function assertPolicyFields(ctx: AppContext, tx: Database, scope: OrgScope
     await knownFields(ctx, scope, fields.action.targetRecordTypeId, 'action.targetRecordTypeId');
   }
   assertStatutoryMinimum(fields);
-  if (fields.ownerUserId) await organisations.assertMemberOfOrg(tx, scope.orgId, fields.ownerUserId, 'ownerUserId');
   if (fields.activityId) await assertActivity(ctx, scope, fields.activityId);
+}
+
+async function assertOwner(tx: Database, scope: OrgScope, ownerUserId: string | null) {
+  if (ownerUserId) await organisations.assertMemberOfOrg(tx, scope.orgId, ownerUserId, 'ownerUserId');
 }
 
 async function assertActivity(ctx: AppContext, scope: OrgScope, activityId: string) {
@@ -154,9 +161,10 @@ export async function createPolicy(
   input: TCreatePolicyRequest,
   basedOnRetention: ActivityRetention | null = null,
 ): Promise<TPolicy> {
+  await assertPolicyFields(ctx, scope, input);
   const id = await inTransaction(ctx.db, async (tx) => {
     if (await store.isPolicyNameTaken(tx, scope.orgId, input.name)) throw invalidField('name', 'name_taken');
-    await assertPolicyFields(ctx, tx, scope, input);
+    await assertOwner(tx, scope, input.ownerUserId);
     const row = await store.insertPolicy(tx, {
       orgId: scope.orgId,
       name: input.name,
@@ -221,31 +229,38 @@ export async function createPolicyFromActivity(
 
 const SELECTING_FIELDS = ['recordTypeId', 'startEvent', 'period', 'action'] as const;
 
+/** The policy's fields after an update: given ones replace the current ones. */
+function nextFields(current: TPolicy, input: TUpdatePolicyRequest): PolicyFields {
+  return {
+    name: input.name ?? current.name,
+    recordTypeId: input.recordTypeId ?? current.recordType.id,
+    activityId: input.activityId === undefined ? (current.activity?.id ?? null) : input.activityId,
+    startEvent: input.startEvent ?? current.startEvent,
+    period: input.period ?? current.period,
+    legalReference: input.legalReference ?? current.legalReference,
+    action: input.action ?? current.action,
+    schedule: input.schedule ?? current.schedule,
+    ownerUserId: input.ownerUserId === undefined ? (current.owner?.id ?? null) : input.ownerUserId,
+    marginPercent: input.marginPercent ?? current.marginPercent,
+  };
+}
+
 export async function updatePolicy(
   ctx: AppContext,
   scope: OrgScope,
   id: string,
   input: TUpdatePolicyRequest,
 ): Promise<TPolicy> {
+  const current = await getPolicy(ctx, scope, id);
+  const next = nextFields(current, input);
+  await assertPolicyFields(ctx, scope, next);
   await inTransaction(ctx.db, async (tx) => {
     const row = await findPolicyOrFail(tx, scope, id);
-    const current = await getPolicy(ctx, scope, id);
-    const next: PolicyFields = {
-      name: input.name ?? row.name,
-      recordTypeId: input.recordTypeId ?? row.recordTypeId,
-      activityId: input.activityId === undefined ? row.activityId : input.activityId,
-      startEvent: input.startEvent ?? row.startEvent,
-      period: input.period ?? row.period,
-      legalReference: input.legalReference ?? current.legalReference,
-      action: input.action ?? row.action,
-      schedule: input.schedule ?? row.schedule,
-      ownerUserId: input.ownerUserId === undefined ? row.ownerUserId : input.ownerUserId,
-      marginPercent: input.marginPercent ?? row.marginPercent,
-    };
+    if (row.updatedAt.toISOString() !== current.updatedAt) throw conflict('changed_concurrently');
+    await assertOwner(tx, scope, next.ownerUserId);
     if (input.name && (await store.isPolicyNameTaken(tx, scope.orgId, input.name, id))) {
       throw invalidField('name', 'name_taken');
     }
-    await assertPolicyFields(ctx, tx, scope, next);
     const changed = (Object.keys(input) as (keyof TUpdatePolicyRequest)[]).filter(
       (field) => canonicalJson(input[field]) !== canonicalJson(current[field as keyof TPolicy] ?? null),
     );

@@ -1,3 +1,38 @@
+CREATE TABLE "connectors" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"config_version" integer NOT NULL,
+	"settings" jsonb NOT NULL,
+	"secrets_sealed" text,
+	"system_id" uuid,
+	"last_check_at" timestamp with time zone,
+	"last_check_ok" boolean,
+	"last_check_code" text,
+	"last_check_detail" text DEFAULT '' NOT NULL,
+	"last_check_server_version" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "connectors_org_id_id_key" UNIQUE("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "record_types" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"connector_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"definition" jsonb NOT NULL,
+	"last_check_at" timestamp with time zone,
+	"last_check_ok" boolean,
+	"last_check_code" text,
+	"last_check_detail" text DEFAULT '' NOT NULL,
+	"last_check_result" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "record_types_org_id_id_key" UNIQUE("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "retention_holds" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
@@ -100,6 +135,9 @@ CREATE TABLE "retention_runs" (
 );
 --> statement-breakpoint
 ALTER TABLE "system_locations" ADD COLUMN "rotation_days" integer;--> statement-breakpoint
+ALTER TABLE "connectors" ADD CONSTRAINT "connectors_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "connectors" ADD CONSTRAINT "connectors_system_fk" FOREIGN KEY ("org_id","system_id") REFERENCES "public"."systems"("org_id","id") ON DELETE SET NULL ("system_id") ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "record_types" ADD CONSTRAINT "record_types_connector_fk" FOREIGN KEY ("org_id","connector_id") REFERENCES "public"."connectors"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "retention_holds" ADD CONSTRAINT "retention_holds_policy_fk" FOREIGN KEY ("org_id","policy_id") REFERENCES "public"."retention_policies"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "retention_manual_handling" ADD CONSTRAINT "retention_manual_handling_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "retention_manual_handling" ADD CONSTRAINT "retention_manual_handling_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -112,6 +150,9 @@ ALTER TABLE "retention_previews" ADD CONSTRAINT "retention_previews_policy_fk" F
 ALTER TABLE "retention_run_batches" ADD CONSTRAINT "retention_run_batches_run_fk" FOREIGN KEY ("org_id","run_id") REFERENCES "public"."retention_runs"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "retention_runs" ADD CONSTRAINT "retention_runs_started_by_user_id_users_id_fk" FOREIGN KEY ("started_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "retention_runs" ADD CONSTRAINT "retention_runs_policy_fk" FOREIGN KEY ("org_id","policy_id") REFERENCES "public"."retention_policies"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "connectors_org_name_key" ON "connectors" USING btree ("org_id",lower("name"));--> statement-breakpoint
+CREATE UNIQUE INDEX "record_types_connector_name_key" ON "record_types" USING btree ("connector_id",lower("name"));--> statement-breakpoint
+CREATE INDEX "record_types_org_idx" ON "record_types" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "retention_holds_policy_idx" ON "retention_holds" USING btree ("org_id","policy_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "retention_manual_handling_subject_key" ON "retention_manual_handling" USING btree ("org_id","subject_kind","subject_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "retention_policies_org_name_key" ON "retention_policies" USING btree ("org_id",lower("name"));--> statement-breakpoint
