@@ -149,4 +149,50 @@ describe('connectors and retention: applications deleted 4 weeks after the proce
     await screenshot(page, 'retention-overview');
     expect(browser.problems).toEqual([]);
   });
+
+  it('the full policy form: the server names a missing period at its field; holds are added and lifted', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Nieuw beleid' }).click();
+    await page.getByRole('heading', { name: 'Nieuw beleid' }).waitFor();
+    await field(page, 'Naam').fill('Oude brieven');
+    await choose(page, 'Soort gegevens', 'Sollicitatiebrieven (Sollicitatiemap)');
+    await choose(page, 'Vanaf welke datum', 'mtime');
+    await page.getByRole('button', { name: 'Beleid opslaan' }).click();
+    await page
+      .getByRole('textbox', { name: /^Aantal/ })
+      .and(page.locator('[aria-invalid="true"]'))
+      .waitFor();
+
+    await field(page, 'Aantal').fill('2');
+    await choose(page, 'Eenheid', 'jaren');
+    await choose(page, 'Hoe vaak', 'Elke week');
+    await choose(page, 'Dag', 'dinsdag');
+    await page.getByRole('button', { name: 'Beleid opslaan' }).click();
+
+    await page.getByRole('heading', { name: 'Oude brieven' }).waitFor();
+    const summary = page.getByRole('region', { name: 'Wat dit beleid doet' });
+    await summary.getByText('2 jaar').waitFor();
+    await summary.getByText('Elke dinsdag om 02:00').waitFor();
+    await summary.getByText('Concept').waitFor();
+    await expect(page.getByRole('button', { name: 'Inschakelen' }).isDisabled()).resolves.toBe(true);
+
+    const holds = page.getByRole('region', { name: 'Uitzonderingen' });
+    await holds.getByText('Geen uitzonderingen.').waitFor();
+    await holds.getByRole('button', { name: 'Uitzondering toevoegen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Uitzondering toevoegen' });
+    await dialog.getByLabel('Namen', { exact: true }).fill('Jansen');
+    await dialog.getByLabel('Namen', { exact: true }).press('Enter');
+    await dialog.getByRole('textbox', { name: /^Reden/ }).fill('Klacht in behandeling');
+    await dialog.getByRole('button', { name: 'Uitzondering opslaan' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const hold = holds.getByRole('row', { name: /Klacht in behandeling/ });
+    await hold.getByText('Een persoon').waitFor();
+    await hold.getByText('Jansen').waitFor();
+    await screenshot(page, 'retention-policy-holds');
+
+    await hold.getByRole('button', { name: 'Opheffen' }).click();
+    await page.getByRole('dialog', { name: 'Opheffen' }).getByRole('button', { name: 'Opheffen' }).click();
+    await holds.getByText('Geen uitzonderingen.').waitFor();
+    expect(browser.problems).toEqual([]);
+  });
 });
