@@ -54,6 +54,7 @@ describe('connectors and retention: applications deleted 4 weeks after the proce
 
   it('adds a files connector, tests the connection and defines the applications folder', async () => {
     const { page } = browser;
+    await page.getByRole('button', { name: 'Opschonen' }).click();
     await page.getByRole('link', { name: 'Koppelingen' }).click();
     await page.getByRole('heading', { name: 'Koppelingen', exact: true }).waitFor();
     await page.getByText('Nog geen koppelingen').waitFor();
@@ -87,7 +88,7 @@ describe('connectors and retention: applications deleted 4 weeks after the proce
 
   it('makes a policy from the activity, previews it and has it approved', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: 'Opschonen' }).click();
+    await page.getByRole('link', { name: 'Bewaarbeleid' }).click();
     await page.getByRole('heading', { name: 'Bewaartermijnen handhaven' }).waitFor();
     await page.getByText('Nog geen bewaarbeleid').waitFor();
     await page.getByRole('button', { name: 'Beleid maken vanuit verwerking' }).click();
@@ -137,7 +138,7 @@ describe('connectors and retention: applications deleted 4 weeks after the proce
 
   it('lists the policy as switched on with its last run, and the activity as enforced', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: 'Opschonen' }).click();
+    await page.getByRole('link', { name: 'Bewaarbeleid' }).click();
     const policy = page.getByRole('table', { name: 'Bewaarbeleid' }).getByRole('row', { name: new RegExp(ACTIVITY) });
     await policy.getByText('Ingeschakeld').waitFor();
     await policy.getByText('Klaar').waitFor();

@@ -5,8 +5,6 @@ import {
   IconHome,
   IconKey,
   IconMail,
-  IconPlugConnected,
-  IconTrashX,
   IconUsers,
   type TablerIcon,
 } from '@tabler/icons-react';
@@ -15,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { roleAtLeast, type TMyOrganisation, type TRole } from '../api/organisations.ts';
 import { RegisterNavigation } from '../pages/register/RegisterNavigation.tsx';
+import { RetentionNavigation } from '../pages/retention/RetentionNavigation.tsx';
 
 interface Entry {
   path: string;
@@ -26,8 +25,6 @@ interface Entry {
 
 const ENTRIES: Entry[] = [
   { path: '', labelKey: 'nav.dashboard', icon: IconHome, role: 'viewer' },
-  { path: '/retention', labelKey: 'retention.nav', icon: IconTrashX, role: 'viewer' },
-  { path: '/connectors', labelKey: 'connectors.nav', icon: IconPlugConnected, role: 'editor' },
   { path: '/settings', labelKey: 'nav.settings', icon: IconBuilding, role: 'viewer' },
   { path: '/members', labelKey: 'nav.members', icon: IconUsers, role: 'viewer' },
   { path: '/api-tokens', labelKey: 'nav.apiTokens', icon: IconKey, role: 'owner' },
@@ -59,6 +56,7 @@ export function OrgNavigation({ org, onNavigate }: { org: TMyOrganisation; onNav
               />
             </li>
             {entry.path === '' && <RegisterNavigation base={base} role={org.role} onNavigate={onNavigate} />}
+            {entry.path === '' && <RetentionNavigation base={base} role={org.role} onNavigate={onNavigate} />}
           </Fragment>
         );
       })}
