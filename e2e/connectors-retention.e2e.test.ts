@@ -1,7 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresTestDatabase } from '../src/connectors/postgres/test-server.ts';
+import { postgresUnavailableReason } from '../test/postgres-setup.ts';
 import { choose, signInAsOwner } from './register-helpers.ts';
 import { type E2eBrowser, field, openBrowser, screenshot, screenshotFailures } from './support/browser.ts';
 import { type SeededOwner, setupFirstOwner } from './support/seed.ts';
@@ -196,4 +200,80 @@ describe('connectors and retention: applications deleted 4 weeks after the proce
     await holds.getByText('Geen uitzonderingen.').waitFor();
     expect(browser.problems).toEqual([]);
   });
+
+  it('a PostgreSQL connection: a closed port says why, then a table, its key and columns picked from the structure', async (context) => {
+    const unavailable = await postgresUnavailableReason();
+    if (unavailable) {
+      console.warn(`[skipped: PostgreSQL connector in the browser] ${unavailable}`);
+      context.skip();
+    }
+    const crm = await createPostgresTestDatabase('e2e_web');
+    try {
+      await crm.client.query(
+        'CREATE TABLE clients (id serial PRIMARY KEY, email text, full_name text, ended_at timestamptz)',
+      );
+      const { page } = browser;
+      await page.getByRole('link', { name: 'Koppelingen' }).click();
+      await page.getByRole('link', { name: 'Koppeling toevoegen' }).click();
+      await field(page, 'Naam').fill('CRM');
+      await choose(page, 'Soort systeem', 'PostgreSQL-database');
+      await field(page, 'Server').fill(crm.config.host);
+      await field(page, 'Database').fill(crm.name);
+      await field(page, 'Gebruikersnaam').fill(crm.config.user);
+      await field(page, 'Wachtwoord').fill(crm.config.password || 'trust');
+      await field(page, 'Poort').fill(String(await closedPort()));
+      await page.getByRole('button', { name: 'Koppeling opslaan' }).click();
+      await page.getByRole('heading', { name: 'CRM' }).waitFor();
+      await page.getByRole('button', { name: 'Verbinding testen' }).click();
+      await page.getByText('Het systeem is niet bereikbaar', { exact: false }).waitFor();
+
+      await field(page, 'Wachtwoord')
+        .getAttribute('placeholder')
+        .then((text) => expect(text).toBe('opgeslagen'));
+      await field(page, 'Poort').fill(String(crm.config.port));
+      await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+      await page.getByRole('button', { name: 'Verbinding testen' }).click();
+      await page.getByText('Verbinding werkt').waitFor();
+
+      await page.getByRole('button', { name: 'Soort gegevens toevoegen' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Soort gegevens toevoegen' });
+      await dialog.getByRole('textbox', { name: /^Naam/ }).fill('Klanten');
+      await choose(page, 'Tabel', 'clients');
+      await expect(dialog.getByRole('combobox', { name: /^Sleutelkolom/ }).inputValue()).resolves.toBe('id (integer)');
+      await pickMany(page, 'Kolommen met een datum', 'ended_at (timestamp with time zone)');
+      await pickMany(page, 'Kolommen met gegevens over een persoon', 'email (text)');
+      await choose(page, 'Wat staat er in email', 'E-mailadres');
+      await dialog.getByRole('button', { name: 'Soort gegevens opslaan' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const recordType = page.getByRole('table', { name: 'Soorten gegevens' }).getByRole('row', { name: /Klanten/ });
+      await recordType.getByText('Klopt met het systeem').waitFor();
+      await recordType.getByText('Sleutelkolom: id').waitFor();
+      await recordType.getByText('Kolommen met een datum: ended_at').waitFor();
+      await recordType.getByText('Kolommen met gegevens over een persoon: email (E-mailadres)').waitFor();
+      await screenshot(page, 'connector-postgres');
+      expect(browser.problems).toEqual([]);
+    } finally {
+      await crm.drop();
+    }
+  });
 });
+
+/** Picks an option of a Mantine MultiSelect by its label, then closes its list. */
+async function pickMany(page: Page, label: string, option: string): Promise<void> {
+  // Playwright keeps waiting for the MultiSelect's field to take a plain click; a forced one opens its list.
+  await page.getByRole('dialog').getByRole('combobox', { name: label, exact: true }).click({ force: true });
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await page.keyboard.press('Escape');
+}
+
+/** A port on loopback that nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -105,10 +105,15 @@ function SchemaCheck({ recordType }: { recordType: TRecordType }) {
   );
 }
 
+const isIdentityColumn = (item: unknown): item is { column: string; kind: string } =>
+  typeof item === 'object' && item !== null && 'column' in item && 'kind' in item;
+
 const valueText = (t: (key: string) => string, value: unknown): string => {
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (typeof value === 'string') return value === '' ? t('connectors.recordTypes.rootDirectory') : value;
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(', ') || '—';
+  if (Array.isArray(value) && value.every(isIdentityColumn))
+    return value.map((item) => `${item.column} (${t(`connectors.identityKinds.${item.kind}`)})`).join(', ') || '—';
   return JSON.stringify(value);
 };
 
