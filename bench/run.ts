@@ -5,7 +5,8 @@
  *   --n 200 --warmup 30        measured and discarded rounds per benchmark
  *   --audit-entries 10000 --orgs 50
  *   --skip-analyze             leave the planner without statistics (what PGlite does on its own, see README)
- *   --only api-lists|register  one group of benchmarks (default: all)
+ *   --only api-lists|register|retention  one group of benchmarks (default: all)
+ *   --retention-rows 2000000 --imap-messages 100000   retention on PostgreSQL (half expired) and on Dovecot IMAP
  *   --activities 2000 --systems 500 --check-n 20 --export-n 3   the register benchmarks' size and rounds (--export-n 0: no PDF)
  *   --load-connections 200 --load-rounds 2 --load-seconds 120   concurrent load on the register (0 connections: none)
  */
@@ -17,11 +18,15 @@ import { refreshStaleCompleteness } from '../src/modules/register/service.ts';
 import type { DatabaseEngine } from '../src/platform/db/database.ts';
 import { VACUUM_AND_ANALYZE } from '../src/platform/db/maintenance.ts';
 import { RecordingQueue } from '../src/platform/jobs/definition.ts';
+import { dovecotUnavailableReason } from '../test/servers/dovecot.ts';
 import { listBenchmarks, runListBenchmark, signInCookie } from './api-lists.ts';
 import { type BenchDatabase, openEngine } from './lib/engines.ts';
 import { buildFixture } from './lib/fixture.ts';
 import { buildRegisterFixture } from './lib/register-fixture.ts';
 import { runRegisterBenchmarks } from './register.ts';
+import { benchImapRetention } from './retention-imap.ts';
+import { benchmarkRetentionRun } from './retention-run.ts';
+import { benchmarkPostgresRetention } from './retention-sql.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -39,6 +44,8 @@ const { values: args } = parseArgs({
     'load-connections': { type: 'string', default: '200' },
     'load-rounds': { type: 'string', default: '2' },
     'load-seconds': { type: 'string', default: '120' },
+    'retention-rows': { type: 'string', default: '2000000' },
+    'imap-messages': { type: 'string', default: '100000' },
   },
 });
 const settings = {
@@ -136,7 +143,26 @@ async function runRegister(database: BenchDatabase): Promise<void> {
   }
 }
 
+/** Retention in the real stores: PostgreSQL rows and IMAP messages, each against a hand-written loop. */
+async function runRetention(): Promise<void> {
+  const rows = Number(args['retention-rows']);
+  if (rows > 0) {
+    progress(`retention: PostgreSQL table of ${rows} rows, half expired`);
+    process.stdout.write(`${JSON.stringify(await benchmarkPostgresRetention({ rows }))}\n`);
+    process.stdout.write(`${JSON.stringify(await benchmarkRetentionRun({ rows, progress }))}\n`);
+  }
+  const messages = Number(args['imap-messages']);
+  const dovecotProblem = dovecotUnavailableReason();
+  if (messages > 0 && dovecotProblem) {
+    process.stdout.write(`${JSON.stringify({ bench: 'retention-imap', skipped: dovecotProblem })}\n`);
+  } else if (messages > 0) {
+    progress(`retention: IMAP mailbox of ${messages} messages, half expired`);
+    process.stdout.write(`${JSON.stringify(await benchImapRetention({ messages, progress }))}\n`);
+  }
+}
+
 async function main(): Promise<void> {
+  if (args.only === 'retention') return runRetention();
   const engines: DatabaseEngine[] = args.engine ? [args.engine as DatabaseEngine] : ['pglite', 'postgres'];
   for (const engine of engines) {
     const opening = await openEngine(engine);
@@ -152,6 +178,7 @@ async function main(): Promise<void> {
       await opening.database.dispose();
     }
   }
+  if (!args.only) await runRetention();
 }
 
 await main();

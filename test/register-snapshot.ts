@@ -217,6 +217,7 @@ function location(
     transferSafeguard: country === 'US' ? ('scc' as const) : null,
     safeguardDetails: country === 'US' ? 'SCC module 3, 2021' : '',
     transferImpactAssessment: country === 'US' ? { assessedOn: '2021-09-01', reference: 'TIA Cloudreus 2021' } : null,
+    rotationDays: null,
     notes: '',
     transfer: country === 'US' ? usNeedsSafeguard : eea,
   };

@@ -45,6 +45,8 @@ export const ZLocation = z.object({
   transferSafeguard: ZTransferSafeguard.nullable(),
   safeguardDetails: z.string(),
   transferImpactAssessment: ZTransferImpactAssessment.nullable(),
+  /** For a backup: days a copy is kept before the rotation overwrites it; null: not recorded. */
+  rotationDays: z.number().int().nullable(),
   notes: z.string(),
   /** The transfer check for this country on the location's last day (or today). */
   transfer: ZTransferStatus,
@@ -63,6 +65,7 @@ const locationFields = {
   transferSafeguard: ZTransferSafeguard.nullable(),
   safeguardDetails: z.string().trim().max(2000),
   transferImpactAssessment: ZTransferImpactAssessment.nullable(),
+  rotationDays: z.number().int().min(0).max(36_500).nullable(),
   notes: z.string().trim().max(2000),
 };
 
@@ -78,6 +81,7 @@ export const ZCreateLocationRequest = z
     transferSafeguard: locationFields.transferSafeguard.default(null),
     safeguardDetails: locationFields.safeguardDetails.default(''),
     transferImpactAssessment: locationFields.transferImpactAssessment.default(null),
+    rotationDays: locationFields.rotationDays.default(null),
     notes: locationFields.notes.default(''),
   })
   .refine(untilNotBeforeSince, { path: ['until'], error: 'validation.date_range_reversed' });

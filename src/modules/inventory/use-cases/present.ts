@@ -57,6 +57,7 @@ export async function loadPresenter(
       transferSafeguard: safeguardOf(row.transferSafeguard),
       safeguardDetails: row.safeguardDetails,
       transferImpactAssessment: tiaFromColumns(row.tiaAssessedOn, row.tiaReference),
+      rotationDays: row.rotationDays,
       notes: row.notes,
       transfer: transferStatusOf(row.country, {
         isDpfCertified: isDpfCertifiedOn(vendor, judgedOn(row, today)),

@@ -17,7 +17,7 @@ import { holdOf, presentRun } from './present.ts';
 import { identityFieldsOf } from './preview.ts';
 
 /** Records per batch: one audit entry, one statement against the store. */
-export const RUN_BATCH_SIZE = 1000;
+export const RUN_BATCH_SIZE = 10_000;
 /** How long a worker holds a run without renewing; a killed worker's run is taken over after this. */
 const LEASE_MS = 2 * 60_000;
 

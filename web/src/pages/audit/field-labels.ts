@@ -53,6 +53,7 @@ export const FIELD_LABEL_KEYS: Record<string, Record<string, string>> = {
     transferSafeguard: 'register.vendors.fields.transferSafeguard',
     safeguardDetails: 'register.vendors.fields.safeguardDetails',
     notes: 'register.common.notes',
+    rotationDays: 'audit.fields.rotationDays',
   },
   vendor: {
     transferImpactAssessment: 'register.transfer.tia.title',
