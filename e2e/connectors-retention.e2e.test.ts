@@ -256,6 +256,26 @@ describe('connectors and retention: applications deleted 4 weeks after the proce
       await crm.drop();
     }
   });
+
+  it('speaks English after a switch: the policy, its preview criteria and its run history', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Taal' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Retention policies' }).click();
+    await page.getByRole('heading', { name: 'Enforcing retention periods' }).waitFor();
+    await page.getByRole('table', { name: 'Retention policies' }).getByRole('link', { name: ACTIVITY }).click();
+    const summary = page.getByRole('region', { name: 'What this policy does' });
+    await summary.getByText('4 weeks').waitFor();
+    await summary.getByText('Switched on').waitFor();
+    await page
+      .getByRole('region', { name: 'Preview' })
+      .getByText('Sollicitatiebrieven older than 4 weeks', { exact: false })
+      .waitFor();
+    const history = page.getByRole('table', { name: 'Earlier runs' });
+    await history.getByRole('row').filter({ hasText: 'Done' }).getByText('By hand').waitFor();
+    await screenshot(page, 'retention-policy-en');
+    expect(browser.problems).toEqual([]);
+  });
 });
 
 /** Picks an option of a Mantine MultiSelect by its label, then closes its list. */

@@ -132,6 +132,12 @@ export function PreviewSection({ policy }: { policy: TPolicy }) {
   );
 }
 
+/** A store's timestamp as a date and time when it reads as one; as the store gave it otherwise. */
+function timestampText(timestamp: string | null): string {
+  if (!timestamp) return '—';
+  return Number.isNaN(Date.parse(timestamp)) ? timestamp : formatDateTime(timestamp, currentLocale());
+}
+
 function SampleTable({ preview }: { preview: TPreview }) {
   const { t } = useTranslation();
   if (preview.sample.length === 0) return null;
@@ -153,7 +159,7 @@ function SampleTable({ preview }: { preview: TPreview }) {
             // A masked sample has no key of its own; its order is the store's.
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
             <Table.Tr key={index}>
-              <Table.Td>{record.timestamp ?? '—'}</Table.Td>
+              <Table.Td>{timestampText(record.timestamp)}</Table.Td>
               {identityFields.map((field) => (
                 <Table.Td key={field}>{record.identity[field] ?? '—'}</Table.Td>
               ))}
