@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { roleAtLeast, type TMyOrganisation, type TRole } from '../api/organisations.ts';
 import { RegisterNavigation } from '../pages/register/RegisterNavigation.tsx';
+import { RetentionNavigation } from '../pages/retention/RetentionNavigation.tsx';
 
 interface Entry {
   path: string;
@@ -55,6 +56,7 @@ export function OrgNavigation({ org, onNavigate }: { org: TMyOrganisation; onNav
               />
             </li>
             {entry.path === '' && <RegisterNavigation base={base} role={org.role} onNavigate={onNavigate} />}
+            {entry.path === '' && <RetentionNavigation base={base} role={org.role} onNavigate={onNavigate} />}
           </Fragment>
         );
       })}

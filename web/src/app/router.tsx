@@ -45,6 +45,13 @@ const orgPages: RouteObject[] = [
   { path: 'outbox', ...page(() => import('../pages/outbox/OutboxPage.tsx')) },
   { path: 'outbox/:messageId', ...page(() => import('../pages/outbox/OutboxMessagePage.tsx')) },
   { path: 'register', children: registerPages() },
+  { path: 'connectors', ...page(() => import('../pages/connectors/ConnectorsPage.tsx')) },
+  { path: 'connectors/new', ...page(() => import('../pages/connectors/ConnectorPage.tsx')) },
+  { path: 'connectors/:connectorId', ...page(() => import('../pages/connectors/ConnectorPage.tsx')) },
+  { path: 'retention', ...page(() => import('../pages/retention/RetentionPage.tsx')) },
+  { path: 'retention/policies/new', ...page(() => import('../pages/retention/PolicyFormPage.tsx')) },
+  { path: 'retention/policies/:policyId', ...page(() => import('../pages/retention/PolicyPage.tsx')) },
+  { path: 'retention/policies/:policyId/edit', ...page(() => import('../pages/retention/PolicyFormPage.tsx')) },
   { path: '*', Component: NotFoundPage },
 ];
 
