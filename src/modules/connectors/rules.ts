@@ -30,7 +30,9 @@ export function mergeSettings(
   update: Settings,
   secretFields: readonly string[],
 ): Settings {
-  const merged: Settings = { ...stored.visible, ...stored.secrets };
+  // A secret never stored (a database that trusts the connection needs no password) is the empty string.
+  const noSecrets = Object.fromEntries(secretFields.map((field) => [field, '']));
+  const merged: Settings = { ...stored.visible, ...noSecrets, ...stored.secrets };
   for (const [field, value] of Object.entries(update)) {
     const keepsSecret = secretFields.includes(field) && (value === null || value === undefined || value === '');
     if (!keepsSecret) merged[field] = value;

@@ -242,7 +242,8 @@ export async function withConnector<T>(
 ): Promise<T> {
   const { connector: row } = await findOrFail(ctx, scope, connectorId);
   const manifest = manifestOf(row.kind);
-  const config = { ...row.settings, ...openSecrets(ctx, row) };
+  const stored = { visible: row.settings, secrets: openSecrets(ctx, row) };
+  const config = manifest.configSchema.parse(mergeSettings(stored, {}, manifest.secretFields));
   const connector = manifest.open(config, { timeoutMs: OPERATION_TIMEOUT_MS });
   try {
     return await work(connector, manifest);

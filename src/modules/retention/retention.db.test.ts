@@ -1,8 +1,10 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { auditEntriesSince, auditHead } from '../../../test/db.ts';
 import { addMember, createOrganisation, type TestOrganisation } from '../../../test/factories.ts';
 import { createPostgresTestDatabase } from '../../connectors/postgres/test-server.ts';
+import { mailMessages } from '../../platform/mail/tables.ts';
 import { executeRun } from './service.ts';
 
 /**
@@ -245,5 +247,37 @@ describe('a files connector', () => {
       settings: { root: app.ctx.config.dataDir },
     });
     expect(dataDir.status).toBe(400);
+  });
+});
+
+describe('a run on a store that cannot be reached', () => {
+  it('fails with the connector code, deletes nothing, flags the policy and mails its owner', async () => {
+    await seedClients();
+    const client = org.owner.client;
+    const created = await client.post(`/api/orgs/${org.id}/retention/policies`, {
+      ...policyInput('Klanten, server onbereikbaar'),
+      ownerUserId: org.owner.id,
+    });
+    const policyId = created.body.id;
+    const preview = await client.post(`/api/orgs/${org.id}/retention/policies/${policyId}/previews`, {});
+    await client.post(`/api/orgs/${org.id}/retention/policies/${policyId}/previews/${preview.body.id}/approve`, {});
+    const closedPort = await client.patch(`/api/orgs/${org.id}/connectors/${connectorId}`, { settings: { port: 1 } });
+    expect(closedPort.status).toBe(200);
+    try {
+      const started = await client.post(`/api/orgs/${org.id}/retention/policies/${policyId}/runs`, {});
+      await executeRun(app.ctx, started.body.id);
+      const run = await client.get(`/api/orgs/${org.id}/retention/runs/${started.body.id}`);
+      expect(run.body).toMatchObject({ status: 'failed', error: { code: 'unreachable' }, counts: { deleted: 0 } });
+      expect(await remaining()).toBe(OLD + RECENT + 1);
+      const policy = await client.get(`/api/orgs/${org.id}/retention/policies/${policyId}`);
+      expect(policy.body.flags.map((flag: { code: string }) => flag.code)).toContain('last_run_failed');
+      const [mail] = await app.ctx.db
+        .select()
+        .from(mailMessages)
+        .where(and(eq(mailMessages.template, 'retention.run_failed'), eq(mailMessages.recipient, org.owner.email)));
+      expect(mail?.subject).toContain('Klanten, server onbereikbaar');
+    } finally {
+      await client.patch(`/api/orgs/${org.id}/connectors/${connectorId}`, { settings: { port: crm.config.port } });
+    }
   });
 });

@@ -33,7 +33,11 @@ export { retentionRunJob, retentionScheduleJob };
 
 export function retentionJobHandlers(ctx: AppContext): JobHandler[] {
   return [
-    { definition: retentionRunJob, handle: (payload: { runId: string }) => executeRun(ctx, payload.runId) },
+    {
+      definition: retentionRunJob,
+      handle: (payload: { runId: string }, job: { attempt: number }) =>
+        executeRun(ctx, payload.runId, { mayRetry: job.attempt <= (retentionRunJob.retryLimit ?? 0) }),
+    },
     { definition: retentionScheduleJob, handle: async () => void (await runDuePolicies(ctx)) },
   ] as JobHandler[];
 }

@@ -9,16 +9,16 @@ import type * as store from '../store.ts';
 export async function notifyRunFailed(
   ctx: AppContext,
   tx: AppContext['db'],
-  policy: store.PolicyRow,
-  error: { code: string } | undefined,
+  failure: { policy: store.PolicyRow; orgSlug: string; error: { code: string } | undefined },
   afterCommit: (fn: AfterCommit) => void,
 ): Promise<void> {
+  const { policy, orgSlug, error } = failure;
   if (!policy.ownerUserId) return;
   const owner = await identity.findUserById(tx, policy.ownerUserId);
   if (!owner) return;
   const locale = isLocale(owner.locale) ? owner.locale : 'nl';
   const reason = translate(locale, `errors.connector_${error?.code ?? 'failed'}`, { detail: '' });
-  const link = `${ctx.config.publicUrl}/orgs/${policy.orgId}/retention/policies/${policy.id}`;
+  const link = `${ctx.config.publicUrl}/o/${orgSlug}/retention/policies/${policy.id}`;
   await ctx.outbox.queue(
     tx,
     {

@@ -6,6 +6,7 @@ import { inTransaction } from '../../../platform/db/transaction.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import * as connectors from '../../connectors/service.ts';
+import * as organisations from '../../organisations/service.ts';
 import type { TPolicyFlag, TRun } from '../contract.ts';
 import { retentionRunJob } from '../jobs.ts';
 import { type Hold, needsNewApproval, selectionFor } from '../rules.ts';
@@ -101,6 +102,8 @@ const FINISH_ACTIONS = {
 
 async function finish(ctx: AppContext, run: store.RunRow, status: Finish, error?: { code: string; detail: string }) {
   const now = ctx.clock.now();
+  // Read before the transaction: on PGlite a read beside an open transaction would wait for it.
+  const organisation = status === 'failed' ? await organisations.organisationByRef(ctx, run.orgId) : undefined;
   await inTransaction(ctx.db, async (tx, afterCommit) => {
     const fresh = (await store.findRun(tx, run.orgId, run.id)) ?? run;
     const policy = await store.findPolicy(tx, run.orgId, run.policyId);
@@ -131,7 +134,9 @@ async function finish(ctx: AppContext, run: store.RunRow, status: Finish, error?
         ...(error ? { error: error.code } : {}),
       },
     });
-    if (status === 'failed' && policy) await notifyRunFailed(ctx, tx, policy, error, afterCommit);
+    if (status === 'failed' && policy && organisation) {
+      await notifyRunFailed(ctx, tx, { policy, orgSlug: organisation.slug, error }, afterCommit);
+    }
   });
 }
 
@@ -317,9 +322,9 @@ async function workThrough(
  * before the store is touched and counted when done, so a worker killed at any moment leaves a run that the next
  * worker resumes (the pending batch is repeated; deletes are idempotent) and nothing is counted twice. A store that
  * fails ends the run as failed with the connector's code, and the policy's owner gets an e-mail; a failure the
- * connector calls safe to retry is thrown, so the job queue tries again.
+ * connector calls safe to retry is thrown when `mayRetry` (the job queue has attempts left), so it tries again.
  */
-export async function executeRun(ctx: AppContext, runId: string): Promise<void> {
+export async function executeRun(ctx: AppContext, runId: string, options: { mayRetry?: boolean } = {}): Promise<void> {
   const run = await store.findRunById(ctx.db, runId);
   if (!run || !['queued', 'running'].includes(run.status)) return;
   const now = ctx.clock.now();
@@ -338,7 +343,7 @@ export async function executeRun(ctx: AppContext, runId: string): Promise<void> 
     });
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error;
-    if (error.isRetrySafe) {
+    if (error.isRetrySafe && options.mayRetry) {
       await store.updateRun(ctx.db, runId, { leaseUntil: null });
       throw error;
     }

@@ -9,6 +9,7 @@ import { useCan, useCurrentOrganisation, useMyOrganisations } from '../../app/or
 import { useCurrentUser } from '../../app/session.ts';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { RegisterDashboardCard } from '../register/RegisterDashboardCard.tsx';
+import { RetentionDashboardCard } from '../retention/RetentionDashboardCard.tsx';
 import { KeyFacts } from './KeyFacts.tsx';
 
 /** The modules that will fill this page, in the order PRODUCT.md lists them. */
@@ -53,6 +54,7 @@ export default function DashboardPage() {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {organisation.data && <KeyFacts organisation={organisation.data} />}
         <RegisterDashboardCard />
+        <RetentionDashboardCard />
         <Card withBorder radius="md" padding="lg">
           <Title order={2} size="h4" mb="xs">
             {t('dashboard.comingTitle')}
