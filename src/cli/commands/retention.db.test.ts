@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SECRET_KEY } from '../../../test/app.ts';
 import { type CliDatabase, createCliDatabase, runCli } from '../../../test/cli.ts';
@@ -21,6 +22,7 @@ import * as identity from '../../modules/identity/service.ts';
 import * as organisations from '../../modules/organisations/service.ts';
 import { ZCreatePolicyRequest, ZRetentionFile } from '../../modules/retention/contract.ts';
 import * as retention from '../../modules/retention/service.ts';
+import { auditEntries } from '../../platform/audit/tables.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { OrgScope } from '../../platform/http/access.ts';
 import { RecordingQueue } from '../../platform/jobs/definition.ts';
@@ -226,6 +228,35 @@ describe('privacydesk retention export and apply', { timeout: 120_000 }, () => {
     );
     const after = await cli(['retention', 'export', '--org', target.slug]);
     expect(after.json.policies.find((entry: { name: string }) => entry.name === APPROVED).marginPercent).toBe(25);
+  });
+
+  it("keeps an active policy's approval when only its margin changes; every change is audited as the cli", async () => {
+    const sourceFile = path.join(workDir, 'source.json');
+    expect((await cli(['retention', 'export', '--org', source.slug, '--file', sourceFile])).code).toBe(EXIT.ok);
+    const file = JSON.parse(readFileSync(sourceFile, 'utf8'));
+    for (const policy of file.policies) if (policy.name === APPROVED) policy.marginPercent = 15;
+    writeFileSync(sourceFile, JSON.stringify(file));
+    expect((await cli(['retention', 'apply', '--org', source.slug, '--file', sourceFile, '--yes'])).code).toBe(EXIT.ok);
+    const { policy, sourceAudit, targetAudit } = await withDatabase(async ({ ctx }) => {
+      const entries = (chain: string) =>
+        ctx.db.select().from(auditEntries).where(eq(auditEntries.chain, chain)).orderBy(asc(auditEntries.seq));
+      const policies = (await retention.listPolicies(ctx, source.scope)).items;
+      return {
+        policy: policies.find((item) => item.name === APPROVED),
+        sourceAudit: await entries(source.scope.orgId),
+        targetAudit: await entries(target.scope.orgId),
+      };
+    });
+    expect(policy).toMatchObject({ status: 'active', marginPercent: 15 });
+    expect(policy?.approvedPreviewId).not.toBeNull();
+    const updated = sourceAudit.filter((entry) => entry.action === 'retention_policy.updated');
+    expect(updated.map((entry) => [entry.actorType, entry.actorId, entry.data])).toEqual([
+      ['system', 'cli', { fields: ['marginPercent'] }],
+    ]);
+    const byCli = targetAudit.filter((entry) => entry.actorType === 'system' && entry.actorId === 'cli');
+    expect(byCli.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['connector.created', 'record_type.created', 'retention_policy.created']),
+    );
   });
 
   it('refuses an invalid file with the paths of its problems and changes nothing', async () => {

@@ -13,6 +13,7 @@ import * as inventory from '../../inventory/service.ts';
 import * as organisations from '../../organisations/service.ts';
 import * as register from '../../register/service.ts';
 import {
+  type TFieldChange,
   type TFileConnector,
   type TFilePolicy,
   type TFileRecordType,
@@ -20,6 +21,7 @@ import {
   type TPolicy,
   type TRetentionFile,
   type TRetentionPlan,
+  type TUpdatePolicyRequest,
   ZCreatePolicyRequest,
   ZRetentionFile,
 } from '../contract.ts';
@@ -444,10 +446,6 @@ async function applyRecordTypes(
       const input = { name: recordType.name, definition: recordType.definition };
       const created = await connectors.createRecordType(ctx, scope, connectorId, input);
       ids.recordTypeIds.set(recordType.ref, created.id);
-    } else if (changed.get(recordType.ref)?.some((change) => change.path.startsWith('connector'))) {
-      throw invalidFields([
-        { path: `recordTypes.${file.recordTypes.indexOf(recordType)}.connector`, code: 'invalid_value' },
-      ]);
     } else if (changed.has(recordType.ref)) {
       const input = { name: recordType.name, definition: recordType.definition };
       await connectors.updateRecordType(ctx, scope, connectorId, idOf(ids.recordTypeIds, recordType.ref), input);
@@ -483,6 +481,35 @@ function policyInput(policy: TFilePolicy, ids: Ids, resolved: Resolved, legalHol
 const legalHoldsOf = (policy: TPolicy | undefined): THoldInput[] =>
   (policy?.holds ?? []).flatMap(({ id: _id, ...hold }) => (hold.kind === 'condition' ? [] : [hold as THoldInput]));
 
+/** The policy request field each file field is saved as (`isPaused` is a status change, not a field). */
+const REQUEST_FIELD: Partial<Record<keyof TFilePolicy, keyof TUpdatePolicyRequest>> = {
+  name: 'name',
+  recordType: 'recordTypeId',
+  activity: 'activityId',
+  startEvent: 'startEvent',
+  period: 'period',
+  legalReference: 'legalReference',
+  action: 'action',
+  holds: 'holds',
+  schedule: 'schedule',
+  owner: 'ownerUserId',
+  marginPercent: 'marginPercent',
+};
+
+/**
+ * Only the fields the plan changes, so the policy service decides as for any edit whether an approval still holds
+ * (a margin or owner change keeps it) and audits just those fields.
+ */
+function changedPolicyFields(full: TUpdatePolicyRequest, changes: readonly TFieldChange[]): TUpdatePolicyRequest {
+  const fields = new Set(
+    changes.flatMap((change) => {
+      const field = REQUEST_FIELD[change.path.split('.')[0] as keyof TFilePolicy];
+      return field ? [field] : [];
+    }),
+  );
+  return Object.fromEntries(Object.entries(full).filter(([field]) => fields.has(field as keyof TUpdatePolicyRequest)));
+}
+
 async function applyPolicies(
   ctx: AppContext,
   scope: OrgScope,
@@ -491,18 +518,40 @@ async function applyPolicies(
   ids: Ids,
   resolved: Resolved,
 ) {
-  const changed = new Set(plan.policies.changed.map((entry) => entry.ref));
+  const changed = new Map(plan.policies.changed.map((entry) => [entry.ref, entry.changes]));
   for (const policy of file.policies) {
     const existing = ids.policies.get(policy.ref);
+    const changes = changed.get(policy.ref);
     let saved: TPolicy | undefined;
     if (plan.policies.added.includes(policy.ref)) {
       saved = await createPolicy(ctx, scope, policyInput(policy, ids, resolved, []));
-    } else if (changed.has(policy.ref) && existing) {
-      saved = await updatePolicy(ctx, scope, existing.id, policyInput(policy, ids, resolved, legalHoldsOf(existing)));
+    } else if (changes && existing) {
+      const full = policyInput(policy, ids, resolved, legalHoldsOf(existing));
+      const input = changedPolicyFields(full, changes);
+      saved = Object.keys(input).length > 0 ? await updatePolicy(ctx, scope, existing.id, input) : existing;
     }
     // Never activates: a paused file entry pauses the policy, an unpaused one leaves its status alone.
     if (saved && policy.isPaused && saved.status !== 'paused') await changePolicyStatus(ctx, scope, saved.id, 'paused');
   }
+}
+
+/** A connector's kind and a record type's connector cannot change in place: refused before anything changes. */
+function assertChangeable(file: TRetentionFile, plan: TRetentionPlan) {
+  const errors: FieldError[] = [];
+  for (const { ref, changes } of plan.connectors.changed) {
+    if (changes.some((change) => change.path === 'kind'))
+      errors.push({
+        path: `connectors.${file.connectors.findIndex((entry) => entry.ref === ref)}.kind`,
+        code: 'invalid_value',
+      });
+  }
+  for (const { ref, changes } of plan.recordTypes.changed) {
+    if (changes.some((change) => change.path === 'connector')) {
+      const index = file.recordTypes.findIndex((entry) => entry.ref === ref);
+      errors.push({ path: `recordTypes.${index}.connector`, code: 'invalid_value' });
+    }
+  }
+  if (errors.length > 0) throw invalidFields(errors);
 }
 
 async function applyRemovals(
@@ -544,6 +593,7 @@ export async function applyRetentionFile(
 ): Promise<RetentionApply> {
   const { current, plan } = await planRetentionFile(ctx, scope, organisationSlug, desired);
   const resolved = await resolveNames(ctx, scope, desired);
+  assertChangeable(desired, plan);
   assertNewSecretsSet(desired, plan, env);
   const ids = await idsByRef(ctx, scope, current);
   await applyConnectors(ctx, scope, desired, plan, ids, resolved, env);
