@@ -191,7 +191,7 @@ describe('privacydesk retention export and apply', { timeout: 120_000 }, () => {
     });
     const human = await cli(['retention', 'apply', '--org', target.slug, '--file', exportFile(), '--locale', 'en']);
     expect(human.stdout).toContain(`  policies  + ${file.policies[0]?.ref}`);
-    expect(human.stdout).toContain('4 changes; nothing changed. Run again with --yes to apply them.');
+    expect(human.stdout).toContain('Planned changes: 4. Nothing changed; run again with --yes to apply them.');
     expect(await stateOf(target.scope)).toEqual({ connectors: [], recordTypes: [], policies: [] });
 
     const applied = await cli(['retention', 'apply', '--org', target.slug, '--file', exportFile(), '--yes']);
@@ -365,7 +365,7 @@ describe('privacydesk retention preview and run', { timeout: 120_000 }, () => {
     expect(result.code).toBe(EXIT.ok);
     expect(result.json).toMatchObject({ matched: 4, toAct: 3, held: [{ reason: 'bewaren', count: 1 }] });
     const human = await cli(['retention', 'preview', '--org', source.slug, '--policy', APPROVED, '--locale', 'en']);
-    expect(human.stdout).toContain('4 records match: 3 would be acted on, 1 are held.');
+    expect(human.stdout).toContain('Matching records: 4; to act on: 3; held: 1.');
     expect(human.stdout).toContain('held because bewaren: 1');
     expect(human.stdout).toContain(`Criteria: ${result.json.criteria.en}`);
     expect(readdirSync(filesRoot).sort()).toEqual([...NEW_FILES, HELD_FILE, ...OLD_FILES].sort());
