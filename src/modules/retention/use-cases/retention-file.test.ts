@@ -41,6 +41,10 @@ describe('refFromName', () => {
     expect(refFromName('Klanten', new Set(['klanten', 'klanten-2']))).toBe('klanten-3');
     expect(refFromName('Klanten', new Set(), 'crm.')).toBe('crm.klanten');
     expect(refFromName('!!!', new Set())).toBe('entry');
+    const long = 'Een heel lange naam '.repeat(10);
+    const connectorRef = refFromName(long, new Set());
+    const recordTypeRef = refFromName(long, new Set([`${connectorRef}.`]), `${connectorRef}.`);
+    for (const ref of [connectorRef, recordTypeRef]) expect(ref).toMatch(/^[a-z0-9][a-z0-9._-]{0,79}$/);
   });
 });
 

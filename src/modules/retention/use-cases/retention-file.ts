@@ -50,7 +50,8 @@ export function refFromName(name: string, taken: ReadonlySet<string>, prefix = '
       .toLowerCase()
       .replace(/[^a-z0-9._-]+/g, '-')
       .replace(/^[^a-z0-9]+|-+$/g, '')
-      .slice(0, 70) || 'entry';
+      .slice(0, Math.max(3, 74 - prefix.length))
+      .replace(/-+$/, '') || 'entry';
   const base = `${prefix}${slug}`;
   let ref = base;
   for (let suffix = 2; taken.has(ref); suffix++) ref = `${base}-${suffix}`;
