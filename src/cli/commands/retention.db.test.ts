@@ -34,12 +34,14 @@ import { EXIT } from '../output.ts';
 let database: CliDatabase;
 let workDir: string;
 let filesRoot: string;
-const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { ...database.env, ...env });
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, { ...database.env, FILES_CONNECTOR_ROOTS: workDir, ...env });
 
 async function withDatabase<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
   const handle = await database.open();
   const config = loadConfig({
     ...database.env,
+    FILES_CONNECTOR_ROOTS: workDir,
     PRIVACYDESK_SECRET_KEY: TEST_SECRET_KEY,
     LOG_LEVEL: 'silent',
     JOBS: 'false',

@@ -31,7 +31,10 @@ export function safeDetail(
   isDataError: boolean,
 ): string {
   let detail = error instanceof Error ? error.message : String(error);
-  const hidden = [...secrets.filter((secret) => typeof secret === 'string'), ...params.flat().map((value) => (value === null ? '' : String(value)))]
+  const hidden = [
+    ...secrets.filter((secret) => typeof secret === 'string'),
+    ...params.flat().map((value) => (value === null ? '' : String(value))),
+  ]
     .filter((text) => text.length >= 3)
     .sort((a, b) => b.length - a.length);
   for (const text of hidden) detail = detail.split(text).join('…');
