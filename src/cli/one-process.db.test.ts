@@ -12,6 +12,12 @@ import { EXIT } from './output.ts';
 // command works beside the server.
 
 const isPglite = testEngine() === 'pglite';
+// Each engine runs its own half: say which half is left out, and why.
+console.warn(
+  isPglite
+    ? '[one-process: the PostgreSQL tests run in the db-postgres project] several processes share a server'
+    : '[one-process: the embedded-database tests run in the db-pglite project] the data-directory lock is PGlite only',
+);
 const OWNER = { email: 'eigenaar@een-proces.example', name: 'Eva', password: 'lang-genoeg-wachtwoord' };
 const OTHER_KEY = 'another-secret-key-for-privacydesk-one-process-tests-0123';
 
