@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Button,
   Card,
   Group,
@@ -12,7 +11,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +20,7 @@ import { applyProblem } from '../../app/forms.ts';
 import { useCurrentOrganisation } from '../../app/organisations.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { AddRowButton, RemoveRowButton } from '../../components/RowButtons.tsx';
 import { UnsavedChangesPrompt } from '../../components/UnsavedChangesPrompt.tsx';
 import { useMemberOptions } from '../register/shared/options.ts';
 import { QueryState } from '../register/shared/QueryState.tsx';
@@ -159,26 +158,16 @@ function PolicyForm({ policy }: { policy: TPolicy | undefined }) {
                 label={t('retention.form.conditionValue')}
                 {...form.getInputProps(`startEvent.conditions.${index}.value`)}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('retention.form.removeCondition')}
+              <RemoveRowButton
+                label={t('retention.form.removeCondition')}
                 onClick={() => form.removeListItem('startEvent.conditions', index)}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
+              />
             </Group>
           ))}
-          <Group>
-            <Button
-              variant="subtle"
-              size="xs"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => form.insertListItem('startEvent.conditions', { field: '', operator: 'eq', value: '' })}
-            >
-              {t('retention.form.addCondition')}
-            </Button>
-          </Group>
+          <AddRowButton
+            label={t('retention.form.addCondition')}
+            onClick={() => form.insertListItem('startEvent.conditions', { field: '', operator: 'eq', value: '' })}
+          />
         </Section>
         <Section title={t('retention.fields.period')}>
           <SegmentedControl
@@ -307,26 +296,16 @@ function ActionFields({
                 placeholder={t('retention.form.replacementEmpty')}
                 {...form.getInputProps(`action.fields.${index}.replacement`)}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('retention.form.removeRow')}
+              <RemoveRowButton
+                label={t('retention.form.removeRow')}
                 onClick={() => form.removeListItem('action.fields', index)}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
+              />
             </Group>
           ))}
-          <Group>
-            <Button
-              variant="subtle"
-              size="xs"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => form.insertListItem('action.fields', { field: '', replacement: '' })}
-            >
-              {t('retention.form.addAnonymiseField')}
-            </Button>
-          </Group>
+          <AddRowButton
+            label={t('retention.form.addAnonymiseField')}
+            onClick={() => form.insertListItem('action.fields', { field: '', replacement: '' })}
+          />
         </>
       )}
       {action.kind === 'archive' && (
@@ -346,26 +325,16 @@ function ActionFields({
                 label={t('retention.form.mappingTo')}
                 {...form.getInputProps(`action.fieldMapping.${index}.to`)}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('retention.form.removeRow')}
+              <RemoveRowButton
+                label={t('retention.form.removeRow')}
                 onClick={() => form.removeListItem('action.fieldMapping', index)}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
+              />
             </Group>
           ))}
-          <Group>
-            <Button
-              variant="subtle"
-              size="xs"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => form.insertListItem('action.fieldMapping', { from: '', to: '' })}
-            >
-              {t('retention.form.addMapping')}
-            </Button>
-          </Group>
+          <AddRowButton
+            label={t('retention.form.addMapping')}
+            onClick={() => form.insertListItem('action.fieldMapping', { from: '', to: '' })}
+          />
         </>
       )}
     </Section>

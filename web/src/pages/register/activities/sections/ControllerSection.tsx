@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../../../api/keys.ts';
 import { organisationsApi } from '../../../../api/organisations.ts';
 import { useCurrentOrganisation } from '../../../../app/organisations.ts';
-import { AddRowButton, RemoveRowButton } from '../../shared/RowButtons.tsx';
+import { AddRowButton, RemoveRowButton } from '../../../../components/RowButtons.tsx';
 import { FormSection } from './FormSection.tsx';
 import type { SectionProps } from './types.ts';
 

@@ -2,8 +2,8 @@ import { Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@manti
 import { useTranslation } from 'react-i18next';
 import { TRANSFER_SAFEGUARDS } from '../../../../api/vendors.ts';
 import { CountrySelect } from '../../../../components/CountrySelect.tsx';
+import { AddRowButton, RemoveRowButton } from '../../../../components/RowButtons.tsx';
 import { useEnumOptions } from '../../shared/options.ts';
-import { AddRowButton, RemoveRowButton } from '../../shared/RowButtons.tsx';
 import { TiaFields } from '../../shared/TiaFields.tsx';
 import { TransferCheck } from '../../shared/TransferCheck.tsx';
 import { toTiaInput } from '../../shared/tia.ts';

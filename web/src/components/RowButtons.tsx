@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 
-/** The bin that removes one row of a list editor (controllers, joint controllers, transfers), named per row. */
+/** The bin that removes one row of a list editor (controllers, transfers, policy conditions), named per row. */
 export function RemoveRowButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
     <ActionIcon variant="subtle" color="red" aria-label={label} onClick={onClick}>
