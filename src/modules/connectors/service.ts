@@ -273,8 +273,8 @@ export async function withRecordType<T>(
 
 /** Record types by id with their connector's kind and name, for presenting policies. */
 export async function recordTypeNames(ctx: AppContext, scope: OrgScope, ids: readonly string[]) {
-  const rows = await Promise.all([...new Set(ids)].map((id) => store.findRecordType(ctx.db, scope.orgId, id)));
-  return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+  const rows = await store.findRecordTypes(ctx.db, scope.orgId, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** The register system each record type's connector reaches (null: not linked), by record type id. */

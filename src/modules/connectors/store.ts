@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
+import { isAnyOf } from '../../platform/db/id-list.ts';
 import { connectors, recordTypes } from './tables.ts';
 
 export type ConnectorRow = typeof connectors.$inferSelect;
@@ -66,6 +67,14 @@ export async function findRecordType(db: Database, orgId: string, id: string): P
     .from(recordTypes)
     .where(and(eq(recordTypes.orgId, orgId), eq(recordTypes.id, id)));
   return row;
+}
+
+export async function findRecordTypes(db: Database, orgId: string, ids: readonly string[]): Promise<RecordTypeRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(recordTypes)
+    .where(and(eq(recordTypes.orgId, orgId), isAnyOf(recordTypes.id, ids)));
 }
 
 export async function isRecordTypeNameTaken(

@@ -22,7 +22,12 @@ export const RUN_BATCH_SIZE = 10_000;
 /** How long a worker holds a run without renewing; a killed worker's run is taken over after this. */
 const LEASE_MS = 2 * 60_000;
 
-const systemScope = (orgId: string): OrgScope => ({ orgId, role: 'owner', actor: { type: 'system', id: 'retention' } });
+/** Who acts when a run or the schedule works without a person: the retention system, with an owner's rights. */
+export const systemScope = (orgId: string): OrgScope => ({
+  orgId,
+  role: 'owner',
+  actor: { type: 'system', id: 'retention' },
+});
 
 /** A short keyed hash of a record key for the audit trail: enough to answer "was record X acted on?", nothing more. */
 const keyHash = (ctx: AppContext, recordTypeId: string, key: string) =>

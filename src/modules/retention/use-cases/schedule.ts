@@ -1,18 +1,11 @@
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import type { OrgScope } from '../../../platform/http/access.ts';
 import { retentionRunJob } from '../jobs.ts';
 import { nextRunAt } from '../rules.ts';
 import * as store from '../store.ts';
-import { startRun } from './runs.ts';
+import { startRun, systemScope } from './runs.ts';
 
 const DUE_PER_TICK = 100;
-
-const scheduleScope = (orgId: string): OrgScope => ({
-  orgId,
-  role: 'owner',
-  actor: { type: 'system', id: 'retention' },
-});
 
 /**
  * Every few minutes: starts a run for each active policy whose next run is due (one that still has an unfinished
@@ -24,7 +17,7 @@ export async function runDuePolicies(ctx: AppContext): Promise<{ started: number
   for (const policy of await store.duePolicies(ctx.db, now, DUE_PER_TICK)) {
     await store.updatePolicy(ctx.db, policy.orgId, policy.id, { nextRunAt: nextRunAt(policy.schedule, now) });
     try {
-      await startRun(ctx, scheduleScope(policy.orgId), policy.id, 'schedule');
+      await startRun(ctx, systemScope(policy.orgId), policy.id, 'schedule');
       started += 1;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
