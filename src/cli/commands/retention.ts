@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Runtime } from '../../app.ts';
 import * as organisations from '../../modules/organisations/service.ts';
-import type { TPreview, TRetentionFile, TRetentionPlan, TRun } from '../../modules/retention/contract.ts';
+import type { TPreview, TRun } from '../../modules/retention/contract.ts';
+import type { TRetentionFile, TRetentionPlan } from '../../modules/retention/file-contract.ts';
 import * as retention from '../../modules/retention/service.ts';
 import {
   applyRetentionFile,

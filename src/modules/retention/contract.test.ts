@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZCreatePolicyRequest, ZFilter, ZHoldInput, ZRetentionFile, ZSchedule } from './contract.ts';
+import { ZCreatePolicyRequest, ZFilter, ZHoldInput, ZSchedule } from './contract.ts';
+import { ZRetentionFile } from './file-contract.ts';
 
 const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   result.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { retentionFileJsonSchema, ZRetentionFile } from './contract.ts';
+import { retentionFileJsonSchema, ZRetentionFile } from './file-contract.ts';
 import { describeCriteria, planRetentionChanges } from './rules.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZRetentionFile } from './contract.ts';
+import { ZRetentionFile } from './file-contract.ts';
 import { nextRunAt, planRetentionChanges, valueChanges } from './rules.ts';
 
 interface FileInput {

@@ -1,17 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { type Cutoff, type Filter, RECORD_KEY_FIELD, type Selection } from '../../connectors/connector.ts';
 import { calendarDateIn, startOfDay, TIME_ZONE } from '../../shared/dates.ts';
-import type {
-  TAction,
-  TFieldChange,
-  TIdentityKind,
-  TPeriod,
-  TPeriodUnit,
-  TPolicyStatus,
-  TRetentionFile,
-  TRetentionPlan,
-  TSchedule,
-} from './contract.ts';
+import type { TAction, TIdentityKind, TPeriod, TPeriodUnit, TPolicyStatus, TSchedule } from './contract.ts';
+import type { TFieldChange, TRetentionFile, TRetentionPlan } from './file-contract.ts';
 
 /**
  * The retention module's domain rules (issue 10), pure: the clock and the reference data are parameters. Periods

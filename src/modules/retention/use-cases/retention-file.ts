@@ -12,19 +12,16 @@ import * as connectors from '../../connectors/service.ts';
 import * as inventory from '../../inventory/service.ts';
 import * as organisations from '../../organisations/service.ts';
 import * as register from '../../register/service.ts';
+import { type THoldInput, type TPolicy, type TUpdatePolicyRequest, ZCreatePolicyRequest } from '../contract.ts';
 import {
   type TFieldChange,
   type TFileConnector,
   type TFilePolicy,
   type TFileRecordType,
-  type THoldInput,
-  type TPolicy,
   type TRetentionFile,
   type TRetentionPlan,
-  type TUpdatePolicyRequest,
-  ZCreatePolicyRequest,
   ZRetentionFile,
-} from '../contract.ts';
+} from '../file-contract.ts';
 import { checkStatutoryMinimum, planRetentionChanges, type RetentionReferenceData } from '../rules.ts';
 import { changePolicyStatus, createPolicy, deletePolicy, listPolicies, updatePolicy } from './policies.ts';
 
