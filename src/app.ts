@@ -18,6 +18,8 @@ import { outboxRoutes } from './modules/outbox/routes.ts';
 import { activityRoutes } from './modules/register/routes.ts';
 import { refreshCompletenessBeforeCommit, registerJobHandlers } from './modules/register/service.ts';
 import { registerIoRoutes } from './modules/register-io/routes.ts';
+import { requestRoutes } from './modules/requests/routes.ts';
+import { requestJobHandlers } from './modules/requests/service.ts';
 import { retentionRoutes } from './modules/retention/routes.ts';
 import { registerRetentionHooks, retentionJobHandlers } from './modules/retention/service.ts';
 import { vendorRoutes } from './modules/vendors/routes.ts';
@@ -151,6 +153,7 @@ export async function createRuntime(config: TConfig, options: BuildOptions = {})
     ...mailJobHandlers({ db: database.db, secrets, jobs, transport, from: config.mailFrom, now: () => clock.now() }),
     ...registerJobHandlers(ctx),
     ...retentionJobHandlers(ctx),
+    ...requestJobHandlers(ctx),
   ];
   await bossQueue?.start(handlers);
 
@@ -186,6 +189,7 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
       inventoryRoutes(ctx),
       connectorRoutes(ctx),
       retentionRoutes(ctx),
+      requestRoutes(ctx),
       onboardingRoutes(ctx),
       registerIoRoutes(ctx),
     ],

@@ -48,6 +48,7 @@ const ZEnvironment = z.object({
     .max(60 * 24 * 30)
     .default(60 * 24),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  REQUEST_PROOF_DIFFICULTY: z.coerce.number().int().min(0).max(28).default(16),
   FILES_CONNECTOR_ROOTS: z
     .string()
     .default('')
@@ -87,6 +88,8 @@ function toConfig(env: z.output<typeof ZEnvironment>) {
     logLevel: env.LOG_LEVEL,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionMaxDays: env.SESSION_MAX_DAYS,
+    /** Leading zero bits the public request page's proof of work needs (16 ≈ a second in a browser). */
+    requestProofDifficulty: env.REQUEST_PROOF_DIFFICULTY,
     /** Directories a files connector may have its root in (none: files connectors cannot be added). */
     filesConnectorRoots: env.FILES_CONNECTOR_ROOTS.split(',')
       .map((root) => root.trim())

@@ -7,5 +7,6 @@ export const SEALED_COLUMNS: SealedColumn[] = [
   { table: 'users', column: 'totp_pending_sealed', id: 'id' },
   { table: 'mail_messages', column: 'body_sealed', id: 'id' },
   { table: 'instance_secrets', column: 'sealed', id: 'name' },
-  { table: 'connectors', column: 'secrets_sealed', id: 'id' },
+  { table: 'subject_requests', column: 'content_sealed', id: 'id' },
+  { table: 'subject_request_events', column: 'note_sealed', id: 'id' },
 ];

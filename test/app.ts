@@ -48,6 +48,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     JOBS: 'false',
     PUBLIC_URL: 'http://privacydesk.test',
     FILES_CONNECTOR_ROOTS: tmpdir(),
+    REQUEST_PROOF_DIFFICULTY: '4',
     ...options.env,
   });
   const database = options.database ?? (await createTestDatabase());

@@ -73,7 +73,17 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
   const exported = await owner.get(`${base}/register/export?format=json&progressId=${exportProgressId}`);
   if (exported.status !== 200) throw new Error(`export failed: ${exported.status}`);
   const retention = await createRetentionObjects(owner, base, marker);
+  const subjectRequest = await created(owner, `${base}/requests`, {
+    right: 'access',
+    channel: 'letter',
+    receivedAt: '2026-11-20',
+    requester: { name: `${marker} verzoeker`, email: `${marker}-verzoeker@example.nl` },
+    description: `${marker} wil inzage`,
+    locale: 'nl',
+  });
   return {
+    requestId: subjectRequest.id,
+    slug: org.slug,
     ...retention,
     org: org.id,
     'org-owner': org.owner.id,
@@ -173,6 +183,8 @@ export const REFERENCE_FIELDS: Record<string, string> = {
   activityId: 'activityId',
   /** Manual retention handling names its subject (here a system) as `subject.id`. */
   'subject.id': 'systemId',
+  /** A request is assigned to one of the organisation's privacy officers or owners. */
+  userId: 'org-owner',
 };
 
 /** A minimal valid body per write route (`METHOD /url/:pattern`) that names an object or refers to one. */
@@ -214,6 +226,18 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
     timestampField: 'mtime',
   },
   'POST /api/orgs/:org/retention/policies/:policyId/runs': {},
+  'POST /api/orgs/:org/requests': {
+    right: 'erasure',
+    channel: 'phone',
+    receivedAt: '2026-11-20',
+    requester: { name: 'Bellende klant' },
+    locale: 'nl',
+  },
+  'POST /api/orgs/:org/requests/:requestId/assign': { userId: OWN_OBJECT('org-owner') },
+  'POST /api/orgs/:org/requests/:requestId/identity': { method: 'known_contact' },
+  'POST /api/orgs/:org/requests/:requestId/extend': { reason: 'Veel systemen' },
+  'POST /api/orgs/:org/requests/:requestId/notes': { text: 'Gebeld' },
+  'POST /api/orgs/:org/requests/:requestId/close': { outcome: 'completed' },
   'PUT /api/orgs/:org/retention/manual-handling': {
     subject: { kind: 'system', id: OWN_OBJECT('systemId') },
     ownerUserId: OWN_OBJECT('org-owner'),

@@ -33,6 +33,9 @@ const PUBLIC_ROUTES = new Set([
   'GET /healthz',
   'GET /readyz',
   'GET /api/openapi.json',
+  'GET /api/public/orgs/:slug/request-page',
+  'POST /api/public/orgs/:slug/requests',
+  'POST /api/public/requests/confirm',
 ]);
 const isDocs = (route: RegisteredRoute) => route.url === '/api/docs' || route.url.startsWith('/api/docs/');
 const key = (route: RegisteredRoute) => `${route.method} ${route.url}`;

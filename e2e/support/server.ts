@@ -53,6 +53,7 @@ export async function startServer(): Promise<E2eServer> {
     LOG_LEVEL: 'warn',
     // Files connectors in the browser tests work on temporary directories.
     FILES_CONNECTOR_ROOTS: tmpdir(),
+    REQUEST_PROOF_DIFFICULTY: '4',
   });
   const app = await buildApplication(config);
   await app.http.listen({ port, host: '127.0.0.1' });

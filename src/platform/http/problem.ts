@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { AppError, type ErrorKind, type FieldError } from '../errors.ts';
 import { hasMessage, type Locale, translate } from '../i18n/index.ts';
 import { type IssueLike, toFieldErrors } from '../validation.ts';
@@ -72,20 +73,10 @@ export function toAppError(error: unknown, request?: FastifyRequest): AppError |
   if (fastifyError?.statusCode === 400 && fastifyError.code?.startsWith('FST_ERR_CTP')) {
     return new AppError('invalid', 'malformed_body');
   }
+  // A unique constraint refused a write the service's own check let through: someone else made the same name (or
+  // the like) at the same moment. The person retries; that is not a server fault.
   if (isUniqueViolation(error)) return new AppError('conflict', 'changed_concurrently');
   return undefined;
-}
-
-/**
- * A unique constraint refused a write that the service's own check let through: someone else made the same name
- * (or the like) at the same moment. The person retries; that is not a server fault.
- */
-function isUniqueViolation(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause && depth < 5; depth += 1) {
-    if ((cause as { code?: unknown }).code === '23505') return true;
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 function localiseFieldError(locale: Locale, fieldError: FieldError) {

@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { ZCalendarDate } from '../../shared/lists.ts';
+
+/**
+ * The data-subject requests API (issue 11): the public request page a person uses without an account, and the
+ * privacy officer's desk with deadlines, assignment, identity checks, extensions and a timeline.
+ */
+
+/** The rights of Art. 15–22 GDPR a person can invoke, plus withdrawing consent (Art. 7(3)). */
+export const REQUEST_RIGHTS = [
+  'access',
+  'rectification',
+  'erasure',
+  'restriction',
+  'portability',
+  'objection',
+  'withdraw_consent',
+] as const;
+export const ZRequestRight = z.enum(REQUEST_RIGHTS);
+export type TRequestRight = z.infer<typeof ZRequestRight>;
+
+/** How the request reached the organisation; everything but `web` is entered by hand. */
+export const REQUEST_CHANNELS = ['web', 'email', 'letter', 'phone', 'in_person'] as const;
+export const ZRequestChannel = z.enum(REQUEST_CHANNELS);
+
+/** `unconfirmed`: submitted on the public page, e-mail address not confirmed yet; shown apart from the desk. */
+export const REQUEST_STATUSES = ['unconfirmed', 'open', 'in_progress', 'closed'] as const;
+export const ZRequestStatus = z.enum(REQUEST_STATUSES);
+export type TRequestStatus = z.infer<typeof ZRequestStatus>;
+
+export const REQUEST_OUTCOMES = ['completed', 'partially_completed', 'refused', 'withdrawn'] as const;
+export const ZRequestOutcome = z.enum(REQUEST_OUTCOMES);
+
+/** How the officer made sure the requester is the person concerned (Art. 12(6)); no copy of an ID is kept. */
+export const IDENTITY_METHODS = [
+  'email_confirmed',
+  'known_contact',
+  'id_document_seen',
+  'signed_letter',
+  'in_person',
+  'call_back',
+  'other',
+] as const;
+export const ZIdentityMethod = z.enum(IDENTITY_METHODS);
+
+export const REQUEST_EVENT_KINDS = [
+  'submitted',
+  'confirmed',
+  'created',
+  'assigned',
+  'identity_verified',
+  'extended',
+  'note_added',
+  'mail_queued',
+  'reminder_sent',
+  'closed',
+  'reopened',
+  'minimised',
+] as const;
+export const ZRequestEventKind = z.enum(REQUEST_EVENT_KINDS);
+
+const ZLocale = z.enum(['nl', 'en']);
+const ZPersonName = z.string().trim().min(1, { error: 'validation.required' }).max(200);
+const ZEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ error: 'validation.invalid_email' }));
+const ZPhone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[+0-9 ()./-]*$/, { error: 'validation.phone' });
+const ZDescription = z.string().trim().max(5000);
+const ZText = z.string().trim().min(1, { error: 'validation.required' }).max(5000);
+
+// ---------------------------------------------------------------------------------------------------------------
+// The public request page
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A proof-of-work puzzle the browser solves before submitting: it costs a person a second, a flood far more. */
+export const ZProofChallenge = z.object({
+  challenge: z.string(),
+  /** Leading zero bits SHA-256(`challenge:nonce`) must have. */
+  difficulty: z.number().int(),
+});
+export type TProofChallenge = z.infer<typeof ZProofChallenge>;
+
+export const ZPublicRequestPage = z.object({
+  organisation: z.object({
+    slug: z.string(),
+    name: z.string(),
+    defaultLocale: ZLocale,
+    privacyContactName: z.string().nullable(),
+    privacyContactEmail: z.string().nullable(),
+  }),
+  rights: z.array(ZRequestRight),
+  /** What happens next, for the page: the confirmation link stays valid this many hours. */
+  confirmationHours: z.number().int(),
+  proof: ZProofChallenge,
+});
+export type TPublicRequestPage = z.infer<typeof ZPublicRequestPage>;
+
+export const ZSubmitPublicRequest = z.strictObject({
+  right: ZRequestRight,
+  name: ZPersonName,
+  email: ZEmail,
+  phone: ZPhone.optional(),
+  description: ZDescription.optional(),
+  locale: ZLocale,
+  proof: z.strictObject({ challenge: z.string().min(1).max(500), nonce: z.string().min(1).max(100) }),
+  /** A field people never see; bots fill it in. */
+  website: z.string().max(200).optional(),
+});
+export type TSubmitPublicRequest = z.infer<typeof ZSubmitPublicRequest>;
+
+export const ZSubmitPublicRequestResponse = z.object({ status: z.literal('check_your_email') });
+
+export const ZConfirmRequest = z.strictObject({ token: z.string().min(20).max(200) });
+
+export const ZConfirmedRequest = z.object({
+  reference: z.string(),
+  organisationName: z.string(),
+  right: ZRequestRight,
+  receivedOn: ZCalendarDate,
+  due: ZCalendarDate,
+});
+export type TConfirmedRequest = z.infer<typeof ZConfirmedRequest>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The desk
+// ---------------------------------------------------------------------------------------------------------------
+
+export const ZCreateRequest = z.strictObject({
+  right: ZRequestRight,
+  channel: ZRequestChannel.exclude(['web']),
+  /** The moment of receipt (ISO with offset) or the day (YYYY-MM-DD, Europe/Amsterdam). */
+  receivedAt: z.union([z.iso.datetime({ offset: true }), ZCalendarDate]),
+  requester: z.strictObject({
+    name: ZPersonName,
+    email: ZEmail.optional(),
+    phone: ZPhone.optional(),
+    postalAddress: z.string().trim().max(500).optional(),
+  }),
+  description: ZDescription.optional(),
+  locale: ZLocale,
+});
+export type TCreateRequest = z.infer<typeof ZCreateRequest>;
+
+export const ZListRequestsQuery = z.object({
+  state: z.enum(['open', 'closed', 'unconfirmed', 'all']).default('open'),
+});
+
+const ZUserRef = z.object({ id: z.uuid(), name: z.string() }).nullable();
+
+export const ZRequestDeadline = z.object({
+  receivedOn: ZCalendarDate,
+  /** The date that applies now: the extended one once extended. */
+  due: ZCalendarDate,
+  originalDue: ZCalendarDate,
+  isExtended: z.boolean(),
+  /** The extension must be told to the person by this date (the end of the first month). */
+  extensionNoticeDue: ZCalendarDate,
+  calendarDaysLeft: z.number().int(),
+  workingDaysLeft: z.number().int(),
+  isOverdue: z.boolean(),
+});
+export type TRequestDeadline = z.infer<typeof ZRequestDeadline>;
+
+export const ZRequestSummary = z.object({
+  id: z.uuid(),
+  reference: z.string().nullable(),
+  right: ZRequestRight,
+  channel: ZRequestChannel,
+  status: ZRequestStatus,
+  outcome: ZRequestOutcome.nullable(),
+  /** Null once the request's content is minimised after closing. */
+  requesterName: z.string().nullable(),
+  receivedAt: z.iso.datetime(),
+  deadline: ZRequestDeadline,
+  assignee: ZUserRef,
+  isIdentityVerified: z.boolean(),
+});
+export type TRequestSummary = z.infer<typeof ZRequestSummary>;
+
+export const ZRequestList = z.object({ items: z.array(ZRequestSummary) });
+
+export const ZClientRequestList = z.object({
+  items: z.array(
+    ZRequestSummary.extend({ organisation: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }) }),
+  ),
+});
+
+export const ZRequestEvent = z.object({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  kind: ZRequestEventKind,
+  actor: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+  /** References and short facts; a note's text is in `note`. */
+  data: z.record(z.string(), z.unknown()),
+  note: z.string().nullable(),
+});
+
+export const ZRequest = ZRequestSummary.extend({
+  locale: ZLocale,
+  requester: z
+    .object({
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      postalAddress: z.string().nullable(),
+    })
+    .nullable(),
+  description: z.string().nullable(),
+  identity: z
+    .object({ method: ZIdentityMethod, note: z.string().nullable(), at: z.iso.datetime(), by: ZUserRef })
+    .nullable(),
+  extension: z.object({ reason: z.string().nullable(), at: z.iso.datetime() }).nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  minimisedAt: z.iso.datetime().nullable(),
+  timeline: z.array(ZRequestEvent),
+});
+export type TRequest = z.infer<typeof ZRequest>;
+
+export const ZAssignRequest = z.strictObject({ userId: z.uuid().nullable() });
+export const ZVerifyIdentity = z.strictObject({
+  method: ZIdentityMethod,
+  note: z.string().trim().max(1000).optional(),
+});
+export const ZExtendRequest = z.strictObject({ reason: ZText });
+export const ZAddRequestNote = z.strictObject({ text: ZText });
+export const ZCloseRequest = z.strictObject({ outcome: ZRequestOutcome, note: z.string().trim().max(5000).optional() });
