@@ -133,7 +133,7 @@ export const BRIDGING_DAYS: readonly { date: string; source: string }[] = [
   '2028-05-26',
 ].map((date) => ({
   date,
-  source: 'Algemene termijnenwet art. 3(3): royal decree equating days for 2026–2028 (Staatscourant)',
+  source: 'Algemene termijnenwet art. 3(3), koninklijk besluit voor 2026–2028 (Staatscourant)',
 }));
 
 const GOOD_FRIDAY_NAME: LocalisedName = { nl: 'Goede Vrijdag', en: 'Good Friday' };
