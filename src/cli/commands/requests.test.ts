@@ -53,13 +53,13 @@ describe('privacydesk requests deadline', { timeout: 60_000 }, () => {
     expect(result.stdout).toContain('Let op: 2026-05-15 is een brugdag');
   });
 
-  it.each(['2026-02-30', '2026-01-30T23:30:00', 'tomorrow'])(
+  it.each(['2026-02-30', '2026-01-30T23:30:00', 'tomorrow', '1900-01-01'])(
     'rejects --received %s with exit 2 and a message, no stack trace',
     async (received) => {
       const result = await deadline('--received', received);
       expect(result.code).toBe(EXIT.badInput);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toContain(`Error: Not a date or timestamp: "${received}"`);
+      expect(result.stderr).toContain(`Error: Not a usable date or timestamp of receipt: "${received}"`);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     },
   );
