@@ -168,6 +168,8 @@ describe('receiptDate', () => {
     '2026-01-30T23:30:00Z[Europe/Amsterdam]x',
     'yesterday',
     '',
+    '1948-12-31',
+    '9999-01-01',
   ])('rejects %j as an invalid field received', (received) => {
     let caught: unknown;
     try {
@@ -255,6 +257,15 @@ describe('deadlineStatus and reminders', () => {
     });
   });
 
+  it('is overdue on the Saturday after a Friday due date, with 0 (not -0) working days', () => {
+    expect(deadlineStatus({ due: '2026-04-10', today: '2026-04-12' })).toEqual({
+      calendarDaysLeft: -2,
+      workingDaysLeft: 0,
+      isOverdue: true,
+    });
+    expect(Object.is(deadlineStatus({ due: '2026-04-10', today: '2026-04-11' }).workingDaysLeft, 0)).toBe(true);
+  });
+
   it('is overdue from the day after, counting back the working days missed', () => {
     expect(deadlineStatus({ due: '2026-04-03', today: '2026-04-07' })).toEqual({
       calendarDaysLeft: -4,
@@ -320,6 +331,25 @@ describe('properties over receipt dates 2000–2100', () => {
         );
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('the timer counts down to 0 on the due day, never more working than calendar days', () => {
+    const daysBefore = fc.integer({ min: -40, max: 120 });
+    fc.assert(
+      fc.property(receipt, modes, daysBefore, (received, extended, offset) => {
+        const { due } = requestDeadline({ received, extended });
+        const today = Temporal.PlainDate.from(due).subtract({ days: offset }).toString();
+        const status = deadlineStatus({ due, today });
+        expect(status.calendarDaysLeft).toBe(offset);
+        expect(status.isOverdue).toBe(offset < 0);
+        expect(Math.abs(status.workingDaysLeft)).toBeLessThanOrEqual(Math.abs(offset));
+        // A due date is a working day: it counts while ahead; past it, a weekend can still be 0 working days late.
+        if (offset > 0) expect(status.workingDaysLeft).toBeGreaterThan(0);
+        else if (offset === 0) expect(status.workingDaysLeft).toBe(0);
+        else expect(status.workingDaysLeft).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 500 },
     );
   });
 

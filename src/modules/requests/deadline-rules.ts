@@ -77,13 +77,18 @@ function monarchsDay(year: number): Temporal.PlainDate {
   return date.dayOfWeek === SUNDAY ? date.add({ days: sundayShift }) : date;
 }
 
-const holidayCache = new Map<number, PublicHoliday[]>();
+const holidayCache = new Map<number, readonly PublicHoliday[]>();
+
+/** The years the holiday rules cover (the monarch's-day rules start in 1949). */
+export const FIRST_YEAR = 1949;
+export const LAST_YEAR = 9999;
 
 /** The Dutch public holidays of Atw art. 3(1) in a year, in date order, computed from Easter. */
-export function dutchPublicHolidays(year: number): PublicHoliday[] {
+export function dutchPublicHolidays(year: number): readonly PublicHoliday[] {
   const cached = holidayCache.get(year);
   if (cached) return cached;
-  if (!Number.isInteger(year) || year < 1949) throw new RangeError(`no Dutch public holidays computed for ${year}`);
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR)
+    throw new RangeError(`no Dutch public holidays computed for ${year}`);
   const easter = plainDate(easterSunday(year));
   const fixed = (month: number, day: number) => Temporal.PlainDate.from({ year, month, day });
   const dates: [PublicHolidayId, Temporal.PlainDate][] = [
@@ -96,9 +101,11 @@ export function dutchPublicHolidays(year: number): PublicHoliday[] {
     ['christmasDay', fixed(12, 25)],
     ['boxingDay', fixed(12, 26)],
   ];
-  const holidays = dates
-    .map(([id, date]) => ({ id, date: date.toString(), name: HOLIDAY_NAMES[id] }))
-    .sort((a, b) => a.date.localeCompare(b.date));
+  const holidays = Object.freeze(
+    dates
+      .map(([id, date]) => Object.freeze({ id, date: date.toString(), name: HOLIDAY_NAMES[id] }))
+      .sort((a, b) => a.date.localeCompare(b.date)),
+  );
   holidayCache.set(year, holidays);
   return holidays;
 }
@@ -133,7 +140,7 @@ export const BRIDGING_DAYS: readonly { date: string; source: string }[] = [
   '2028-05-26',
 ].map((date) => ({
   date,
-  source: 'Algemene termijnenwet art. 3(3): royal decree equating days for 2026–2028 (Staatscourant)',
+  source: 'Algemene termijnenwet art. 3(3), koninklijk besluit voor 2026–2028 (Staatscourant)',
 }));
 
 const GOOD_FRIDAY_NAME: LocalisedName = { nl: 'Goede Vrijdag', en: 'Good Friday' };
@@ -161,18 +168,23 @@ const INSTANT_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(
 /**
  * The Europe/Amsterdam date a request was received: `received` is a date (YYYY-MM-DD, already Amsterdam) or an
  * instant with `Z` or an offset (2026-01-30T23:30:00Z arrived on 2026-01-31). Anything else is an `invalid` AppError
- * on the field `received` (code `invalid_receipt`).
+ * on the field `received` (code `invalid_receipt`), as is a date outside the years 1949–9998.
  */
 export function receiptDate(received: string): string {
-  const value = received.trim();
+  const date = parsedReceipt(received.trim());
+  // A deadline up to 3 months later must stay within the years the holiday rules cover.
+  if (date && date.year >= FIRST_YEAR && date.year < LAST_YEAR) return date.toString();
+  throw invalidField('received', 'invalid_receipt');
+}
+
+function parsedReceipt(value: string): Temporal.PlainDate | undefined {
   try {
-    if (DATE_FORMAT.test(value)) return plainDate(value).toString();
-    if (INSTANT_FORMAT.test(value))
-      return Temporal.Instant.from(value).toZonedDateTimeISO(TIME_ZONE).toPlainDate().toString();
+    if (DATE_FORMAT.test(value)) return plainDate(value);
+    if (INSTANT_FORMAT.test(value)) return Temporal.Instant.from(value).toZonedDateTimeISO(TIME_ZONE).toPlainDate();
   } catch {
     // An impossible date or time (2026-02-30, 25:00): the same answer as a wrong format.
   }
-  throw invalidField('received', 'invalid_receipt');
+  return undefined;
 }
 
 export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
@@ -289,7 +301,7 @@ export function deadlineStatus(input: { due: string; today: string }): DeadlineS
   const today = plainDate(input.today);
   const calendarDaysLeft = today.until(due, { largestUnit: 'days' }).days;
   const isOverdue = calendarDaysLeft < 0;
-  const workingDaysLeft = isOverdue ? -workingDaysAfter(due, today) : workingDaysAfter(today, due);
+  const workingDaysLeft = isOverdue ? 0 - workingDaysAfter(due, today) || 0 : workingDaysAfter(today, due);
   return { calendarDaysLeft, workingDaysLeft, isOverdue };
 }
 
