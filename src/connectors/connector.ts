@@ -25,7 +25,7 @@ export interface ConnectorCapabilities {
   canRead: boolean;
   /** Accepts copies of records (the target of an archive action). */
   canWrite: boolean;
-  /** Finds records by a person's identity (e-mail, phone, name). */
+  /** Finds records by a person's identity (e-mail, phone, name, customer number, IBAN, BSN). */
   canFindSubject: boolean;
 }
 
@@ -145,12 +145,28 @@ export interface Selection {
   exclusions: readonly (readonly Filter[])[];
 }
 
+/**
+ * What a record type's identity field holds. Discovery searches every kind but `other` (shown masked, never
+ * matched); legal holds on a person use e-mail, phone and name.
+ */
+export const IDENTITY_FIELD_KINDS = ['email', 'phone', 'name', 'customer_number', 'iban', 'bsn', 'other'] as const;
+export type IdentityFieldKind = (typeof IDENTITY_FIELD_KINDS)[number];
+export type SubjectIdentityKind = Exclude<IdentityFieldKind, 'other'>;
+
+/** Why findSubject() returned a record: this field held a value of this kind of the person's identity. */
+export interface SubjectMatch {
+  field: string;
+  kind: SubjectIdentityKind;
+}
+
 /** A record as a run or a preview sees it: its key, its timestamp and its identity fields (for a masked sample). */
 export interface FoundRecord {
   /** Opaque, stable, unique within the record type (a primary key, `folder/uidvalidity/uid`, a relative path). */
   key: string;
   timestamp: string | null;
   identity: Record<string, string | null>;
+  /** Set by findSubject(): every field (column, header, `content`, `body`) that held one of the person's values. */
+  matchedBy?: SubjectMatch[];
 }
 
 export interface RecordBatch {
@@ -165,11 +181,18 @@ export interface StoredRecord {
   fields: Record<string, FilterValue>;
 }
 
-/** A person as the requests module looks for them. */
+/**
+ * A person as the requests module looks for them: src/modules/requests/identities.ts (`expandIdentity`) validates
+ * the values and expands each kind into the forms stores hold. E-mail addresses and names are compared
+ * case-insensitively; every other list holds the exact forms to compare with (`06-12345678`, `+31612345678`, …).
+ */
 export interface SubjectIdentity {
   emails: readonly string[];
   phones: readonly string[];
   names: readonly string[];
+  customerNumbers?: readonly string[];
+  ibans?: readonly string[];
+  bsns?: readonly string[];
 }
 
 export interface Connector<RecordType> {
@@ -201,7 +224,10 @@ export interface Connector<RecordType> {
     recordType: RecordType,
     records: readonly { sourceKey: string; fields: StoredRecord['fields'] }[],
   ): Promise<string[]>;
-  /** Records whose identity fields equal one of the person's e-mail addresses, phone numbers or names. */
+  /**
+   * Records holding one of the person's identities in a field of that kind (or, for mail and files, in the text),
+   * each once, with `matchedBy`; at most `limit`.
+   */
   findSubject(recordType: RecordType, identity: SubjectIdentity, options: { limit: number }): Promise<FoundRecord[]>;
   close(): Promise<void>;
 }
@@ -225,6 +251,6 @@ export interface ConnectorManifest<Config = unknown, RecordType = unknown> {
   /** Whether a failed delete/anonymise batch may be retried by the job queue (keyed, idempotent operations). */
   isRetrySafe: boolean;
   /** The fields of a record type that hold a person's identity: legal holds on a person and discovery use them. */
-  identityFields(recordType: RecordType): { field: string; kind: 'email' | 'phone' | 'name' | 'other' }[];
+  identityFields(recordType: RecordType): { field: string; kind: IdentityFieldKind }[];
   open(config: Config, options: OpenOptions): Connector<RecordType>;
 }

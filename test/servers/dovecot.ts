@@ -188,6 +188,8 @@ export interface SeedMessage {
   messageId?: string;
   /** Maildir flag letters: F flagged, S seen, R answered. */
   maildirFlags?: string;
+  /** The plain-text body (default: a short question). */
+  body?: string;
 }
 
 let seedCounter = 0;

@@ -1,6 +1,19 @@
 import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { access, lstat, opendir, readFile, realpath, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  access,
+  type FileHandle,
+  lstat,
+  open,
+  opendir,
+  readFile,
+  realpath,
+  rename,
+  stat,
+  unlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import {
   type CheckResult,
@@ -14,14 +27,20 @@ import {
   type Selection,
   type StoredRecord,
   type SubjectIdentity,
+  type SubjectMatch,
 } from '../connector.ts';
 import { type FieldAccess, matchesSelection } from '../http/client-side-selection.ts';
+import { kindsInText, type SubjectValue, textNeedles } from '../subject-text.ts';
 import { fileNameMatcher, isSafeRelativePath, type TFilesConfig, type TFilesRecordType } from './schema.ts';
 
 /** Keys collected per pass over the directory tree: memory stays bounded whatever the number of files. */
 const DEFAULT_WINDOW = 10_000;
 const INTROSPECTION_DEPTH = 3;
 const INTROSPECTION_LIMIT = 500;
+/** Bytes of a file's content searched for a person: the head of a big file, all of a letter or a CSV export. */
+export const MAX_CONTENT_BYTES = 1_048_576;
+/** Files read at the same time while searching for a person. */
+const CONTENT_READS = 16;
 
 const FILE_FIELDS: FieldInfo[] = [
   { name: 'mtime', type: 'timestamptz', storeType: 'modification time', isNullable: false },
@@ -236,27 +255,47 @@ export class FilesConnector implements Connector<TFilesRecordType> {
   }
 
   /**
-   * Files whose name contains one of the person's e-mail addresses or names (a CV named after its applicant),
-   * case-insensitively, as a whole word.
+   * Files whose name or text holds one of the person's values as a whole word (a CV named after its applicant, a
+   * letter with their IBAN), case-insensitively. The first MAX_CONTENT_BYTES of each file are read as UTF-8: text,
+   * CSV, e-mails and uncompressed formats are searched; a PDF or DOCX (compressed) is found by its name only.
    */
   async findSubject(
     recordType: TFilesRecordType,
     identity: SubjectIdentity,
     options: { limit: number },
   ): Promise<FoundRecord[]> {
-    const needles = [...identity.emails, ...identity.names.flatMap(nameVariants)]
-      .map((needle) => needle.trim().toLowerCase())
-      .filter((needle) => needle.length >= 3);
+    const needles = textNeedles(identity);
     if (needles.length === 0) return [];
     const found: FoundRecord[] = [];
     for await (const batch of this.find(recordType, { conditions: [], exclusions: [] }, { batchSize: 500 })) {
-      for (const record of batch.records) {
-        const name = basename(record.key).toLowerCase();
-        if (needles.some((needle) => containsWord(name, needle))) found.push(record);
+      const matches = await mapBounded(batch.records, CONTENT_READS, (record) =>
+        this.subjectMatches(record.key, needles),
+      );
+      for (const [index, record] of batch.records.entries()) {
+        if (matches[index]!.length > 0) found.push({ ...record, matchedBy: matches[index] });
         if (found.length >= options.limit) return found;
       }
     }
     return found;
+  }
+
+  /** The person's values in a file's name and the head of its content; a file gone meanwhile holds none. */
+  private async subjectMatches(key: string, needles: readonly SubjectValue[]): Promise<SubjectMatch[]> {
+    const byName = kindsInText(basename(key).toLowerCase(), needles).map((kind) => ({ field: 'name', kind }));
+    let handle: FileHandle | undefined;
+    try {
+      // O_NOFOLLOW: a file swapped for a symlink since it was listed is not followed out of the root.
+      handle = await open(join(this.config.root, key), constants.O_RDONLY | constants.O_NOFOLLOW);
+      const buffer = Buffer.alloc(MAX_CONTENT_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, MAX_CONTENT_BYTES, 0);
+      const text = buffer.subarray(0, bytesRead).toString('utf8').toLowerCase();
+      return [...byName, ...kindsInText(text, needles).map((kind) => ({ field: 'content', kind }))];
+    } catch (error) {
+      if (isMissing(error) || (error as FsFailure).code === 'ELOOP') return byName;
+      throw filesError(error, `read ${key}`);
+    } finally {
+      await handle?.close();
+    }
   }
 
   async close(): Promise<void> {}
@@ -373,17 +412,13 @@ const isInside = (root: string, path: string) => {
 
 const isPlainFileName = (name: string) => name.length > 0 && !/[\\/\0]/.test(name) && name !== '.' && name !== '..';
 
-/** "Anna Jansen" as it appears in file names: with spaces, dashes, underscores or dots. */
-const nameVariants = (name: string) => ['-', '_', '.', ' '].map((joiner) => name.trim().split(/\s+/).join(joiner));
-
-function containsWord(haystack: string, needle: string): boolean {
-  let index = haystack.indexOf(needle);
-  while (index !== -1) {
-    const before = haystack[index - 1] ?? '';
-    const after = haystack[index + needle.length] ?? '';
-    // '-', '.' and spaces separate words in file names (cv-anna-jansen.pdf, anna@example.org.pdf)
-    if (!/[a-z0-9@_%+.]/.test(before) && !/[a-z0-9@_%+]/.test(after)) return true;
-    index = haystack.indexOf(needle, index + 1);
-  }
-  return false;
+/** Applies `work` to every item, at most `concurrency` at a time, keeping the order. */
+async function mapBounded<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
 }

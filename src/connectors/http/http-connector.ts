@@ -14,7 +14,10 @@ import {
   type Selection,
   type StoredRecord,
   type SubjectIdentity,
+  type SubjectIdentityKind,
+  type SubjectMatch,
 } from '../connector.ts';
+import { type SubjectValue, subjectValues } from '../subject-text.ts';
 import { type FieldAccess, type FieldValue, matchesSelection } from './client-side-selection.ts';
 import type { THttpConfig, THttpRecordType } from './schema.ts';
 
@@ -210,28 +213,34 @@ export class HttpConnector implements Connector<THttpRecordType> {
   }
 
   /**
-   * Items whose identity fields equal one of the person's e-mail addresses, phone numbers or names
-   * (case-insensitive): through the search endpoint when configured, else by listing every item.
+   * Items whose identity fields equal one of the person's values of any kind (case-insensitive, white space
+   * collapsed): through the search endpoint when configured (one request per e-mail address, name, customer number
+   * and compact form of a phone number, IBAN or BSN), else by listing every item.
    */
   async findSubject(
     recordType: THttpRecordType,
     identity: SubjectIdentity,
     options: { limit: number },
   ): Promise<FoundRecord[]> {
-    const wanted = new Set(
-      [...identity.emails, ...identity.phones, ...identity.names].map((value) => value.trim().toLowerCase()),
-    );
-    wanted.delete('');
-    if (wanted.size === 0) return [];
-    const isTheirs = (item: Item) =>
-      recordType.identityFields.some((field) => wanted.has(asText(valueAt(item, field))?.trim().toLowerCase() ?? ''));
+    const values = subjectValues(identity);
+    if (values.length === 0) return [];
+    const kindsOf = new Map<string, SubjectIdentityKind[]>();
+    for (const { kind, value } of values) kindsOf.set(value, [...(kindsOf.get(value) ?? []), kind]);
+    const matchesOf = (item: Item): SubjectMatch[] =>
+      recordType.identityFields.flatMap((field) => {
+        const text = asText(valueAt(item, field))?.trim().replace(/\s+/g, ' ').toLowerCase() ?? '';
+        return (kindsOf.get(text) ?? []).map((kind) => ({ field, kind }));
+      });
     const found = new Map<string, FoundRecord>();
     const add = (item: Item) => {
       const key = keyOf(recordType, item);
-      if (isTheirs(item) && found.size < options.limit) found.set(key, toFound(recordType, item, key, undefined));
+      const matchedBy = matchesOf(item);
+      if (matchedBy.length > 0 && found.size < options.limit && !found.has(key))
+        found.set(key, { ...toFound(recordType, item, key, undefined), matchedBy });
     };
     if (recordType.search) {
-      for (const term of wanted) {
+      for (const term of searchTerms(values)) {
+        if (found.size >= options.limit) break;
         const { body } = await this.send('GET', recordType.search.path, { [recordType.search.queryParam]: term });
         for (const item of itemsOf(body, recordType.search.itemsPath)) add(item);
       }
@@ -320,6 +329,19 @@ export class HttpConnector implements Connector<THttpRecordType> {
       throw statusError(status, described);
     }
   }
+}
+
+/**
+ * What the search endpoint is asked for: e-mail addresses, names and customer numbers as given; of phone numbers,
+ * IBANs and BSNs only the compact forms (an API's search rarely cares about spaces, and 40 spellings of one number
+ * would be 40 requests).
+ */
+function searchTerms(values: readonly SubjectValue[]): string[] {
+  const isCompact = (value: string) => /^\+?[0-9a-z]+$/.test(value);
+  const terms = values.filter(
+    ({ kind, value }) => kind === 'email' || kind === 'name' || kind === 'customer_number' || isCompact(value),
+  );
+  return [...new Set(terms.map(({ value }) => value))];
 }
 
 const keyOf = (recordType: THttpRecordType, item: Item) => {

@@ -12,8 +12,10 @@ import {
   type Selection,
   type StoredRecord,
   type SubjectIdentity,
+  type SubjectMatch,
 } from '../connector.ts';
 import { matchesSelection } from '../http/client-side-selection.ts';
+import { type SubjectValue, subjectValues } from '../subject-text.ts';
 import { imapError } from './errors.ts';
 import { folderSortKey, type MessageKey, messageKey, parseMessageKey, sequenceSet } from './keys.ts';
 import {
@@ -232,33 +234,61 @@ export class ImapConnector implements Connector<TImapRecordType> {
     });
   }
 
-  /** Messages from, to or copied to one of the person's addresses (SEARCH on the server, exact match here). */
+  /**
+   * Messages of the person, found by server-side SEARCH per folder: FROM/TO/CC on their e-mail addresses and names
+   * (checked against the envelope here, so `xjan@example.nl` is not theirs), and BODY on the forms of their phone
+   * numbers, IBANs, BSNs and customer numbers (the server's substring match on the decoded body text, taken as it is).
+   */
   async findSubject(
     recordType: TImapRecordType,
     identity: SubjectIdentity,
     options: { limit: number },
   ): Promise<FoundRecord[]> {
-    const emails = identity.emails.map((email) => email.trim().toLowerCase()).filter(Boolean);
-    const names = identity.names.map((name) => name.trim().toLowerCase()).filter(Boolean);
-    const terms: SearchObject[] = [...emails, ...names].flatMap((term) => [{ from: term }, { to: term }, { cc: term }]);
-    if (terms.length === 0) return [];
+    const values = subjectValues(identity);
+    const headerValues = values.filter(({ kind }) => kind === 'email' || kind === 'name');
+    const bodyKinds = BODY_KINDS.map((kind) => ({
+      kind,
+      forms: values.filter((value) => value.kind === kind).map(({ value }) => value),
+    })).filter(({ forms }) => forms.length > 0);
+    if (headerValues.length === 0 && bodyKinds.length === 0) return [];
+    const headerTerms: SearchObject[] = headerValues.flatMap(({ value }) => [
+      { from: value },
+      { to: value },
+      { cc: value },
+    ]);
     const found: FoundRecord[] = [];
     for (const folder of orderedFolders(recordType.folders)) {
       if (found.length >= options.limit) break;
-      const { uidValidity, uids } = await this.inFolder(folder, undefined, 'find subject', 'main', async (client) => ({
-        uidValidity: String(client.mailbox ? client.mailbox.uidValidity : 0n),
-        uids: uniqueAscending(
-          (await client.search(terms.length === 1 ? terms[0]! : { or: terms }, { uid: true })) || [],
-        ),
-      }));
+      const { uidValidity, byHeader, byBody } = await this.inFolder(
+        folder,
+        undefined,
+        'find subject',
+        'main',
+        async (client) => {
+          const search = async (terms: SearchObject[]) =>
+            terms.length === 0 ? [] : (await client.search(anyOf(terms), { uid: true })) || [];
+          const byBody = new Map<number, SubjectMatch[]>();
+          for (const { kind, forms } of bodyKinds) {
+            for (const uid of await search(forms.map((form) => ({ body: form }))))
+              byBody.set(uid, [...(byBody.get(uid) ?? []), { field: 'body', kind }]);
+          }
+          return {
+            uidValidity: String(client.mailbox ? client.mailbox.uidValidity : 0n),
+            byHeader: new Set(await search(headerTerms)),
+            byBody,
+          };
+        },
+      );
+      const uids = uniqueAscending([...byHeader, ...byBody.keys()]);
       for (let index = 0; index < uids.length && found.length < options.limit; index += FETCH_CHUNK) {
         const chunk = uids.slice(index, index + FETCH_CHUNK);
         for (const summary of await this.fetchSummaries(folder, uidValidity, chunk, 'main')) {
-          const isTheirs =
-            [...summary.from, ...summary.to, ...summary.cc].some((address) => emails.includes(address)) ||
-            summary.names.some((name) => names.includes(name.toLowerCase()));
-          if (isTheirs && found.length < options.limit)
-            found.push(toFound(folder, uidValidity, summary, 'internalDate'));
+          const matchedBy = [
+            ...(byHeader.has(summary.uid) ? headerMatches(summary, headerValues) : []),
+            ...(byBody.get(summary.uid) ?? []),
+          ];
+          if (matchedBy.length > 0 && found.length < options.limit)
+            found.push({ ...toFound(folder, uidValidity, summary, 'internalDate'), matchedBy });
         }
       }
     }
@@ -397,6 +427,25 @@ export class ImapConnector implements Connector<TImapRecordType> {
     this.connections.delete(channel);
     connecting?.then((client) => client.close()).catch(() => {});
   }
+}
+
+/** The kinds searched in message bodies; e-mail addresses and names are searched in the address headers. */
+const BODY_KINDS = ['phone', 'iban', 'bsn', 'customer_number'] as const;
+
+/** One SEARCH criterion matching any of `terms`. */
+const anyOf = (terms: SearchObject[]): SearchObject => (terms.length === 1 ? terms[0]! : { or: terms });
+
+/** The address headers of a message that name the person: an address equal to theirs, or their name. */
+function headerMatches(summary: MessageSummary, values: readonly SubjectValue[]): SubjectMatch[] {
+  const emails = new Set(values.filter(({ kind }) => kind === 'email').map(({ value }) => value));
+  const names = new Set(values.filter(({ kind }) => kind === 'name').map(({ value }) => value));
+  const matches: SubjectMatch[] = [];
+  for (const field of ['from', 'to', 'cc'] as const) {
+    if (summary[field].some((address) => emails.has(address))) matches.push({ field, kind: 'email' });
+  }
+  const hasName = summary.names.some((name) => names.has(name.trim().replace(/\s+/g, ' ').toLowerCase()));
+  if (hasName) matches.push({ field: 'name', kind: 'name' });
+  return matches;
 }
 
 /** Folders in the order of their message keys. */

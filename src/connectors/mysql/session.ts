@@ -9,7 +9,7 @@ export const mysqlDialect: SqlDialect = {
   placeholder: () => '?',
   containsIgnoringCase: (column, pattern) => `LOWER(${column}) LIKE LOWER(${pattern}) ESCAPE '${LIKE_ESCAPE}'`,
   inList: (column, values, bind) => `${column} IN (${values.map(bind).join(', ')})`,
-  phoneDigits: (column) => `REGEXP_REPLACE(${column}, '[^0-9+]', '')`,
+  equalsIgnoringCase: (column, values, bind) => `${column} IN (${values.map(bind).join(', ')})`,
   // The connector inserts only copies it did not find; a concurrent copy fails on the unique source-key column.
   insertIfAbsent: (table, columns, rows) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.join(', ')}`,
 };

@@ -26,7 +26,8 @@ export const postgresDialect: SqlDialect = {
   containsIgnoringCase: (column, pattern) => `${column}::text ILIKE ${pattern} ESCAPE '${LIKE_ESCAPE}'`,
   // One array value per batch: the statement stays the same size whatever the batch.
   inList: (column, values, bind) => `${column} = ANY(${bind(values)})`,
-  phoneDigits: (column) => `regexp_replace(${column}::text, '[^0-9+]', '', 'g')`,
+  equalsIgnoringCase: (column, values, bind) =>
+    `lower(${column}) = ANY(${bind([...new Set(values.map((value) => value.toLowerCase()))])})`,
   insertIfAbsent: (table, columns, rows, conflictColumn) =>
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT (${conflictColumn}) DO NOTHING`,
 };

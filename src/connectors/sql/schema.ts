@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IDENTITY_FIELD_KINDS } from '../connector.ts';
 
 /**
  * Settings and record types shared by the PostgreSQL and MySQL/MariaDB connectors. No Node imports: the web UI
@@ -12,7 +13,8 @@ export type TSqlSslMode = z.infer<typeof ZSqlSslMode>;
 /** A SQL identifier as a person types it; it is checked against the live schema and quoted, never pasted. */
 export const ZSqlName = z.string().trim().min(1).max(128);
 
-export const ZIdentityKind = z.enum(['email', 'phone', 'name', 'other']);
+/** What an identity column holds; `customer_number`, `iban` and `bsn` are searched by discovery only. */
+export const ZIdentityKind = z.enum(IDENTITY_FIELD_KINDS);
 
 export const ZSqlConnectionFields = {
   host: z.string().trim().min(1).max(255),

@@ -31,8 +31,12 @@ export interface SqlDialect {
   containsIgnoringCase(column: string, pattern: string): string; // with ESCAPE LIKE_ESCAPE
   /** A key-in-list test; PostgreSQL binds the whole list as one array value. */
   inList(column: string, values: readonly unknown[], bind: (value: unknown) => string): string;
-  /** The digits (and a leading +) of a phone-number column, for comparing numbers written differently. */
-  phoneDigits(column: string): string;
+  /**
+   * True when the text column equals one of the lower-case `values` ignoring case, in a form an index can serve:
+   * PostgreSQL compares `lower(column)` (an expression index on it serves), MySQL/MariaDB the column itself (its
+   * `_ci` collations ignore case; `values` also hold the forms as given for a `_bin` column).
+   */
+  equalsIgnoringCase(column: string, values: readonly string[], bind: (value: unknown) => string): string;
   /**
    * INSERT of copies the connector did not find in the target; where the dialect can do it with INSERT privilege
    * alone, it also leaves a row written meanwhile with the same `conflictColumn` value untouched.

@@ -11,6 +11,7 @@ import {
 } from '../connector.ts';
 import type { TSqlRecordType } from './schema.ts';
 import { BoundValues, type SqlDialect, type SqlSession, type TableRef } from './session.ts';
+import { columnValues, matchesOf, subjectTerms } from './subject.ts';
 import { column, type LiveTable, missingColumn, whereSql } from './where.ts';
 
 /** Keys per DELETE/UPDATE/SELECT statement: one statement per batch, and never an unbounded one. */
@@ -272,25 +273,31 @@ export function createSqlConnector<RecordType extends TSqlRecordType>(options: {
 
     async findSubject(recordType, identity: SubjectIdentity, { limit }) {
       const live = await liveTable(recordType);
+      const terms = subjectTerms(identity);
       const bound = new BoundValues(dialect);
-      const alternatives: string[] = [];
-      const lowered = (values: readonly string[]) => [...new Set(values.map((v) => v.trim().toLowerCase()))];
+      const columns = selectList(live, recordType, undefined);
+      const max = Math.max(1, Math.min(Math.floor(limit), 10_000));
+      const order = ` ORDER BY ${q(live.key.name)} LIMIT ${max}`;
+      // One branch per identity column, so each uses that column's index; UNION returns a row matched twice once.
+      const branches: string[] = [];
       for (const { column: name, kind } of recordType.identityColumns) {
-        const col = q(column(live, name).name);
-        if (kind === 'email' && identity.emails.length)
-          alternatives.push(`LOWER(${col}) IN (${lowered(identity.emails).map(bound.bind).join(', ')})`);
-        if (kind === 'name' && identity.names.length)
-          alternatives.push(`LOWER(${col}) IN (${lowered(identity.names).map(bound.bind).join(', ')})`);
-        if (kind === 'phone' && identity.phones.length) {
-          const digits = identity.phones.map((phone) => phone.replace(/[^0-9+]/g, ''));
-          alternatives.push(`${dialect.phoneDigits(col)} IN (${digits.map(bound.bind).join(', ')})`);
-        }
+        const term = kind === 'other' ? undefined : terms.get(kind);
+        if (!term) continue;
+        const field = column(live, name);
+        const values = columnValues(field, term);
+        if (values.length === 0) continue;
+        const col = q(field.name);
+        const condition = term.ignoresCase
+          ? dialect.equalsIgnoringCase(col, values as string[], bound.bind)
+          : dialect.inList(col, values, bound.bind);
+        branches.push(`SELECT ${columns} FROM ${live.sql} WHERE ${condition}${order}`);
       }
-      if (alternatives.length === 0) return [];
-      const sql =
-        `SELECT ${selectList(live, recordType, undefined)} FROM ${live.sql} WHERE ${alternatives.join(' OR ')}` +
-        ` ORDER BY ${q(live.key.name)} LIMIT ${Math.max(1, Math.min(Math.floor(limit), 10_000))}`;
-      return (await run(sql, bound.values)).rows.map((row) => foundRecord(live, recordType, row));
+      if (branches.length === 0) return [];
+      const sql = branches.length === 1 ? branches[0]! : `(${branches.join(') UNION (')})${order}`;
+      return (await run(sql, bound.values)).rows.map((row) => ({
+        ...foundRecord(live, recordType, row),
+        matchedBy: matchesOf(row, recordType.identityColumns, terms),
+      }));
     },
 
     async close() {

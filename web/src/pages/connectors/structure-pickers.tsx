@@ -14,7 +14,7 @@ export interface DefinitionValues {
 }
 type Form = UseFormReturnType<DefinitionValues>;
 
-const IDENTITY_KINDS = ['email', 'phone', 'name', 'other'] as const;
+const IDENTITY_KINDS = ['email', 'phone', 'name', 'customer_number', 'iban', 'bsn', 'other'] as const;
 const TIMESTAMP_TYPES = new Set(['timestamptz', 'timestamp', 'date']);
 /** Mantine's Select cannot hold an empty value; the root directory ('') is this in the picker. */
 const ROOT = '/';
