@@ -81,8 +81,12 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
     description: `${marker} wil inzage`,
     locale: 'nl',
   });
+  // Discovery lists the register's system that no connector reaches as a check by hand.
+  const discovered = await owner.post(`${base}/requests/${subjectRequest.id}/discover`, { identity: {} });
+  if (discovered.status !== 200) throw new Error(`discover failed: ${JSON.stringify(discovered.body)}`);
   return {
     requestId: subjectRequest.id,
+    checkId: discovered.body.request.manualChecks[0].id,
     slug: org.slug,
     ...retention,
     org: org.id,
@@ -237,7 +241,10 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/orgs/:org/requests/:requestId/identity': { method: 'known_contact' },
   'POST /api/orgs/:org/requests/:requestId/extend': { reason: 'Veel systemen' },
   'POST /api/orgs/:org/requests/:requestId/notes': { text: 'Gebeld' },
-  'POST /api/orgs/:org/requests/:requestId/close': { outcome: 'completed' },
+  'POST /api/orgs/:org/requests/:requestId/close': { outcome: 'withdrawn' },
+  'POST /api/orgs/:org/requests/:requestId/discover': { identity: { customerNumbers: ['K-1001'] } },
+  'POST /api/orgs/:org/requests/:requestId/checks/:checkId': { outcome: 'Niets gevonden' },
+  'POST /api/orgs/:org/discover': { identity: { emails: ['iemand@example.nl'] } },
   'PUT /api/orgs/:org/retention/manual-handling': {
     subject: { kind: 'system', id: OWN_OBJECT('systemId') },
     ownerUserId: OWN_OBJECT('org-owner'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCalendarDate } from '../../shared/lists.ts';
+import { ZSubjectIdentity } from './identities.ts';
 
 /**
  * The data-subject requests API (issue 11): the public request page a person uses without an account, and the
@@ -56,6 +57,8 @@ export const REQUEST_EVENT_KINDS = [
   'closed',
   'reopened',
   'minimised',
+  'discovery_run',
+  'system_checked',
 ] as const;
 export const ZRequestEventKind = z.enum(REQUEST_EVENT_KINDS);
 
@@ -153,6 +156,16 @@ export const ZListRequestsQuery = z.object({
 
 const ZUserRef = z.object({ id: z.uuid(), name: z.string() }).nullable();
 
+/** A register system without a connector, to be checked by hand for the person's data. */
+export const ZManualCheck = z.object({
+  /** Null in a discovery not tied to a request. */
+  id: z.uuid().nullable(),
+  system: z.object({ id: z.uuid(), name: z.string() }),
+  checkedAt: z.iso.datetime().nullable(),
+  checkedBy: ZUserRef,
+  outcome: z.string().nullable(),
+});
+
 export const ZRequestDeadline = z.object({
   receivedOn: ZCalendarDate,
   /** The date that applies now: the extended one once extended. */
@@ -219,6 +232,8 @@ export const ZRequest = ZRequestSummary.extend({
   closedAt: z.iso.datetime().nullable(),
   minimisedAt: z.iso.datetime().nullable(),
   timeline: z.array(ZRequestEvent),
+  /** Systems to check by hand, added by discovery; the request cannot be closed while one is open. */
+  manualChecks: z.array(ZManualCheck),
 });
 export type TRequest = z.infer<typeof ZRequest>;
 
@@ -230,3 +245,50 @@ export const ZVerifyIdentity = z.strictObject({
 export const ZExtendRequest = z.strictObject({ reason: ZText });
 export const ZAddRequestNote = z.strictObject({ text: ZText });
 export const ZCloseRequest = z.strictObject({ outcome: ZRequestOutcome, note: z.string().trim().max(5000).optional() });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Discovery
+// ---------------------------------------------------------------------------------------------------------------
+
+export { ZSubjectIdentity };
+
+export const ZDiscoverRequest = z.strictObject({ identity: ZSubjectIdentity });
+
+export const ZDiscoveredRecordType = z.object({
+  recordTypeId: z.uuid(),
+  recordTypeName: z.string(),
+  /** Records found (at most `limit`); `isTruncated` when there may be more. */
+  found: z.number().int(),
+  isTruncated: z.boolean(),
+  records: z.array(
+    z.object({
+      key: z.string(),
+      matchedBy: z.array(z.object({ field: z.string(), kind: z.string() })),
+    }),
+  ),
+  /** Set when the store could not be searched (down, refused): the officer must look there by hand. */
+  error: z.object({ code: z.string(), detail: z.string() }).nullable(),
+});
+
+export const ZDiscoveredConnector = z.object({
+  connectorId: z.uuid(),
+  connectorName: z.string(),
+  kind: z.string(),
+  system: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  recordTypes: z.array(ZDiscoveredRecordType),
+});
+
+export const ZDiscovery = z.object({
+  searchedAt: z.iso.datetime(),
+  /** The kinds of identity searched for and how many values of each (never the values: they are personal data). */
+  searchedFor: z.record(z.string(), z.number().int()),
+  totalFound: z.number().int(),
+  connectors: z.array(ZDiscoveredConnector),
+  /** Register systems no connector reaches: check them by hand. */
+  manualChecks: z.array(ZManualCheck),
+});
+export type TDiscovery = z.infer<typeof ZDiscovery>;
+
+export const ZCheckSystem = z.strictObject({
+  outcome: z.string().trim().min(1, { error: 'validation.required' }).max(1000),
+});

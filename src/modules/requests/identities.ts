@@ -189,21 +189,25 @@ const validList = (check: (value: string) => string | null, message: string, max
     });
 
 /**
- * Who to look for: every list optional, at least one value in all. Each value is validated for its kind (an IBAN by
+ * Who to look for: every list optional (`ZSubjectIdentityExtra`: what an officer adds to a request's own
+ * identities), and in `ZSubjectIdentity` at least one value in all. Each value is validated for its kind (an IBAN by
  * its check digits, a BSN by the elfproef); error messages are i18n keys.
  */
-export const ZSubjectIdentity = z
-  .object({
-    emails: validList(normaliseEmail, 'validation.invalid_email', 320),
-    phones: validList(normalisePhone, 'validation.phone_format', 40),
-    names: validList(normaliseName, 'validation.required', 200),
-    customerNumbers: validList(normaliseCustomerNumber, 'validation.required', 100),
-    ibans: validList(normaliseIban, 'validation.iban_invalid', 50),
-    bsns: validList(normaliseBsn, 'validation.bsn_invalid', 20),
-  })
-  .refine((identity) => Object.values(identity).some((list) => list.length > 0), {
+export const ZSubjectIdentityExtra = z.strictObject({
+  emails: validList(normaliseEmail, 'validation.invalid_email', 320),
+  phones: validList(normalisePhone, 'validation.phone_format', 40),
+  names: validList(normaliseName, 'validation.required', 200),
+  customerNumbers: validList(normaliseCustomerNumber, 'validation.required', 100),
+  ibans: validList(normaliseIban, 'validation.iban_invalid', 50),
+  bsns: validList(normaliseBsn, 'validation.bsn_invalid', 20),
+});
+
+export const ZSubjectIdentity = ZSubjectIdentityExtra.refine(
+  (identity) => Object.values(identity).some((list) => list.length > 0),
+  {
     error: 'validation.identity_empty',
-  });
+  },
+);
 export type TSubjectIdentity = z.output<typeof ZSubjectIdentity>;
 export type TSubjectIdentityInput = z.input<typeof ZSubjectIdentity>;
 

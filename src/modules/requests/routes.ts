@@ -5,11 +5,14 @@ import { scopeOf } from '../../platform/http/access.ts';
 import {
   ZAddRequestNote,
   ZAssignRequest,
+  ZCheckSystem,
   ZClientRequestList,
   ZCloseRequest,
   ZConfirmedRequest,
   ZConfirmRequest,
   ZCreateRequest,
+  ZDiscoverRequest,
+  ZDiscovery,
   ZExtendRequest,
   ZListRequestsQuery,
   ZPublicRequestPage,
@@ -19,6 +22,7 @@ import {
   ZSubmitPublicRequestResponse,
   ZVerifyIdentity,
 } from './contract.ts';
+import { ZSubjectIdentityExtra } from './identities.ts';
 import * as requests from './service.ts';
 
 const tags = ['Requests'];
@@ -164,6 +168,49 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     change('notes', 'addRequestNote', 'Add a note to the timeline', ZAddRequestNote, (s, id, b) =>
       requests.addNote(ctx, s, id, b.text),
     );
+    app.post('/api/orgs/:org/requests/:requestId/checks/:checkId', {
+      config: { access: { type: 'org', role: 'privacy_officer' } },
+      schema: {
+        operationId: 'checkRequestSystem',
+        tags,
+        summary: 'Tick off a system checked by hand, with what was found there',
+        params: requestParams.extend({ checkId: z.uuid() }),
+        body: ZCheckSystem,
+        response: { 200: ZRequest },
+      },
+      handler: (request) => {
+        const { requestId, checkId } = request.params;
+        return requests.checkSystem(ctx, scopeOf(request), requestId, checkId, request.body.outcome);
+      },
+    });
+
+    app.post('/api/orgs/:org/requests/:requestId/discover', {
+      config: { access: { type: 'org', role: 'privacy_officer' } },
+      schema: {
+        operationId: 'discoverForRequest',
+        tags,
+        summary: "Search every connector for the requester (the request's e-mail, phone and name, plus what is given)",
+        params: requestParams,
+        body: z.strictObject({ identity: ZSubjectIdentityExtra }),
+        response: { 200: z.object({ discovery: ZDiscovery, request: ZRequest }) },
+      },
+      handler: (request) =>
+        requests.discoverForRequest(ctx, scopeOf(request), request.params.requestId, request.body.identity),
+    });
+
+    app.post('/api/orgs/:org/discover', {
+      config: { access: { type: 'org', role: 'privacy_officer' } },
+      schema: {
+        operationId: 'discoverSubject',
+        tags,
+        summary: 'Search every connector for a person by e-mail, phone, name, customer number, IBAN or BSN',
+        params: orgParams,
+        body: ZDiscoverRequest,
+        response: { 200: ZDiscovery },
+      },
+      handler: (request) => requests.discoverSubject(ctx, scopeOf(request), request.body.identity),
+    });
+
     change(
       'close',
       'closeRequest',

@@ -10,6 +10,7 @@ import { minimiseRequests, sendDueReminders } from './use-cases/schedule.ts';
 export {
   addNote,
   assignRequest,
+  checkSystem,
   closeRequest,
   createRequest,
   extendRequest,
@@ -18,6 +19,7 @@ export {
   listRequests,
   verifyIdentity,
 } from './use-cases/desk.ts';
+export { DISCOVERY_LIMIT, discoverForRequest, discoverSubject } from './use-cases/discover.ts';
 export { confirmRequest, getRequestPage, submitPublicRequest } from './use-cases/public-page.ts';
 export { minimiseRequests, sendDueReminders } from './use-cases/schedule.ts';
 export { requestMinimiseJob, requestRemindersJob };

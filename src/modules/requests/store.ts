@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
-import { subjectRequestEvents, subjectRequests } from './tables.ts';
+import { subjectRequestChecks, subjectRequestEvents, subjectRequests } from './tables.ts';
 
 export type RequestRow = typeof subjectRequests.$inferSelect;
 export type RequestEventRow = typeof subjectRequestEvents.$inferSelect;
@@ -187,4 +187,49 @@ export async function deleteUnconfirmedBefore(tx: Database, before: Date): Promi
     .where(and(eq(subjectRequests.status, 'unconfirmed'), lt(subjectRequests.createdAt, before)))
     .returning({ id: subjectRequests.id });
   return rows.length;
+}
+
+export type CheckRow = typeof subjectRequestChecks.$inferSelect;
+
+/** Adds the systems to check by hand; systems already on the list keep their tick. */
+export async function addChecks(
+  tx: Database,
+  orgId: string,
+  requestId: string,
+  systems: readonly { id: string; name: string }[],
+): Promise<void> {
+  if (systems.length === 0) return;
+  await tx
+    .insert(subjectRequestChecks)
+    .values(systems.map((system) => ({ orgId, requestId, systemId: system.id, systemName: system.name })))
+    .onConflictDoNothing({ target: [subjectRequestChecks.requestId, subjectRequestChecks.systemId] });
+}
+
+export async function checksOf(db: Database, orgId: string, requestId: string): Promise<CheckRow[]> {
+  return db
+    .select()
+    .from(subjectRequestChecks)
+    .where(and(eq(subjectRequestChecks.orgId, orgId), eq(subjectRequestChecks.requestId, requestId)))
+    .orderBy(asc(subjectRequestChecks.systemName));
+}
+
+export async function tickCheck(
+  tx: Database,
+  orgId: string,
+  requestId: string,
+  checkId: string,
+  values: { checkedAt: Date; checkedBy: string | null; outcome: string },
+): Promise<CheckRow | null> {
+  const [row] = await tx
+    .update(subjectRequestChecks)
+    .set(values)
+    .where(
+      and(
+        eq(subjectRequestChecks.orgId, orgId),
+        eq(subjectRequestChecks.requestId, requestId),
+        eq(subjectRequestChecks.id, checkId),
+      ),
+    )
+    .returning();
+  return row ?? null;
 }

@@ -83,3 +83,28 @@ export const subjectRequestEvents = pgTable(
       .where(sql`${table.onceKey} IS NOT NULL`),
   ],
 );
+
+/**
+ * A register system without a connector that discovery cannot search: someone checks it by hand, and the request
+ * cannot be closed while one is not ticked off, so nothing is silently missed.
+ */
+export const subjectRequestChecks = pgTable(
+  'subject_request_checks',
+  {
+    id: id(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => subjectRequests.id, { onDelete: 'cascade' }),
+    systemId: uuid('system_id').notNull(),
+    /** The system's name when the check was made: the record reads the same after a rename or deletion. */
+    systemName: text('system_name').notNull(),
+    checkedAt: timestamptz('checked_at'),
+    checkedBy: uuid('checked_by').references(() => users.id, { onDelete: 'set null' }),
+    outcome: text('outcome'),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('subject_request_checks_request_system_key').on(table.requestId, table.systemId)],
+);

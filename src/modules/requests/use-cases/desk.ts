@@ -68,12 +68,18 @@ export async function listClientRequests(ctx: AppContext, scope: OrgScope) {
 
 export async function getRequest(ctx: AppContext, scope: OrgScope, id: string): Promise<TRequest> {
   const row = await findRequestOrFail(ctx.db, scope, id);
-  const events = await store.eventsOf(ctx.db, scope.orgId, id);
-  const actorIds = events.filter((event) => event.actorType === 'user' && event.actorId).map((e) => e.actorId);
+  const [events, checks] = await Promise.all([
+    store.eventsOf(ctx.db, scope.orgId, id),
+    store.checksOf(ctx.db, scope.orgId, id),
+  ]);
+  const actorIds = [
+    ...events.filter((event) => event.actorType === 'user' && event.actorId).map((e) => e.actorId),
+    ...checks.map((check) => check.checkedBy),
+  ];
   const names = await userNamesOf(ctx, [row]);
   const more = actorIds.filter((actorId): actorId is string => actorId !== null && !names.has(actorId));
   if (more.length > 0) for (const [key, value] of await identity.userNames(ctx, more)) names.set(key, value);
-  return presentRequest(ctx, row, events, names);
+  return presentRequest(ctx, row, events, checks, names);
 }
 
 /** The moment of receipt of a request entered by hand: an instant as given, a bare date as its start in Amsterdam. */
@@ -265,6 +271,10 @@ export function closeRequest(
   input: { outcome: NonNullable<TRequest['outcome']>; note?: string | undefined },
 ) {
   return changeRequest(ctx, scope, id, async (tx, row, afterCommit, organisation) => {
+    const open = (await store.checksOf(tx, scope.orgId, id)).filter((check) => check.checkedAt === null);
+    if (open.length > 0 && input.outcome !== 'withdrawn') {
+      throw conflict('manual_checks_open', { systems: open.map((check) => check.systemName).join(', ') });
+    }
     await store.updateRequest(tx, scope.orgId, id, {
       status: 'closed',
       outcome: input.outcome,
@@ -284,5 +294,22 @@ export function closeRequest(
       });
       await sendLetter(ctx, tx, row, { to: content.email, locale, letter }, scope.actor, afterCommit);
     }
+  });
+}
+
+/** Ticks off a system checked by hand for the person's data, with what was found there. */
+export function checkSystem(ctx: AppContext, scope: OrgScope, id: string, checkId: string, outcome: string) {
+  return changeRequest(ctx, scope, id, async (tx, row) => {
+    const checkedBy = scope.actor.type === 'user' ? scope.actor.id : null;
+    const check = await store.tickCheck(tx, scope.orgId, id, checkId, {
+      checkedAt: ctx.clock.now(),
+      checkedBy,
+      outcome,
+    });
+    if (!check) throw notFound('request_check_not_found');
+    await addEvent(ctx, tx, row, 'system_checked', scope.actor, {
+      data: { systemId: check.systemId, systemName: check.systemName },
+      note: outcome,
+    });
   });
 }

@@ -3,7 +3,7 @@ import { calendarDateIn } from '../../../shared/dates.ts';
 import * as identity from '../../identity/service.ts';
 import type { TRequest, TRequestSummary } from '../contract.ts';
 import { deadlineOf, formatReference } from '../rules.ts';
-import type { RequestEventRow, RequestRow } from '../store.ts';
+import type { CheckRow, RequestEventRow, RequestRow } from '../store.ts';
 
 /** What is sealed in `content_sealed`: the person's details and what they wrote. */
 export interface RequestContent {
@@ -56,6 +56,7 @@ export function presentRequest(
   ctx: AppContext,
   row: RequestRow,
   events: readonly RequestEventRow[],
+  checks: readonly CheckRow[],
   names: Names,
 ): TRequest {
   const content = openContent(ctx, row);
@@ -89,6 +90,13 @@ export function presentRequest(
       },
       data: event.data,
       note: event.noteSealed ? ctx.secrets.open(event.noteSealed) : null,
+    })),
+    manualChecks: checks.map((check) => ({
+      id: check.id,
+      system: { id: check.systemId, name: check.systemName },
+      checkedAt: check.checkedAt?.toISOString() ?? null,
+      checkedBy: userRef(names, check.checkedBy),
+      outcome: check.outcome,
     })),
   };
 }
