@@ -19,6 +19,7 @@ const API_ALTERNATIVES: Record<string, ApiAlternative> = {
     operationId: 'getRegisterCompleteness',
     hasViaServer: true,
   },
+  'requests discover': { route: 'POST /api/orgs/{org}/discover', operationId: 'discoverSubject' },
   'audit verify': { route: 'POST /api/orgs/{org}/audit/verify', operationId: 'verifyAuditTrail' },
   'org create': { route: 'POST /api/orgs', operationId: 'createOrganisation' },
   'user create': { route: 'POST /api/orgs/{org}/invitations', operationId: 'createInvitation' },

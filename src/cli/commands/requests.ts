@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { TDiscovery } from '../../modules/requests/contract.ts';
 import {
   extensionNoticeDue,
   type RequestDeadline,
@@ -6,9 +7,13 @@ import {
   requestDeadline,
   weekdayOf,
 } from '../../modules/requests/deadline-rules.ts';
+import { ZSubjectIdentity } from '../../modules/requests/identities.ts';
+import * as requests from '../../modules/requests/service.ts';
 import { AppError } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validation.ts';
 import { TIME_ZONE } from '../../shared/dates.ts';
 import { action, addLocaleOption } from '../command.ts';
+import { inOrganisation } from '../in-organisation.ts';
 import { EXIT, type Output, UsageError } from '../output.ts';
 
 interface DeadlineOptions {
@@ -94,4 +99,70 @@ export function registerRequestsCommands(program: Command): void {
     'language of the output, nl or en (default: English)',
   );
   deadline.action(action(deadline, deadlineCommand));
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const discover = addLocaleOption(
+    group
+      .command('discover')
+      .description(
+        "find a person in every connector's record types of an organisation (e-mail, phone, name, customer number, " +
+          'IBAN, BSN, in the forms stores hold them); lists the register systems to check by hand',
+      )
+      .requiredOption('--org <slug>', 'the organisation (slug or id)')
+      .option('--email <address>', 'an e-mail address (repeatable)', collect)
+      .option('--phone <number>', 'a phone number in any common form (repeatable)', collect)
+      .option('--name <name>', 'a name as stores may hold it (repeatable)', collect)
+      .option('--customer-number <number>', 'a customer number (repeatable)', collect)
+      .option('--iban <iban>', 'an IBAN, with or without spaces (repeatable)', collect)
+      .option('--bsn <bsn>', 'a BSN (repeatable)', collect),
+  );
+  discover.action(action(discover, discoverCommand));
+}
+
+interface DiscoverOptions {
+  org: string;
+  email?: string[];
+  phone?: string[];
+  name?: string[];
+  customerNumber?: string[];
+  iban?: string[];
+  bsn?: string[];
+}
+
+async function discoverCommand(output: Output, options: DiscoverOptions) {
+  const identity = parseInput(ZSubjectIdentity, {
+    emails: options.email ?? [],
+    phones: options.phone ?? [],
+    names: options.name ?? [],
+    customerNumbers: options.customerNumber ?? [],
+    ibans: options.iban ?? [],
+    bsns: options.bsn ?? [],
+  });
+  const discovery = await inOrganisation(output, options.org, ({ ctx, scope }) =>
+    requests.discoverSubject(ctx, scope, identity),
+  );
+  output.result(discovery, discoveryReport(output, discovery));
+  return EXIT.ok;
+}
+
+/** One line per record type with what was found (keys, never the values), then the systems to check by hand. */
+function discoveryReport(output: Output, discovery: TDiscovery): string {
+  const lines = [output.t('cli.requests.discover.total', { count: discovery.totalFound })];
+  for (const connector of discovery.connectors) {
+    for (const recordType of connector.recordTypes) {
+      const where = `${connector.connectorName} / ${recordType.recordTypeName}`;
+      if (recordType.error) {
+        lines.push(`  ${where}: ${output.t('cli.requests.discover.failed', { detail: recordType.error.detail })}`);
+        continue;
+      }
+      const keys = recordType.records.map((record) => record.key).join(', ');
+      const more = recordType.isTruncated ? ' …' : '';
+      lines.push(`  ${where}: ${recordType.found}${keys ? ` (${keys}${more})` : ''}`);
+    }
+  }
+  if (discovery.manualChecks.length > 0) {
+    lines.push(output.t('cli.requests.discover.manual'));
+    for (const check of discovery.manualChecks) lines.push(`  - ${check.system.name}`);
+  }
+  return lines.join('\n');
 }

@@ -19,25 +19,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { OrgScope } from '../../platform/http/access.ts';
 import { action, addLocaleOption } from '../command.ts';
+import { inOrganisation } from '../in-organisation.ts';
 import { EXIT, type Output, UsageError } from '../output.ts';
-import { withRuntime } from '../runtime.ts';
-
-interface OrgWork {
-  ctx: AppContext;
-  scope: OrgScope;
-  org: { id: string; slug: string; name: string };
-}
-
-/** Works on the organisation --org names, in this process, as the `cli` system actor the services audit. */
-function inOrganisation<T>(output: Output, orgRef: string, work: (on: OrgWork) => Promise<T>): Promise<T> {
-  return withRuntime(async ({ ctx }: Runtime) => {
-    const org = await organisations.organisationByRef(ctx, orgRef);
-    if (!org) throw new AppError('not_found', 'organisation_not_found');
-    output.adoptOrganisationLocale(org.defaultLocale);
-    const scope: OrgScope = { orgId: org.id, role: 'owner', actor: { type: 'system', id: 'cli' } };
-    return work({ ctx, scope, org: { id: org.id, slug: org.slug, name: org.name } });
-  });
-}
 
 /** A policy by its id or its name (case-insensitive). */
 async function policyIdOf(ctx: AppContext, scope: OrgScope, idOrName: string): Promise<string> {
