@@ -5,8 +5,10 @@
  *   --n 200 --warmup 30        measured and discarded rounds per benchmark
  *   --audit-entries 10000 --orgs 50
  *   --skip-analyze             leave the planner without statistics (what PGlite does on its own, see README)
- *   --only api-lists|register|retention  one group of benchmarks (default: all)
+ *   --only api-lists|register|retention|requests  one group of benchmarks (default: all)
  *   --retention-rows 2000000 --imap-messages 100000   retention on PostgreSQL (half expired) and on Dovecot IMAP
+ *   --rows 1000000 --files 10000 --persons 50   discovery (requests): rows per SQL table, files, persons looked for;
+ *                                               its mailbox has --imap-messages messages
  *   --activities 2000 --systems 500 --check-n 20 --export-n 3   the register benchmarks' size and rounds (--export-n 0: no PDF)
  *   --load-connections 200 --load-rounds 2 --load-seconds 120   concurrent load on the register (0 connections: none)
  */
@@ -24,6 +26,7 @@ import { type BenchDatabase, openEngine } from './lib/engines.ts';
 import { buildFixture } from './lib/fixture.ts';
 import { buildRegisterFixture } from './lib/register-fixture.ts';
 import { runRegisterBenchmarks } from './register.ts';
+import { benchRequestsDiscovery } from './requests-discovery.ts';
 import { benchImapRetention } from './retention-imap.ts';
 import { benchmarkRetentionRun } from './retention-run.ts';
 import { benchmarkPostgresRetention } from './retention-sql.ts';
@@ -46,6 +49,9 @@ const { values: args } = parseArgs({
     'load-seconds': { type: 'string', default: '120' },
     'retention-rows': { type: 'string', default: '2000000' },
     'imap-messages': { type: 'string', default: '100000' },
+    rows: { type: 'string', default: '1000000' },
+    files: { type: 'string', default: '10000' },
+    persons: { type: 'string', default: '50' },
   },
 });
 const settings = {
@@ -161,8 +167,21 @@ async function runRetention(): Promise<void> {
   }
 }
 
+/** Discovery of one person across PostgreSQL, MariaDB, IMAP and files, against hand-written lookups. */
+async function runRequests(): Promise<void> {
+  const result = await benchRequestsDiscovery({
+    rows: Number(args.rows),
+    messages: Number(args['imap-messages']),
+    files: Number(args.files),
+    persons: Number(args.persons),
+    progress,
+  });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
 async function main(): Promise<void> {
   if (args.only === 'retention') return runRetention();
+  if (args.only === 'requests') return runRequests();
   const engines: DatabaseEngine[] = args.engine ? [args.engine as DatabaseEngine] : ['pglite', 'postgres'];
   for (const engine of engines) {
     const opening = await openEngine(engine);
@@ -179,6 +198,7 @@ async function main(): Promise<void> {
     }
   }
   if (!args.only) await runRetention();
+  if (!args.only) await runRequests();
 }
 
 await main();

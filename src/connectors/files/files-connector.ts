@@ -286,8 +286,9 @@ export class FilesConnector implements Connector<TFilesRecordType> {
     try {
       // O_NOFOLLOW: a file swapped for a symlink since it was listed is not followed out of the root.
       handle = await open(join(this.config.root, key), constants.O_RDONLY | constants.O_NOFOLLOW);
-      const buffer = Buffer.alloc(MAX_CONTENT_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, MAX_CONTENT_BYTES, 0);
+      const length = Math.min((await handle.stat()).size, MAX_CONTENT_BYTES);
+      const buffer = Buffer.allocUnsafe(length);
+      const { bytesRead } = length === 0 ? { bytesRead: 0 } : await handle.read(buffer, 0, length, 0);
       const text = buffer.subarray(0, bytesRead).toString('utf8').toLowerCase();
       return [...byName, ...kindsInText(text, needles).map((kind) => ({ field: 'content', kind }))];
     } catch (error) {

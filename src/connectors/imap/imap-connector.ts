@@ -256,6 +256,7 @@ export class ImapConnector implements Connector<TImapRecordType> {
       { to: value },
       { cc: value },
     ]);
+    const bodyTerms = bodyKinds.map(({ forms }) => anyOf(shortestSubstrings(forms).map((form) => ({ body: form }))));
     const found: FoundRecord[] = [];
     for (const folder of orderedFolders(recordType.folders)) {
       if (found.length >= options.limit) break;
@@ -265,18 +266,21 @@ export class ImapConnector implements Connector<TImapRecordType> {
         'find subject',
         'main',
         async (client) => {
-          const search = async (terms: SearchObject[]) =>
-            terms.length === 0 ? [] : (await client.search(anyOf(terms), { uid: true })) || [];
+          // One SEARCH over the folder for every term (a BODY search reads every message, once); the messages it
+          // finds are then searched again per kind, which reads only them.
+          const search = async (criteria: SearchObject) => (await client.search(criteria, { uid: true })) || [];
+          const candidates = uniqueAscending(await search(anyOf([...headerTerms, ...bodyTerms])));
           const byBody = new Map<number, SubjectMatch[]>();
-          for (const { kind, forms } of bodyKinds) {
-            for (const uid of await search(forms.map((form) => ({ body: form }))))
+          const inCandidates = candidates.length > 0 ? sequenceSet(candidates) : undefined;
+          for (const [index, { kind }] of bodyKinds.entries()) {
+            if (!inCandidates) break;
+            for (const uid of await search({ uid: inCandidates, ...bodyTerms[index]! }))
               byBody.set(uid, [...(byBody.get(uid) ?? []), { field: 'body', kind }]);
           }
-          return {
-            uidValidity: String(client.mailbox ? client.mailbox.uidValidity : 0n),
-            byHeader: new Set(await search(headerTerms)),
-            byBody,
-          };
+          const byHeader = new Set(
+            inCandidates && headerTerms.length > 0 ? await search({ uid: inCandidates, ...anyOf(headerTerms) }) : [],
+          );
+          return { uidValidity: String(client.mailbox ? client.mailbox.uidValidity : 0n), byHeader, byBody };
         },
       );
       const uids = uniqueAscending([...byHeader, ...byBody.keys()]);
@@ -431,6 +435,16 @@ export class ImapConnector implements Connector<TImapRecordType> {
 
 /** The kinds searched in message bodies; e-mail addresses and names are searched in the address headers. */
 const BODY_KINDS = ['phone', 'iban', 'bsn', 'customer_number'] as const;
+
+/**
+ * The forms no other form is a substring of: SEARCH BODY matches substrings, so `31612345678` already finds
+ * `+31612345678` and `0031612345678`, and asking for those too only makes the server compare more.
+ */
+function shortestSubstrings(forms: readonly string[]): string[] {
+  return forms.filter(
+    (form, index) => !forms.some((other, j) => j !== index && other.length < form.length && form.includes(other)),
+  );
+}
 
 /** One SEARCH criterion matching any of `terms`. */
 const anyOf = (terms: SearchObject[]): SearchObject => (terms.length === 1 ? terms[0]! : { or: terms });
