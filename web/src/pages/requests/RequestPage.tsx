@@ -182,7 +182,9 @@ function eventFact(event: TEvent, t: TFunction, names: Map<string, string>): str
 
 function actorName(event: TEvent, t: TFunction): string {
   if (event.actor.name) return event.actor.name;
-  return event.actor.type === 'anonymous' ? t('requests.detail.actorRequester') : t('requests.detail.actorSystem');
+  // The public page acts for the requester (system actor `request_page`).
+  const isRequester = event.actor.type === 'anonymous' || event.actor.id === 'request_page';
+  return isRequester ? t('requests.detail.actorRequester') : t('requests.detail.actorSystem');
 }
 
 function Timeline({ request }: { request: TRequest }) {
