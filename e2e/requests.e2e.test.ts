@@ -85,7 +85,8 @@ describe('a data-subject request from the public page to closing on the desk', (
   it('is handled on the desk: assigned, identity checked, closed, with every step in the timeline', async () => {
     const { page } = officer;
     await signInAsOwner(page, server.url);
-    await page.getByRole('link', { name: 'Verzoeken' }).click();
+    await page.getByRole('region', { name: 'Verzoeken' }).getByText('1 open verzoek', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Verzoeken', exact: true }).click();
     const table = page.getByRole('table', { name: 'Verzoeken' });
     await table.getByRole('link', { name: reference }).waitFor();
     // The markup typed in the name is text on the desk, not an element.

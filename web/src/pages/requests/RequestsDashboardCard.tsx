@@ -32,7 +32,7 @@ export function RequestsDashboardCard() {
         </Text>
       )}
       <Anchor component={Link} to={`/o/${org.slug}/requests`} size="sm" mt="sm" display="block">
-        {t('requests.nav')}
+        {t('requests.desk.dashboardLink')}
       </Anchor>
     </Card>
   );
