@@ -3,6 +3,7 @@ import {
   IconBuilding,
   IconHistory,
   IconHome,
+  IconInbox,
   IconKey,
   IconMail,
   IconUsers,
@@ -28,6 +29,7 @@ const ENTRIES: Entry[] = [
   { path: '/settings', labelKey: 'nav.settings', icon: IconBuilding, role: 'viewer' },
   { path: '/members', labelKey: 'nav.members', icon: IconUsers, role: 'viewer' },
   { path: '/api-tokens', labelKey: 'nav.apiTokens', icon: IconKey, role: 'owner' },
+  { path: '/requests', labelKey: 'requests.nav', icon: IconInbox, role: 'privacy_officer' },
   { path: '/audit', labelKey: 'nav.audit', icon: IconHistory, role: 'privacy_officer' },
   { path: '/outbox', labelKey: 'nav.outbox', icon: IconMail, role: 'privacy_officer' },
 ];

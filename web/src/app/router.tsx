@@ -52,6 +52,8 @@ const orgPages: RouteObject[] = [
   { path: 'retention/policies/new', ...page(() => import('../pages/retention/PolicyFormPage.tsx')) },
   { path: 'retention/policies/:policyId', ...page(() => import('../pages/retention/PolicyPage.tsx')) },
   { path: 'retention/policies/:policyId/edit', ...page(() => import('../pages/retention/PolicyFormPage.tsx')) },
+  { path: 'requests', ...page(() => import('../pages/requests/RequestsPage.tsx')) },
+  { path: 'requests/:requestId', ...page(() => import('../pages/requests/RequestPage.tsx')) },
   { path: '*', Component: NotFoundPage },
 ];
 
@@ -79,6 +81,9 @@ export const routes: RouteObject[] = [
         Component: PendingOnly,
         children: [{ path: 'sign-in/second-factor', ...page(() => import('../pages/auth/SecondFactorPage.tsx')) }],
       },
+      // The public request pages (issue 11): a data subject without an account, signed in or not.
+      { path: 'p/:slug/request', ...page(() => import('../pages/requests/PublicRequestPage.tsx')) },
+      { path: 'p/:slug/request/confirm', ...page(() => import('../pages/requests/ConfirmRequestPage.tsx')) },
       { path: 'invitations/:token', ...page(() => import('../pages/invitations/AcceptInvitationPage.tsx')) },
       {
         Component: RequireUser,

@@ -9,11 +9,12 @@ import { useCan, useCurrentOrganisation, useMyOrganisations } from '../../app/or
 import { useCurrentUser } from '../../app/session.ts';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { RegisterDashboardCard } from '../register/RegisterDashboardCard.tsx';
+import { RequestsDashboardCard } from '../requests/RequestsDashboardCard.tsx';
 import { RetentionDashboardCard } from '../retention/RetentionDashboardCard.tsx';
 import { KeyFacts } from './KeyFacts.tsx';
 
 /** The modules that will fill this page, in the order PRODUCT.md lists them. */
-const COMING = ['retention', 'requests', 'notices', 'breaches', 'measures', 'report'];
+const COMING = ['retention', 'notices', 'breaches', 'measures', 'report'];
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export default function DashboardPage() {
     queryFn: () => organisationsApi.get(membership.slug),
   });
   const canAddClients = useCan('privacy_officer');
+  const canHandleRequests = useCan('privacy_officer');
   const clients = (useMyOrganisations().data ?? []).filter((org) => org.managedBy?.id === membership.id);
 
   return (
@@ -55,6 +57,7 @@ export default function DashboardPage() {
         {organisation.data && <KeyFacts organisation={organisation.data} />}
         <RegisterDashboardCard />
         <RetentionDashboardCard />
+        {canHandleRequests && <RequestsDashboardCard />}
         <Card withBorder radius="md" padding="lg">
           <Title order={2} size="h4" mb="xs">
             {t('dashboard.comingTitle')}
