@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
-import { subjectRequestChecks, subjectRequestEvents, subjectRequests } from './tables.ts';
+import { subjectRequestChecks, subjectRequestEvents, subjectRequestFindings, subjectRequests } from './tables.ts';
 
 export type RequestRow = typeof subjectRequests.$inferSelect;
 export type RequestEventRow = typeof subjectRequestEvents.$inferSelect;
@@ -232,4 +232,78 @@ export async function tickCheck(
     )
     .returning();
   return row ?? null;
+}
+
+export type FindingRow = typeof subjectRequestFindings.$inferSelect;
+
+/** Records what discovery found; a record found again keeps the decision made about it. */
+export async function upsertFindings(
+  tx: Database,
+  rows: readonly Omit<typeof subjectRequestFindings.$inferInsert, 'id'>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx
+    .insert(subjectRequestFindings)
+    .values([...rows])
+    .onConflictDoUpdate({
+      target: [subjectRequestFindings.requestId, subjectRequestFindings.recordTypeId, subjectRequestFindings.recordKey],
+      set: {
+        matchedBy: sql`excluded.matched_by`,
+        lastFoundAt: sql`excluded.last_found_at`,
+        connectorName: sql`excluded.connector_name`,
+        recordTypeName: sql`excluded.record_type_name`,
+      },
+    });
+}
+
+export async function findingsOf(db: Database, orgId: string, requestId: string): Promise<FindingRow[]> {
+  return db
+    .select()
+    .from(subjectRequestFindings)
+    .where(and(eq(subjectRequestFindings.orgId, orgId), eq(subjectRequestFindings.requestId, requestId)))
+    .orderBy(
+      asc(subjectRequestFindings.connectorName),
+      asc(subjectRequestFindings.recordTypeName),
+      asc(subjectRequestFindings.recordKey),
+    );
+}
+
+export async function updateFinding(
+  tx: Database,
+  orgId: string,
+  requestId: string,
+  findingId: string,
+  values: Partial<typeof subjectRequestFindings.$inferInsert>,
+): Promise<boolean> {
+  const rows = await tx
+    .update(subjectRequestFindings)
+    .set(values)
+    .where(
+      and(
+        eq(subjectRequestFindings.orgId, orgId),
+        eq(subjectRequestFindings.requestId, requestId),
+        eq(subjectRequestFindings.id, findingId),
+      ),
+    )
+    .returning({ id: subjectRequestFindings.id });
+  return rows.length > 0;
+}
+
+export async function setFindingsStatus(
+  tx: Database,
+  orgId: string,
+  ids: readonly string[],
+  values: { actionStatus: string; actionAt: Date; actionError?: string | null },
+): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(subjectRequestFindings)
+    .set(values)
+    .where(and(eq(subjectRequestFindings.orgId, orgId), inArray(subjectRequestFindings.id, [...ids])));
+}
+
+export async function deleteFindings(tx: Database, orgId: string, requestId: string): Promise<void> {
+  await tx
+    .delete(subjectRequestFindings)
+    .where(and(eq(subjectRequestFindings.orgId, orgId), eq(subjectRequestFindings.requestId, requestId)));
 }

@@ -108,3 +108,45 @@ export const subjectRequestChecks = pgTable(
   },
   (table) => [uniqueIndex('subject_request_checks_request_system_key').on(table.requestId, table.systemId)],
 );
+
+/**
+ * A record discovery found for a request, and what the officer decided to do with it (erase, anonymise, restrict,
+ * rectify or keep, with the reason) and whether that was carried out. Dropped when the request is minimised.
+ */
+export const subjectRequestFindings = pgTable(
+  'subject_request_findings',
+  {
+    id: id(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => subjectRequests.id, { onDelete: 'cascade' }),
+    connectorId: uuid('connector_id').notNull(),
+    connectorName: text('connector_name').notNull(),
+    recordTypeId: uuid('record_type_id').notNull(),
+    recordTypeName: text('record_type_name').notNull(),
+    /** The register system the connector reaches, if linked: for the letter's backup dates. */
+    systemId: uuid('system_id'),
+    recordKey: text('record_key').notNull(),
+    matchedBy: jsonb('matched_by').$type<{ field: string; kind: string }[]>().notNull().default([]),
+    lastFoundAt: timestamptz('last_found_at').notNull(),
+    /** erase | anonymise | restrict | rectify | keep */
+    decision: text('decision'),
+    decisionReason: text('decision_reason'),
+    /** For anonymise and rectify: the fields and their new values. */
+    decisionFields: jsonb('decision_fields').$type<{ field: string; value: string | null }[]>(),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamptz('decided_at'),
+    /** pending (audited, about to act) | done | held | failed */
+    actionStatus: text('action_status'),
+    actionAt: timestamptz('action_at'),
+    actionError: text('action_error'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('subject_request_findings_record_key').on(table.requestId, table.recordTypeId, table.recordKey),
+    index('subject_request_findings_org_idx').on(table.orgId, table.requestId),
+  ],
+);

@@ -120,6 +120,7 @@ export async function discoverForRequest(
       requestId,
       discovery.manualChecks.map((check) => check.system),
     );
+    await store.upsertFindings(tx, findingRows(scope.orgId, requestId, discovery, ctx.clock.now()));
     await addEvent(ctx, tx, row, 'discovery_run', scope.actor, {
       data: {
         searchedFor: discovery.searchedFor,
@@ -132,4 +133,23 @@ export async function discoverForRequest(
     });
   });
   return { discovery, request: await getRequest(ctx, scope, requestId) };
+}
+
+function findingRows(orgId: string, requestId: string, discovery: TDiscovery, now: Date) {
+  return discovery.connectors.flatMap((connector) =>
+    connector.recordTypes.flatMap((recordType) =>
+      recordType.records.map((record) => ({
+        orgId,
+        requestId,
+        connectorId: connector.connectorId,
+        connectorName: connector.connectorName,
+        recordTypeId: recordType.recordTypeId,
+        recordTypeName: recordType.recordTypeName,
+        systemId: connector.system?.id ?? null,
+        recordKey: record.key,
+        matchedBy: record.matchedBy,
+        lastFoundAt: now,
+      })),
+    ),
+  );
 }

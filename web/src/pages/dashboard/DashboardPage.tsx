@@ -14,7 +14,7 @@ import { RetentionDashboardCard } from '../retention/RetentionDashboardCard.tsx'
 import { KeyFacts } from './KeyFacts.tsx';
 
 /** The modules that will fill this page, in the order PRODUCT.md lists them. */
-const COMING = ['retention', 'notices', 'breaches', 'measures', 'report'];
+const COMING = ['notices', 'breaches', 'measures', 'report'];
 
 export default function DashboardPage() {
   const { t } = useTranslation();
