@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -84,7 +84,10 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
   // Discovery lists the register's system that no connector reaches as a check by hand.
   const discovered = await owner.post(`${base}/requests/${subjectRequest.id}/discover`, { identity: {} });
   if (discovered.status !== 200) throw new Error(`discover failed: ${JSON.stringify(discovered.body)}`);
+  const findings = await owner.get(`${base}/requests/${subjectRequest.id}/findings`);
+  if (!findings.body.items?.length) throw new Error(`discovery found nothing: ${JSON.stringify(findings.body)}`);
   return {
+    findingId: findings.body.items[0].id,
     requestId: subjectRequest.id,
     checkId: discovered.body.request.manualChecks[0].id,
     slug: org.slug,
@@ -113,10 +116,13 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
  * run (queued: the test app runs no jobs).
  */
 async function createRetentionObjects(owner: TestClient, base: string, marker: string) {
+  const root = mkdtempSync(path.join(tmpdir(), 'privacydesk-tenant-'));
+  // A letter that names the requester of createTenantObjects: what discovery finds for the request.
+  writeFileSync(path.join(root, 'brief.txt'), `Beste ${marker}, uw adres ${marker}-verzoeker@example.nl`);
   const connector = await created(owner, `${base}/connectors`, {
     name: `${marker} koppeling`,
     kind: 'files',
-    settings: { root: mkdtempSync(path.join(tmpdir(), 'privacydesk-tenant-')) },
+    settings: { root },
   });
   const recordType = await created(owner, `${base}/connectors/${connector.id}/record-types`, {
     name: `${marker} bestanden`,
@@ -187,6 +193,8 @@ export const REFERENCE_FIELDS: Record<string, string> = {
   activityId: 'activityId',
   /** Manual retention handling names its subject (here a system) as `subject.id`. */
   'subject.id': 'systemId',
+  /** A decision on a record discovery found for a request. */
+  findingId: 'findingId',
   /** A request is assigned to one of the organisation's privacy officers or owners. */
   userId: 'org-owner',
 };
@@ -244,6 +252,10 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/orgs/:org/requests/:requestId/close': { outcome: 'withdrawn' },
   'POST /api/orgs/:org/requests/:requestId/discover': { identity: { customerNumbers: ['K-1001'] } },
   'POST /api/orgs/:org/requests/:requestId/checks/:checkId': { outcome: 'Niets gevonden' },
+  'PUT /api/orgs/:org/requests/:requestId/findings': {
+    decisions: [{ findingId: OWN_OBJECT('findingId'), decision: 'keep', reason: 'Fiscale bewaarplicht' }],
+  },
+  'POST /api/orgs/:org/requests/:requestId/carry-out': { expected: {} },
   'POST /api/orgs/:org/discover': { identity: { emails: ['iemand@example.nl'] } },
   'PUT /api/orgs/:org/retention/manual-handling': {
     subject: { kind: 'system', id: OWN_OBJECT('systemId') },
@@ -267,12 +279,16 @@ export function withOwnObjects(body: unknown, objects: TenantObjects): unknown {
   );
 }
 
+/** Kinds of object that belong to the object a route's URL names (a request's findings), not to the organisation. */
+export const OBJECTS_UNDER_URL = new Set(['findingId']);
+
 /** Minimal items of arrays of objects in bodies, for reference fields inside them (`locations[].providerVendorId`). */
 export const MINIMAL_ITEMS: Record<string, Record<string, unknown>> = {
   locations: { role: 'primary', country: 'NL', since: '2024-01-01' },
   controllers: { kind: 'managed_org' },
   action: { kind: 'archive', fieldMapping: [{ from: 'name', to: 'name' }] },
   subject: { kind: 'system' },
+  decisions: { decision: 'keep', reason: 'Fiscale bewaarplicht' },
 };
 
 /** Where organisation rows live: every table with an org_id column (so new modules are covered unasked). */

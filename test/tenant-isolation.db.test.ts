@@ -6,6 +6,7 @@ import { createOrganisation, createPerson, type TestOrganisation, type TestPerso
 import {
   createTenantObjects,
   MINIMAL_BODIES,
+  OBJECTS_UNDER_URL,
   MINIMAL_ITEMS,
   REFERENCE_FIELDS,
   SHARED_PARAMS,
@@ -219,7 +220,9 @@ describe("A's member, referring to B's objects in a body", () => {
         const foreign = await call(member.client, route, url, withReference(base, field, b[kind] as string));
         if (foreign.response.status < 400 || JSON.stringify(foreign.response.body).includes(MARKER))
           failures.push(foreign.label);
-        const own = await call(member.client, route, url, withReference(base, field, a[kind] as string));
+        // An object that lives under the URL's object (a finding of the request) must be the URL object's own.
+        const owner = OBJECTS_UNDER_URL.has(kind) ? a2 : a;
+        const own = await call(member.client, route, url, withReference(base, field, owner[kind] as string));
         if (own.response.status >= 300) failures.push(`own object refused: ${own.label}`);
         checked += 1;
       }

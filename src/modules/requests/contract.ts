@@ -59,6 +59,7 @@ export const REQUEST_EVENT_KINDS = [
   'minimised',
   'discovery_run',
   'system_checked',
+  'records_handled',
 ] as const;
 export const ZRequestEventKind = z.enum(REQUEST_EVENT_KINDS);
 
@@ -292,3 +293,97 @@ export type TDiscovery = z.infer<typeof ZDiscovery>;
 export const ZCheckSystem = z.strictObject({
   outcome: z.string().trim().min(1, { error: 'validation.required' }).max(1000),
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// What happens to each record found: erase, anonymise, restrict, rectify or keep
+// ---------------------------------------------------------------------------------------------------------------
+
+export const FINDING_DECISIONS = ['erase', 'anonymise', 'restrict', 'rectify', 'keep'] as const;
+export const ZFindingDecision = z.enum(FINDING_DECISIONS);
+export type TFindingDecision = z.infer<typeof ZFindingDecision>;
+/** The decisions privacydesk carries out in the store (restrict: a legal hold on the record in every policy). */
+export const ACTED_DECISIONS = ['erase', 'anonymise', 'restrict', 'rectify'] as const;
+
+const ZFieldValue = z.strictObject({
+  field: z.string().trim().min(1, { error: 'validation.required' }).max(200),
+  value: z.string().max(2000).nullable(),
+});
+
+export const ZFinding = z.object({
+  id: z.uuid(),
+  connectorName: z.string(),
+  recordTypeId: z.uuid(),
+  recordTypeName: z.string(),
+  systemId: z.uuid().nullable(),
+  recordKey: z.string(),
+  matchedBy: z.array(z.object({ field: z.string(), kind: z.string() })),
+  lastFoundAt: z.iso.datetime(),
+  decision: ZFindingDecision.nullable(),
+  reason: z.string().nullable(),
+  fields: z.array(ZFieldValue).nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+  /** pending: audited and about to act (a retry repeats it); held: a legal hold kept it; failed: see `error`. */
+  status: z.enum(['pending', 'done', 'held', 'failed']).nullable(),
+  error: z.string().nullable(),
+  /** A retention policy that keeps records of this type (the fiscal obligation, say): the reason to keep. */
+  suggestedKeepReason: z.string().nullable(),
+});
+export type TFinding = z.infer<typeof ZFinding>;
+
+const count = z.number().int().min(0);
+export const ZFindingCounts = z.object({
+  erase: count,
+  anonymise: count,
+  restrict: count,
+  rectify: count,
+  keep: count,
+});
+
+export const ZFindingList = z.object({
+  items: z.array(ZFinding),
+  /** Decided and not yet carried out, per decision: what "carry out" will do (the preview it confirms). */
+  toCarryOut: ZFindingCounts,
+  undecided: z.number().int(),
+});
+
+export const ZDecideFindings = z.strictObject({
+  decisions: z
+    .array(
+      z
+        .strictObject({
+          findingId: z.uuid(),
+          decision: ZFindingDecision,
+          reason: z.string().trim().max(1000).optional(),
+          fields: z.array(ZFieldValue).max(50).optional(),
+        })
+        .superRefine((input, context) => {
+          const needsReason = input.decision === 'keep' || input.decision === 'restrict';
+          if (needsReason && !input.reason)
+            context.addIssue({ code: 'custom', path: ['reason'], message: 'validation.required' });
+          const needsFields = input.decision === 'anonymise' || input.decision === 'rectify';
+          if (needsFields && !input.fields?.length)
+            context.addIssue({ code: 'custom', path: ['fields'], message: 'validation.required' });
+        }),
+    )
+    .min(1)
+    .max(5000),
+});
+export type TDecideFindings = z.infer<typeof ZDecideFindings>;
+
+/** The officer confirms the counts the preview showed; a different state (someone changed a decision) is refused. */
+export const ZCarryOut = z.strictObject({
+  expected: z.strictObject({
+    erase: count.default(0),
+    anonymise: count.default(0),
+    restrict: count.default(0),
+    rectify: count.default(0),
+    keep: count.default(0),
+  }),
+});
+
+export const ZCarryOutResult = z.object({
+  done: ZFindingCounts,
+  held: z.number().int(),
+  failed: z.number().int(),
+});
+export type TCarryOutResult = z.infer<typeof ZCarryOutResult>;

@@ -97,6 +97,38 @@ export function extensionLetter(
   };
 }
 
+/** What was done with the records found in one place (a connector's record type). */
+export interface HandledRecords {
+  place: string;
+  counts: Partial<Record<'erase' | 'anonymise' | 'rectify' | 'restrict' | 'keep', number>>;
+  keepReasons: string[];
+}
+
+/** The account of what was done where, and until when copies may remain in backups. */
+export interface RecordsAccount {
+  places: HandledRecords[];
+  /** Null: a backup's rotation is not recorded; undefined: nothing was erased or changed. */
+  backupsGoneOn?: string | null;
+}
+
+function recordsParagraphs(locale: Locale, account: RecordsAccount): string[] {
+  if (account.places.length === 0) return [];
+  const lines = account.places.map((place) => {
+    const parts = (['erase', 'anonymise', 'rectify', 'restrict', 'keep'] as const)
+      .filter((decision) => place.counts[decision])
+      .map((decision) => translate(locale, `mail.request_records.${decision}`, { count: place.counts[decision] }));
+    const reasons = place.keepReasons.length > 0 ? ` (${place.keepReasons.join('; ')})` : '';
+    return `- ${place.place}: ${parts.join(', ')}${reasons}`;
+  });
+  const paragraphs = [`${translate(locale, 'mail.request_records.intro')}\n${lines.join('\n')}`];
+  if (account.backupsGoneOn === null) paragraphs.push(translate(locale, 'mail.request_records.backups_unknown'));
+  else if (account.backupsGoneOn)
+    paragraphs.push(
+      translate(locale, 'mail.request_records.backups', { date: longDate(locale, account.backupsGoneOn) }),
+    );
+  return paragraphs;
+}
+
 export function closingLetter(
   locale: Locale,
   input: {
@@ -105,6 +137,7 @@ export function closingLetter(
     reference: string;
     outcome: 'completed' | 'partially_completed' | 'refused';
     note: string | null;
+    records?: RecordsAccount;
   },
 ): Letter {
   const paragraphs = [
@@ -115,6 +148,7 @@ export function closingLetter(
     }),
   ];
   if (input.note) paragraphs.push(input.note);
+  if (input.records) paragraphs.push(...recordsParagraphs(locale, input.records));
   if (input.outcome !== 'completed') paragraphs.push(translate(locale, 'mail.request_complaint'));
   return {
     template: `requests.closed_${input.outcome}`,

@@ -5,15 +5,19 @@ import { scopeOf } from '../../platform/http/access.ts';
 import {
   ZAddRequestNote,
   ZAssignRequest,
+  ZCarryOut,
+  ZCarryOutResult,
   ZCheckSystem,
   ZClientRequestList,
   ZCloseRequest,
   ZConfirmedRequest,
   ZConfirmRequest,
   ZCreateRequest,
+  ZDecideFindings,
   ZDiscoverRequest,
   ZDiscovery,
   ZExtendRequest,
+  ZFindingList,
   ZListRequestsQuery,
   ZPublicRequestPage,
   ZRequest,
@@ -196,6 +200,44 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       handler: (request) =>
         requests.discoverForRequest(ctx, scopeOf(request), request.params.requestId, request.body.identity),
+    });
+
+    app.get('/api/orgs/:org/requests/:requestId/findings', {
+      config: { access: { type: 'org', role: 'privacy_officer' } },
+      schema: {
+        operationId: 'listRequestFindings',
+        tags,
+        summary: 'The records discovery found, with the decision per record and what carrying out will do',
+        params: requestParams,
+        response: { 200: ZFindingList },
+      },
+      handler: (request) => requests.listFindings(ctx, scopeOf(request), request.params.requestId),
+    });
+
+    app.put('/api/orgs/:org/requests/:requestId/findings', {
+      config: { access: { type: 'org', role: 'privacy_officer' } },
+      schema: {
+        operationId: 'decideRequestFindings',
+        tags,
+        summary: 'Decide per record: erase, anonymise, restrict, rectify or keep (with the reason)',
+        params: requestParams,
+        body: ZDecideFindings,
+        response: { 200: ZFindingList },
+      },
+      handler: (request) => requests.decideFindings(ctx, scopeOf(request), request.params.requestId, request.body),
+    });
+
+    app.post('/api/orgs/:org/requests/:requestId/carry-out', {
+      config: { access: { type: 'org', role: 'privacy_officer' } },
+      schema: {
+        operationId: 'carryOutRequestFindings',
+        tags,
+        summary: 'Carry out the decisions in the stores, confirming the counts of the preview',
+        params: requestParams,
+        body: ZCarryOut,
+        response: { 200: ZCarryOutResult },
+      },
+      handler: (request) => requests.carryOut(ctx, scopeOf(request), request.params.requestId, request.body.expected),
     });
 
     app.post('/api/orgs/:org/discover', {

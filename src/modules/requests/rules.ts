@@ -2,7 +2,7 @@
  * Pure rules of the requests desk: deadlines as a request sees them, what may happen in which state, throttling of
  * the public page, reminders and minimisation. No I/O, no clock: `now` and `today` are parameters.
  */
-import type { TRequestDeadline, TRequestStatus } from './contract.ts';
+import type { TFindingDecision, TRequestDeadline, TRequestStatus } from './contract.ts';
 import { deadlineStatus, type ReminderKind, reminderDates, requestDeadline } from './deadline-rules.ts';
 
 /** The confirmation link of the public page is valid this long; unconfirmed submissions go after a week. */
@@ -116,4 +116,66 @@ export function isUnconfirmedExpired(request: { status: TRequestStatus; createdA
 /** The form an e-mail address is compared and hashed in. */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/** The decided, not yet carried-out findings per decision: the preview "carry out" confirms. */
+export function countsToCarryOut(
+  findings: readonly { decision: string | null; actionStatus: string | null }[],
+): Record<TFindingDecision, number> {
+  const counts: Record<TFindingDecision, number> = { erase: 0, anonymise: 0, restrict: 0, rectify: 0, keep: 0 };
+  for (const finding of findings) {
+    if (!finding.decision || finding.decision === 'keep') continue;
+    if (finding.actionStatus === 'done' || finding.actionStatus === 'held') continue;
+    counts[finding.decision as TFindingDecision] += 1;
+  }
+  return counts;
+}
+
+/** Whether the officer's confirmed counts are exactly what would be done now. */
+export function isSamePreview(
+  expected: Partial<Record<TFindingDecision, number>>,
+  actual: Record<TFindingDecision, number>,
+): boolean {
+  return (Object.keys(actual) as TFindingDecision[]).every((key) => (expected[key] ?? 0) === actual[key]);
+}
+
+interface PolicyHolds {
+  recordType: { id: string };
+  holds: readonly { kind: string; keys?: readonly string[]; expiresOn?: string | null }[];
+}
+
+/** The keys of a record type under a legal hold (on these records) that has not expired on `today`. */
+export function heldRecordKeys(policies: readonly PolicyHolds[], recordTypeId: string, today: string): Set<string> {
+  const held = new Set<string>();
+  for (const policy of policies) {
+    if (policy.recordType.id !== recordTypeId) continue;
+    for (const hold of policy.holds) {
+      if (hold.kind !== 'records' || (hold.expiresOn && hold.expiresOn < today)) continue;
+      for (const key of hold.keys ?? []) held.add(key);
+    }
+  }
+  return held;
+}
+
+/** "Belastingdienst: 7 jaar (fiscale bewaarplicht)": the first policy on the record type with a legal reference. */
+export function keepReasonFor(
+  policies: readonly { recordType: { id: string }; name: string; legalReference: { reference: string } }[],
+  recordTypeId: string,
+): string | null {
+  const policy = policies.find(
+    (candidate) => candidate.recordType.id === recordTypeId && candidate.legalReference.reference,
+  );
+  return policy ? `${policy.name}: ${policy.legalReference.reference}` : null;
+}
+
+/**
+ * The last day a copy of erased data can still be in a backup: the day of erasure plus the longest rotation of the
+ * system's backup locations; null when one of them has no rotation recorded (the letter then says it is unknown).
+ */
+export function backupsGoneOn(erasedOn: string, rotations: readonly (number | null)[]): string | null {
+  if (rotations.length === 0) return erasedOn;
+  if (rotations.some((days) => days === null)) return null;
+  const longest = Math.max(...(rotations as number[]));
+  const [year, month, day] = erasedOn.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + longest)).toISOString().slice(0, 10);
 }

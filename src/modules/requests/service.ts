@@ -20,6 +20,7 @@ export {
   verifyIdentity,
 } from './use-cases/desk.ts';
 export { DISCOVERY_LIMIT, discoverForRequest, discoverSubject } from './use-cases/discover.ts';
+export { carryOut, decideFindings, listFindings } from './use-cases/handle-records.ts';
 export { confirmRequest, getRequestPage, submitPublicRequest } from './use-cases/public-page.ts';
 export { minimiseRequests, sendDueReminders } from './use-cases/schedule.ts';
 export { requestMinimiseJob, requestRemindersJob };

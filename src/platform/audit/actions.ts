@@ -87,6 +87,10 @@ export const AUDIT_ACTIONS = {
   },
   'subject_request.extended': { nl: 'Termijn van verzoek verlengd', en: 'Request deadline extended' },
   'subject_request.closed': { nl: 'Verzoek afgesloten', en: 'Request closed' },
+  'subject_request.records_handling': {
+    nl: 'Gevonden gegevens van verzoeker worden verwijderd, aangepast of beperkt',
+    en: "Requester's records about to be erased, changed or restricted",
+  },
   'subject_request.minimised': {
     nl: 'Inhoud van afgesloten verzoek verwijderd',
     en: 'Content of closed request removed',

@@ -14,10 +14,11 @@ import { AppError, conflict, invalidField, notFound } from '../../../platform/er
 import type { OrgScope } from '../../../platform/http/access.ts';
 import { calendarDateIn, startOfDay } from '../../../shared/dates.ts';
 import * as identity from '../../identity/service.ts';
+import * as inventory from '../../inventory/service.ts';
 import * as organisations from '../../organisations/service.ts';
 import type { TCreateRequest, TRequest, TRequestSummary } from '../contract.ts';
-import { closingLetter, extensionLetter, receiptLetter } from '../letters.ts';
-import { dueDatesOf, extensionRefusal, isWorkable, normaliseEmail } from '../rules.ts';
+import { closingLetter, extensionLetter, type HandledRecords, type RecordsAccount, receiptLetter } from '../letters.ts';
+import { backupsGoneOn, dueDatesOf, extensionRefusal, isWorkable, normaliseEmail } from '../rules.ts';
 import * as store from '../store.ts';
 import { addEvent, sendLetter } from './events.ts';
 import { openContent, presentRequest, presentSummary, referenceOf, sealContent, userNamesOf } from './present.ts';
@@ -263,13 +264,58 @@ export function addNote(ctx: AppContext, scope: OrgScope, id: string, text: stri
   });
 }
 
+/**
+ * What was done with the records found, per place, and until when copies may remain in the backups of the systems
+ * where something was erased or changed (their backup locations' rotation). Read before the closing transaction.
+ */
+async function recordsAccount(
+  ctx: AppContext,
+  scope: OrgScope,
+  requestId: string,
+): Promise<RecordsAccount | undefined> {
+  const findings = (await store.findingsOf(ctx.db, scope.orgId, requestId)).filter((row) => row.decision);
+  if (findings.length === 0) return undefined;
+  const places = new Map<string, HandledRecords>();
+  for (const row of findings) {
+    const name = `${row.connectorName} / ${row.recordTypeName}`;
+    const place = places.get(name) ?? { place: name, counts: {}, keepReasons: [] };
+    const decision = row.decision as keyof HandledRecords['counts'];
+    const counted = decision === 'keep' || row.actionStatus === 'done';
+    if (counted) place.counts[decision] = (place.counts[decision] ?? 0) + 1;
+    if (decision === 'keep' && row.decisionReason && !place.keepReasons.includes(row.decisionReason))
+      place.keepReasons.push(row.decisionReason);
+    places.set(name, place);
+  }
+  const changed = findings.filter(
+    (row) => row.actionStatus === 'done' && ['erase', 'anonymise', 'rectify'].includes(row.decision as string),
+  );
+  if (changed.length === 0) return { places: [...places.values()] };
+  const systemIds = [...new Set(changed.flatMap((row) => (row.systemId ? [row.systemId] : [])))];
+  const backups = (await inventory.locationsOfSystems(ctx.db, scope.orgId, systemIds)).filter(
+    (location) => (location.role === 'backup' || location.role === 'offsite_backup') && !location.until,
+  );
+  const lastChange = changed.reduce((latest, row) => Math.max(latest, row.actionAt?.getTime() ?? 0), 0);
+  const erasedOn = calendarDateIn(new Date(lastChange));
+  const unlinked = changed.some((row) => !row.systemId);
+  return {
+    places: [...places.values()],
+    backupsGoneOn: unlinked
+      ? null
+      : backupsGoneOn(
+          erasedOn,
+          backups.map((location) => location.rotationDays),
+        ),
+  };
+}
+
 /** Closes a request with its outcome; the person gets the closing letter (with the right to complain if refused). */
-export function closeRequest(
+export async function closeRequest(
   ctx: AppContext,
   scope: OrgScope,
   id: string,
   input: { outcome: NonNullable<TRequest['outcome']>; note?: string | undefined },
 ) {
+  const records = await recordsAccount(ctx, scope, id);
   return changeRequest(ctx, scope, id, async (tx, row, afterCommit, organisation) => {
     const open = (await store.checksOf(tx, scope.orgId, id)).filter((check) => check.checkedAt === null);
     if (open.length > 0 && input.outcome !== 'withdrawn') {
@@ -291,6 +337,7 @@ export function closeRequest(
         reference: referenceOf(row) as string,
         outcome: input.outcome,
         note: input.note ?? null,
+        ...(records ? { records } : {}),
       });
       await sendLetter(ctx, tx, row, { to: content.email, locale, letter }, scope.actor, afterCommit);
     }

@@ -112,6 +112,7 @@ export async function minimiseRequests(ctx: AppContext): Promise<{ minimised: nu
         minimisedAt: now,
       });
       await store.dropEventNotes(tx, row.orgId, row.id);
+      await store.deleteFindings(tx, row.orgId, row.id);
       await addEvent(ctx, tx, row, 'minimised', SCHEDULER);
       await recordAudit(tx, now, {
         orgId: row.orgId,
