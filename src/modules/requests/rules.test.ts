@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  backupsGoneOn,
   CONTENT_KEPT_DAYS,
+  countsToCarryOut,
   deadlineOf,
   dueDatesOf,
   extensionRefusal,
   formatReference,
+  heldRecordKeys,
   isDueForMinimising,
+  isSamePreview,
   isUnconfirmedExpired,
+  keepReasonFor,
   MAX_SUBMISSIONS_PER_ADDRESS_PER_DAY,
   MAX_UNCONFIRMED_PER_ORGANISATION_PER_HOUR,
   normaliseEmail,
@@ -132,5 +137,61 @@ describe('minimisation', () => {
       true,
     );
     expect(isUnconfirmedExpired({ status: 'open', createdAt }, new Date(createdAt.getTime() + 70 * DAY))).toBe(false);
+  });
+});
+
+describe('carrying out decisions on found records', () => {
+  const finding = (decision: string | null, actionStatus: string | null = null) => ({ decision, actionStatus });
+
+  it('counts what is decided and not yet done, per decision; keep is never carried out', () => {
+    const counts = countsToCarryOut([
+      finding('erase'),
+      finding('erase', 'failed'),
+      finding('erase', 'done'),
+      finding('anonymise', 'pending'),
+      finding('restrict', 'held'),
+      finding('keep'),
+      finding(null),
+    ]);
+    expect(counts).toEqual({ erase: 2, anonymise: 1, restrict: 0, rectify: 0, keep: 0 });
+  });
+
+  it('accepts a confirmation only when it matches what would be done now', () => {
+    const actual = { erase: 2, anonymise: 0, restrict: 1, rectify: 0, keep: 0 };
+    expect(isSamePreview({ erase: 2, restrict: 1 }, actual)).toBe(true);
+    expect(isSamePreview({ erase: 2 }, actual)).toBe(false);
+    expect(isSamePreview({ erase: 2, restrict: 1, rectify: 1 }, actual)).toBe(false);
+  });
+
+  it('finds the keys under a records hold of a policy on the record type that has not expired', () => {
+    const policies = [
+      {
+        recordType: { id: 'rt-1' },
+        holds: [
+          { kind: 'records', keys: ['4', '7'], expiresOn: null },
+          { kind: 'records', keys: ['9'], expiresOn: '2026-11-01' },
+          { kind: 'condition' },
+        ],
+      },
+      { recordType: { id: 'rt-2' }, holds: [{ kind: 'records', keys: ['5'], expiresOn: null }] },
+    ];
+    expect([...heldRecordKeys(policies, 'rt-1', '2026-11-23')].sort()).toEqual(['4', '7']);
+    expect([...heldRecordKeys(policies, 'rt-1', '2026-10-01')].sort()).toEqual(['4', '7', '9']);
+  });
+
+  it('suggests the reason to keep from the first policy with a legal reference', () => {
+    const policies = [
+      { recordType: { id: 'rt-1' }, name: 'Zonder grond', legalReference: { reference: '' } },
+      { recordType: { id: 'rt-1' }, name: 'Facturen 7 jaar', legalReference: { reference: 'art. 52 AWR' } },
+    ];
+    expect(keepReasonFor(policies, 'rt-1')).toBe('Facturen 7 jaar: art. 52 AWR');
+    expect(keepReasonFor(policies, 'rt-2')).toBeNull();
+  });
+
+  it('dates the end of backup copies by the longest rotation, or says it is unknown', () => {
+    expect(backupsGoneOn('2026-11-23', [35, 7])).toBe('2026-12-28');
+    expect(backupsGoneOn('2026-12-30', [3])).toBe('2027-01-02');
+    expect(backupsGoneOn('2026-11-23', [35, null])).toBeNull();
+    expect(backupsGoneOn('2026-11-23', [])).toBe('2026-11-23');
   });
 });
