@@ -1,19 +1,26 @@
 import type { z } from 'zod';
 import type {
+  TCarryOutResult,
   TConfirmedRequest,
+  TDiscovery,
+  TFinding,
+  TFindingDecision,
   TPublicRequestPage,
   TRequest,
   TRequestSummary,
   ZAddRequestNote,
   ZAssignRequest,
+  ZCarryOut,
   ZClientRequestList,
   ZCloseRequest,
   ZCreateRequest,
+  ZDecideFindings,
   ZExtendRequest,
   ZListRequestsQuery,
   ZSubmitPublicRequest,
   ZVerifyIdentity,
 } from '../../../src/modules/requests/contract.ts';
+import type { TSubjectIdentityInput } from '../../../src/modules/requests/identities.ts';
 import { http, withQuery } from './http.ts';
 
 export type {
@@ -30,6 +37,17 @@ export type TRequestState = z.output<typeof ZListRequestsQuery>['state'];
 export type TClientRequest = z.infer<typeof ZClientRequestList>['items'][number];
 export type TVerifyIdentityInput = z.input<typeof ZVerifyIdentity>;
 export type TCloseRequestInput = z.input<typeof ZCloseRequest>;
+export type { TCarryOutResult, TDiscovery, TFinding, TFindingDecision, TSubjectIdentityInput };
+export type TFindingList = { items: TFinding[]; toCarryOut: Record<TFindingDecision, number>; undecided: number };
+export type TDecideFindingsInput = z.input<typeof ZDecideFindings>;
+
+export const FINDING_DECISIONS = [
+  'erase',
+  'anonymise',
+  'rectify',
+  'restrict',
+  'keep',
+] as const satisfies readonly TFindingDecision[];
 
 /** The contract's enums, written out so zod stays out of the pages' chunks (the `satisfies` keeps them in step). */
 export const REQUEST_RIGHTS = [
@@ -68,6 +86,7 @@ export const requestKeys = {
   list: (org: string, state: TRequestState) => ['org', org, 'requests', 'list', state] as const,
   clients: (org: string) => ['org', org, 'requests', 'clients'] as const,
   one: (org: string, id: string) => ['org', org, 'requests', 'one', id] as const,
+  findings: (org: string, id: string) => ['org', org, 'requests', 'one', id, 'findings'] as const,
   publicPage: (slug: string) => ['public-request-page', slug] as const,
 };
 
@@ -94,4 +113,13 @@ export const requestsApi = {
   addNote: (ref: string, id: string, body: z.input<typeof ZAddRequestNote>) =>
     http.post<TRequest>(`${one(ref, id)}/notes`, body),
   close: (ref: string, id: string, body: TCloseRequestInput) => http.post<TRequest>(`${one(ref, id)}/close`, body),
+  discover: (ref: string, id: string, identity: Partial<TSubjectIdentityInput>) =>
+    http.post<{ discovery: TDiscovery; request: TRequest }>(`${one(ref, id)}/discover`, { identity }),
+  checkSystem: (ref: string, id: string, checkId: string, outcome: string) =>
+    http.post<TRequest>(`${one(ref, id)}/checks/${encodeURIComponent(checkId)}`, { outcome }),
+  findings: (ref: string, id: string) => http.get<TFindingList>(`${one(ref, id)}/findings`),
+  decide: (ref: string, id: string, body: TDecideFindingsInput) =>
+    http.put<TFindingList>(`${one(ref, id)}/findings`, body),
+  carryOut: (ref: string, id: string, expected: z.input<typeof ZCarryOut>['expected']) =>
+    http.post<TCarryOutResult>(`${one(ref, id)}/carry-out`, { expected }),
 };

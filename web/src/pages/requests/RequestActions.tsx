@@ -178,16 +178,22 @@ export function RequestActions({ request }: { request: TRequest }) {
             </Text>
           )
         ))}
-      <ActionForm
-        title={t('requests.actions.note')}
-        initial={{ text: '' }}
-        submitLabel={t('requests.actions.note')}
-        send={(values) => api((ref, id) => requestsApi.addNote(ref, id, { text: values.text ?? '' }))}
-      >
-        {(form) => (
-          <Textarea label={t('requests.fields.note')} required autosize minRows={2} {...form.getInputProps('text')} />
-        )}
-      </ActionForm>
+      {isOpen ? (
+        <ActionForm
+          title={t('requests.actions.note')}
+          initial={{ text: '' }}
+          submitLabel={t('requests.actions.note')}
+          send={(values) => api((ref, id) => requestsApi.addNote(ref, id, { text: values.text ?? '' }))}
+        >
+          {(form) => (
+            <Textarea label={t('requests.fields.note')} required autosize minRows={2} {...form.getInputProps('text')} />
+          )}
+        </ActionForm>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('requests.actions.closedNoChanges')}
+        </Text>
+      )}
       {isOpen && (
         <ActionForm
           title={t('requests.actions.close')}

@@ -12,6 +12,7 @@ import { QueryState } from '../register/shared/QueryState.tsx';
 import { Tag } from '../register/shared/Tag.tsx';
 import { RequestActions } from './RequestActions.tsx';
 import { DaysLeft } from './RequestParts.tsx';
+import { RequestRecords } from './RequestRecords.tsx';
 import { amsterdamDateTime } from './request-format.ts';
 
 /** One request on the desk: who asked what, the deadline, the actions and the timeline. */
@@ -57,6 +58,7 @@ export default function RequestPage() {
               <RequestActions request={data} />
             </Grid.Col>
           </Grid>
+          <RequestRecords request={data} />
         </>
       )}
     </Stack>
