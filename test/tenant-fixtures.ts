@@ -247,6 +247,7 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
   },
   'POST /api/orgs/:org/requests/:requestId/assign': { userId: OWN_OBJECT('org-owner') },
   'POST /api/orgs/:org/requests/:requestId/identity': { method: 'known_contact' },
+  'POST /api/orgs/:org/requests/:requestId/identity-check': { message: 'Noem uw klantnummer' },
   'POST /api/orgs/:org/requests/:requestId/extend': { reason: 'Veel systemen' },
   'POST /api/orgs/:org/requests/:requestId/notes': { text: 'Gebeld' },
   'POST /api/orgs/:org/requests/:requestId/close': { outcome: 'withdrawn' },

@@ -6,8 +6,8 @@ import { createOrganisation, createPerson, type TestOrganisation, type TestPerso
 import {
   createTenantObjects,
   MINIMAL_BODIES,
-  OBJECTS_UNDER_URL,
   MINIMAL_ITEMS,
+  OBJECTS_UNDER_URL,
   REFERENCE_FIELDS,
   SHARED_PARAMS,
   type TenantObjects,

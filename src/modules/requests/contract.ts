@@ -60,6 +60,7 @@ export const REQUEST_EVENT_KINDS = [
   'discovery_run',
   'system_checked',
   'records_handled',
+  'identity_check_sent',
 ] as const;
 export const ZRequestEventKind = z.enum(REQUEST_EVENT_KINDS);
 
@@ -244,6 +245,8 @@ export const ZVerifyIdentity = z.strictObject({
   note: z.string().trim().max(1000).optional(),
 });
 export const ZExtendRequest = z.strictObject({ reason: ZText });
+/** What the officer asks the person to show or answer to prove who they are (sent as the identity-check letter). */
+export const ZAskIdentity = z.strictObject({ message: ZText });
 export const ZAddRequestNote = z.strictObject({ text: ZText });
 export const ZCloseRequest = z.strictObject({ outcome: ZRequestOutcome, note: z.string().trim().max(5000).optional() });
 

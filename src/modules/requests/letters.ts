@@ -80,6 +80,23 @@ export function receiptLetter(
   };
 }
 
+export function identityCheckLetter(
+  locale: Locale,
+  input: { name: string; organisation: string; reference: string; message: string },
+): Letter {
+  return {
+    template: 'requests.identity_check',
+    subject: translate(locale, 'mail.request_identity.subject', { reference: input.reference }),
+    text: composeText(locale, [
+      translate(locale, 'mail.greeting', { name: input.name }),
+      translate(locale, 'mail.request_identity.body', { organisation: input.organisation }),
+      input.message,
+      translate(locale, 'mail.request_identity.never'),
+      translate(locale, 'mail.request_identity.clock'),
+    ]),
+  };
+}
+
 export function extensionLetter(
   locale: Locale,
   input: { name: string; organisation: string; reference: string; reason: string; due: string },

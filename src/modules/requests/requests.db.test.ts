@@ -307,6 +307,30 @@ describe('the desk', () => {
     expect((await editor.client.get(base())).status).toBe(403);
   });
 
+  it('asks the person to show who they are, in their language, never for a copy of an ID by e-mail', async () => {
+    const created = await org.owner.client.post(
+      base(),
+      letter('2026-11-21', { locale: 'en', requester: { name: 'Sam', email: 'sam@example.nl' } }),
+    );
+    const asked = await org.owner.client.post(`${base()}/${created.body.id}/identity-check`, {
+      message: 'Please reply with your customer number and the address we sent your last invoice to.',
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.body.timeline.map((event: { kind: string }) => event.kind)).toContain('identity_check_sent');
+    const mail = (await mailsTo('sam@example.nl')).find((message) => message.template === 'requests.identity_check');
+    expect(mail?.subject).toBe(`Your request ${created.body.reference}: who are you?`);
+    expect(mail?.text).toContain('Please reply with your customer number');
+    expect(mail?.text).toContain('Never send a copy of your passport');
+    const byPhone = await org.owner.client.post(base(), {
+      ...letter('2026-11-21'),
+      channel: 'phone',
+      requester: { name: 'Zonder Mail' },
+    });
+    const refused = await org.owner.client.post(`${base()}/${byPhone.body.id}/identity-check`, { message: 'Bel ons' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('request_without_email');
+  });
+
   it('shows a provider the open requests of the organisations it manages', async () => {
     const client = await org.owner.client.post('/api/orgs', { name: 'Klant van de bakker', managedByOrgId: org.id });
     await org.owner.client.post(`/api/orgs/${client.body.id}/requests`, letter('2026-11-22'));

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { scopeOf } from '../../platform/http/access.ts';
 import {
   ZAddRequestNote,
+  ZAskIdentity,
   ZAssignRequest,
   ZCarryOut,
   ZCarryOutResult,
@@ -161,6 +162,13 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     change('identity', 'verifyRequestIdentity', 'Record how the identity was verified', ZVerifyIdentity, (s, id, b) =>
       requests.verifyIdentity(ctx, s, id, b),
+    );
+    change(
+      'identity-check',
+      'askRequestIdentity',
+      'Ask the person to show who they are (the identity-check letter)',
+      ZAskIdentity,
+      (s, id, b) => requests.askIdentity(ctx, s, id, b.message),
     );
     change(
       'extend',

@@ -9,6 +9,7 @@ import { minimiseRequests, sendDueReminders } from './use-cases/schedule.ts';
 
 export {
   addNote,
+  askIdentity,
   assignRequest,
   checkSystem,
   closeRequest,

@@ -108,6 +108,8 @@ export const requestsApi = {
     http.post<TRequest>(`${one(ref, id)}/assign`, body),
   verifyIdentity: (ref: string, id: string, body: TVerifyIdentityInput) =>
     http.post<TRequest>(`${one(ref, id)}/identity`, body),
+  askIdentity: (ref: string, id: string, message: string) =>
+    http.post<TRequest>(`${one(ref, id)}/identity-check`, { message }),
   extend: (ref: string, id: string, body: z.input<typeof ZExtendRequest>) =>
     http.post<TRequest>(`${one(ref, id)}/extend`, body),
   addNote: (ref: string, id: string, body: z.input<typeof ZAddRequestNote>) =>

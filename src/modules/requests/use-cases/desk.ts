@@ -17,7 +17,14 @@ import * as identity from '../../identity/service.ts';
 import * as inventory from '../../inventory/service.ts';
 import * as organisations from '../../organisations/service.ts';
 import type { TCreateRequest, TRequest, TRequestSummary } from '../contract.ts';
-import { closingLetter, extensionLetter, type HandledRecords, type RecordsAccount, receiptLetter } from '../letters.ts';
+import {
+  closingLetter,
+  extensionLetter,
+  type HandledRecords,
+  identityCheckLetter,
+  type RecordsAccount,
+  receiptLetter,
+} from '../letters.ts';
 import { backupsGoneOn, dueDatesOf, extensionRefusal, isWorkable, normaliseEmail } from '../rules.ts';
 import * as store from '../store.ts';
 import { addEvent, sendLetter } from './events.ts';
@@ -255,6 +262,19 @@ export function extendRequest(ctx: AppContext, scope: OrgScope, id: string, reas
       });
       await sendLetter(ctx, tx, row, { to: content.email, locale, letter }, scope.actor, afterCommit);
     }
+  });
+}
+
+/** Asks the person to show who they are (Art. 12(6)), in their language; the answer comes back outside privacydesk. */
+export function askIdentity(ctx: AppContext, scope: OrgScope, id: string, message: string) {
+  return changeRequest(ctx, scope, id, async (tx, row, afterCommit, organisation) => {
+    const content = openContent(ctx, row);
+    if (!content?.email) throw conflict('request_without_email');
+    const locale = row.locale === 'en' ? 'en' : 'nl';
+    const reference = referenceOf(row) as string;
+    const letter = identityCheckLetter(locale, { name: content.name, organisation, reference, message });
+    await sendLetter(ctx, tx, row, { to: content.email, locale, letter }, scope.actor, afterCommit);
+    await addEvent(ctx, tx, row, 'identity_check_sent', scope.actor, { note: message });
   });
 }
 

@@ -125,6 +125,25 @@ export function RequestActions({ request }: { request: TRequest }) {
           )}
         </ActionForm>
       )}
+      {isOpen && request.requester?.email && !request.identity && (
+        <ActionForm
+          title={t('requests.actions.askIdentity')}
+          hint={t('requests.actions.askIdentityHint')}
+          initial={{ message: '' }}
+          submitLabel={t('requests.actions.askIdentitySubmit')}
+          send={(values) => api((ref, id) => requestsApi.askIdentity(ref, id, values.message ?? ''))}
+        >
+          {(form) => (
+            <Textarea
+              label={t('requests.fields.askIdentityMessage')}
+              required
+              autosize
+              minRows={2}
+              {...form.getInputProps('message')}
+            />
+          )}
+        </ActionForm>
+      )}
       {isOpen && (
         <ActionForm
           title={t('requests.actions.verify')}
