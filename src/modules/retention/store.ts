@@ -251,14 +251,13 @@ export async function interruptedRuns(db: Database, now: Date): Promise<RunRow[]
 
 // Batches
 
-export async function pendingBatch(db: Database, runId: string): Promise<BatchRow | undefined> {
-  const [row] = await db
+/** The batches begun but not done (a killed worker's: at most the one acted on and the one begun after it), in order. */
+export async function pendingBatches(db: Database, runId: string): Promise<BatchRow[]> {
+  return db
     .select()
     .from(retentionRunBatches)
     .where(and(eq(retentionRunBatches.runId, runId), eq(retentionRunBatches.status, 'pending')))
-    .orderBy(asc(retentionRunBatches.seq))
-    .limit(1);
-  return row;
+    .orderBy(asc(retentionRunBatches.seq));
 }
 
 export async function nextBatchSeq(db: Database, runId: string): Promise<number> {
@@ -273,12 +272,23 @@ export async function insertBatch(db: Database, values: typeof retentionRunBatch
   await db.insert(retentionRunBatches).values(values);
 }
 
-/** Marks a batch done and forgets its keys (the audit trail keeps their hashes). */
-export async function finishBatch(db: Database, runId: string, seq: number, at: Date) {
-  await db
+/**
+ * Marks a pending batch done and forgets its keys (the audit trail keeps their hashes). Returns false when it was
+ * not pending, so a batch is counted once whoever completes it.
+ */
+export async function finishBatch(db: Database, runId: string, seq: number, at: Date): Promise<boolean> {
+  const rows = await db
     .update(retentionRunBatches)
     .set({ status: 'done', keys: null, doneAt: at })
-    .where(and(eq(retentionRunBatches.runId, runId), eq(retentionRunBatches.seq, seq)));
+    .where(
+      and(
+        eq(retentionRunBatches.runId, runId),
+        eq(retentionRunBatches.seq, seq),
+        eq(retentionRunBatches.status, 'pending'),
+      ),
+    )
+    .returning({ seq: retentionRunBatches.seq });
+  return rows.length > 0;
 }
 
 // Manual handling
