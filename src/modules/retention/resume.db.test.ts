@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { auditEntriesSince, auditHead } from '../../../test/db.ts';
 import { createOrganisation, type TestOrganisation } from '../../../test/factories.ts';
+import { auditedKeyHashes } from '../../../test/retention.ts';
 import type { Connector } from '../../connectors/connector.ts';
 import { postgresManifest } from '../../connectors/postgres/manifest.ts';
 import { createPostgresTestDatabase } from '../../connectors/postgres/test-server.ts';
@@ -127,7 +128,7 @@ describe('a retention run killed mid-batch', () => {
       const batches = (await auditEntriesSince(app, org.id, before.seq)).filter(
         (entry) => entry.action === 'retention_run.batch_started',
       );
-      const hashes = batches.flatMap((entry) => (entry.data as { keyHashes: string[] }).keyHashes);
+      const hashes = await auditedKeyHashes(app, batches);
       expect(new Set(hashes).size).toBe(EXPIRED);
       expect(hashes).toHaveLength(EXPIRED);
     });

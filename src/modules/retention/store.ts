@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { isAnyOf } from '../../platform/db/id-list.ts';
 import {
   retentionHolds,
+  retentionKeyHashes,
   retentionManualHandling,
   retentionPolicies,
   retentionPreviews,
@@ -14,7 +15,9 @@ export type PolicyRow = typeof retentionPolicies.$inferSelect;
 export type HoldRow = typeof retentionHolds.$inferSelect;
 export type PreviewRow = typeof retentionPreviews.$inferSelect;
 export type RunRow = typeof retentionRuns.$inferSelect;
-export type BatchRow = typeof retentionRunBatches.$inferSelect;
+type BatchRecord = typeof retentionRunBatches.$inferSelect;
+/** A batch with its keys as the list they are (stored as JSON text). */
+export type BatchRow = Omit<BatchRecord, 'keys'> & { keys: string[] | null };
 export type ManualHandlingRow = typeof retentionManualHandling.$inferSelect;
 
 const OPEN_RUN_STATUSES = ['queued', 'running', 'paused_for_approval'];
@@ -253,11 +256,12 @@ export async function interruptedRuns(db: Database, now: Date): Promise<RunRow[]
 
 /** The batches begun but not done (a killed worker's: at most the one acted on and the one begun after it), in order. */
 export async function pendingBatches(db: Database, runId: string): Promise<BatchRow[]> {
-  return db
+  const rows = await db
     .select()
     .from(retentionRunBatches)
     .where(and(eq(retentionRunBatches.runId, runId), eq(retentionRunBatches.status, 'pending')))
     .orderBy(asc(retentionRunBatches.seq));
+  return rows.map((row) => ({ ...row, keys: row.keys === null ? null : (JSON.parse(row.keys) as string[]) }));
 }
 
 export async function nextBatchSeq(db: Database, runId: string): Promise<number> {
@@ -268,8 +272,32 @@ export async function nextBatchSeq(db: Database, runId: string): Promise<number>
   return (row?.seq ?? 0) + 1;
 }
 
-export async function insertBatch(db: Database, values: typeof retentionRunBatches.$inferInsert) {
-  await db.insert(retentionRunBatches).values(values);
+export async function insertBatch(db: Database, values: Omit<BatchRow, 'id' | 'status' | 'createdAt' | 'doneAt'>) {
+  await db
+    .insert(retentionRunBatches)
+    .values({ ...values, keys: values.keys === null ? null : JSON.stringify(values.keys) });
+}
+
+/** Stores a batch's key hashes (8 bytes each, in the batch's order); see `retentionKeyHashes`. */
+export async function insertKeyHashes(db: Database, values: typeof retentionKeyHashes.$inferInsert) {
+  await db.insert(retentionKeyHashes).values(values);
+}
+
+/** The key hashes of a run's batches, as 16 hex characters each, batch by batch in order. */
+export async function keyHashesOfRun(
+  db: Database,
+  orgId: string,
+  runId: string,
+): Promise<{ seq: number; hashes: string[] }[]> {
+  const rows = await db
+    .select({ seq: retentionKeyHashes.seq, keyHashes: retentionKeyHashes.keyHashes })
+    .from(retentionKeyHashes)
+    .where(and(eq(retentionKeyHashes.orgId, orgId), eq(retentionKeyHashes.runId, runId)))
+    .orderBy(asc(retentionKeyHashes.seq));
+  return rows.map((row) => {
+    const hex = Buffer.from(row.keyHashes).toString('hex');
+    return { seq: row.seq, hashes: Array.from({ length: hex.length / 16 }, (_, i) => hex.slice(i * 16, i * 16 + 16)) };
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Connector, Selection } from '../../../connectors/connector.ts';
 import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
@@ -22,10 +23,10 @@ export interface Opened {
 
 type Counts = Partial<Record<'deleted' | 'anonymised' | 'archived', number>>;
 
-/** A batch found in the store, with the audit hashes of its keys. */
+/** A batch found in the store, with the audit hashes of its keys (8 bytes each, in order). */
 interface FoundBatch {
   keys: string[];
-  hashes: string[];
+  hashes: Buffer;
   cursor: string;
 }
 
@@ -36,9 +37,20 @@ interface Acting {
   counts: Promise<Counts>;
 }
 
-/** A short keyed hash of a record key for the audit trail: enough to answer "was record X acted on?", nothing more. */
-const keyHash = (ctx: AppContext, recordTypeId: string, key: string) =>
-  ctx.identifiers.hash(`${recordTypeId}/${key}`).slice(0, 16);
+/** Bytes of a record key's hash kept for the audit trail: enough to answer "was record X acted on?", nothing more. */
+export const KEY_HASH_BYTES = 8;
+
+/**
+ * The keyed hashes of record keys, KEY_HASH_BYTES each, one after the other: the first 16 hex characters of the
+ * installation's identifier hash of `<recordTypeId>/<key>`, as audit entries before held them.
+ */
+function keyHashes(ctx: AppContext, recordTypeId: string, keys: readonly string[]): Buffer {
+  const hashes = Buffer.alloc(keys.length * KEY_HASH_BYTES);
+  keys.forEach((key, i) => {
+    ctx.identifiers.hashBytes(`${recordTypeId}/${key}`).copy(hashes, i * KEY_HASH_BYTES, 0, KEY_HASH_BYTES);
+  });
+  return hashes;
+}
 
 /** What of a selection the holds decide: when it changes during a run, the batches ahead are selected again. */
 const holdsPart = (selection: Selection) => JSON.stringify([selection.conditions, selection.exclusions]);
@@ -55,8 +67,7 @@ function batchStream(ctx: AppContext, opened: Opened, selection: Selection, afte
         if (step.done) return null;
         if (step.value.records.length === 0) continue;
         const keys = step.value.records.map((record) => record.key);
-        const hashes = keys.map((key) => keyHash(ctx, opened.recordTypeId, key));
-        return { keys, hashes, cursor: step.value.cursor };
+        return { keys, hashes: keyHashes(ctx, opened.recordTypeId, keys), cursor: step.value.cursor };
       }
     },
     async close() {
@@ -98,8 +109,9 @@ async function completeBatch(ctx: AppContext, run: store.RunRow, seq: number, co
 }
 
 /**
- * Writes the batch (keys pending), the run's cursor and lease, and the audit entry with the hashed keys, in one
- * transaction, before anything happens in the store. Returns null, writing nothing, when the run is to be cancelled.
+ * Writes the batch (keys pending), the run's cursor and lease, the hashed keys and the audit entry that holds their
+ * SHA-256, in one transaction, before anything happens in the store. Returns null, writing nothing, when the run is
+ * to be cancelled.
  */
 async function beginBatch(
   ctx: AppContext,
@@ -115,6 +127,8 @@ async function beginBatch(
     await store.insertBatch(tx, { orgId: run.orgId, runId: run.id, seq, keys, size: keys.length });
     const leaseUntil = new Date(ctx.clock.now().getTime() + LEASE_MS);
     await store.updateRun(tx, run.id, { cursor: batch.cursor, leaseUntil });
+    const { recordTypeId } = opened;
+    await store.insertKeyHashes(tx, { orgId: run.orgId, runId: run.id, seq, recordTypeId, keyHashes: hashes });
     await recordAudit(tx, ctx.clock.now(), {
       orgId: run.orgId,
       actor: { type: 'system', id: 'retention' },
@@ -125,8 +139,8 @@ async function beginBatch(
         batch: seq,
         action: policy.action.kind,
         count: keys.length,
-        recordTypeId: opened.recordTypeId,
-        keyHashes: hashes,
+        recordTypeId,
+        keyHashesSha256: createHash('sha256').update(hashes).digest('hex'),
       },
     });
     return seq;
