@@ -239,6 +239,19 @@ export async function updateRun(db: Database, id: string, values: Partial<typeof
   await db.update(retentionRuns).set(values).where(eq(retentionRuns.id, id));
 }
 
+/**
+ * Moves a run's cursor and renews its lease, unless a cancel was requested (then nothing is written and the answer
+ * is false).
+ */
+export async function advanceRun(db: Database, id: string, cursor: string, leaseUntil: Date): Promise<boolean> {
+  const rows = await db
+    .update(retentionRuns)
+    .set({ cursor, leaseUntil })
+    .where(and(eq(retentionRuns.id, id), eq(retentionRuns.isCancelRequested, false)))
+    .returning({ id: retentionRuns.id });
+  return rows.length > 0;
+}
+
 /** Runs left running by an instance that stopped (their lease ran out), in every organisation. */
 export async function interruptedRuns(db: Database, now: Date): Promise<RunRow[]> {
   return db

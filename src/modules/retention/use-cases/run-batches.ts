@@ -119,14 +119,13 @@ async function beginBatch(
   policy: store.PolicyRow,
   opened: Opened,
   batch: FoundBatch,
+  seq: number,
 ): Promise<number | null> {
   return inTransaction(ctx.db, async (tx) => {
-    if ((await store.findRun(tx, run.orgId, run.id))?.isCancelRequested) return null;
-    const seq = await store.nextBatchSeq(tx, run.id);
+    const leaseUntil = new Date(ctx.clock.now().getTime() + LEASE_MS);
+    if (!(await store.advanceRun(tx, run.id, batch.cursor, leaseUntil))) return null;
     const { keys, hashes } = batch;
     await store.insertBatch(tx, { orgId: run.orgId, runId: run.id, seq, keys, size: keys.length });
-    const leaseUntil = new Date(ctx.clock.now().getTime() + LEASE_MS);
-    await store.updateRun(tx, run.id, { cursor: batch.cursor, leaseUntil });
     const { recordTypeId } = opened;
     await store.insertKeyHashes(tx, { orgId: run.orgId, runId: run.id, seq, recordTypeId, keyHashes: hashes });
     await recordAudit(tx, ctx.clock.now(), {
@@ -161,6 +160,12 @@ async function repeatPending(
   }
 }
 
+/** The same promise, with its failure left to whoever awaits it (not an unhandled rejection meanwhile). */
+function quietly<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
+}
+
 /** Starts the action on a begun batch; its failure is seen where its counts are awaited. */
 function startActing(
   ctx: AppContext,
@@ -170,9 +175,7 @@ function startActing(
   seq: number,
   keys: string[],
 ): Acting {
-  const counts = act(ctx, scope, policy, opened, keys);
-  counts.catch(() => undefined);
-  return { seq, size: keys.length, counts };
+  return { seq, size: keys.length, counts: quietly(act(ctx, scope, policy, opened, keys)) };
 }
 
 const settle = async (ctx: AppContext, run: store.RunRow, acting: Acting) =>
@@ -195,33 +198,41 @@ export async function workThrough(
 ): Promise<'completed' | 'cancelled'> {
   await repeatPending(ctx, scope, run, policy, opened);
   let cursor = (await store.findRun(ctx.db, run.orgId, run.id))?.cursor ?? null;
+  let seq = await store.nextBatchSeq(ctx.db, run.id);
   let stream = batchStream(ctx, opened, await selectionNow(), cursor);
   let acting: Acting | null = null;
+  let settling: Promise<void> = Promise.resolve();
   try {
     for (;;) {
       if (acting && !opened.findsAheadWhileActing) {
         await settle(ctx, run, acting);
         acting = null;
       }
+      // The holds are read and the next batch is found and hashed while the previous batch is being counted.
+      const selecting = quietly(selectionNow());
       const batch = await stream.next();
-      const selection = await selectionNow();
+      const selection = await selecting;
+      await settling;
       if (holdsPart(selection) !== holdsPart(stream.selection)) {
         // The holds changed since these records were selected: select again behind the last batch begun.
         await stream.close();
         stream = batchStream(ctx, opened, selection, cursor);
         continue;
       }
-      const seq = batch ? await beginBatch(ctx, run, policy, opened, batch) : null;
+      const begun = batch ? await beginBatch(ctx, run, policy, opened, batch, seq) : null;
       const previous = acting;
       if (previous) await previous.counts;
-      acting = batch && seq !== null ? startActing(ctx, scope, policy, opened, seq, batch.keys) : null;
-      if (previous) await settle(ctx, run, previous);
-      if (!batch || seq === null) return batch ? 'cancelled' : 'completed';
-      cursor = batch.cursor;
+      acting = batch && begun !== null ? startActing(ctx, scope, policy, opened, begun, batch.keys) : null;
+      settling = quietly(previous ? settle(ctx, run, previous) : Promise.resolve());
+      if (!batch || begun === null) {
+        await settling;
+        return batch ? 'cancelled' : 'completed';
+      }
+      [cursor, seq] = [batch.cursor, seq + 1];
     }
   } finally {
     await stream.close().catch(() => undefined);
     // Nothing of this run goes on behind its caller's back (a failed batch stays pending, for the next worker).
-    await (acting as Acting | null)?.counts.catch(() => undefined);
+    await Promise.all([settling, (acting as Acting | null)?.counts].map((work) => work?.catch(() => undefined)));
   }
 }
