@@ -8,7 +8,7 @@ import * as store from '../store.ts';
 import { archiveBatch } from './archive.ts';
 
 /** Records per batch: one audit entry, one statement against the store. */
-export const RUN_BATCH_SIZE = 10_000;
+export const RUN_BATCH_SIZE = 25_000;
 /** How long a worker holds a run without renewing; a killed worker's run is taken over after this. */
 export const LEASE_MS = 2 * 60_000;
 
