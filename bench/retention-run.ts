@@ -135,17 +135,25 @@ export interface RetentionRunResult {
   /** The process's resident set when the run starts (privacydesk up, its database open) and its peak during the run. */
   rss_at_start_mb: number;
   peak_rss_mb: number;
+  /** Of the peak: V8's heap in use and the memory of Buffers, to tell JavaScript objects from native memory. */
+  peak_heap_used_mb: number;
+  peak_array_buffers_mb: number;
 }
 
-/** Samples the process's resident set size until stopped; returns the peak in MB. */
-function sampleRss() {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 25);
+/** Samples the process's memory until stopped; returns the peaks in MB (resident set, V8 heap, buffers). */
+function sampleMemory() {
+  const peak = { rss: 0, heapUsed: 0, arrayBuffers: 0 };
+  const sample = () => {
+    const usage = process.memoryUsage();
+    for (const key of ['rss', 'heapUsed', 'arrayBuffers'] as const) peak[key] = Math.max(peak[key], usage[key]);
+  };
+  sample();
+  const timer = setInterval(sample, 25);
   return () => {
     clearInterval(timer);
-    return Math.round(Math.max(peak, process.memoryUsage.rss()) / 1_048_576);
+    sample();
+    const mb = (bytes: number) => Math.round(bytes / 1_048_576);
+    return { rss: mb(peak.rss), heapUsed: mb(peak.heapUsed), arrayBuffers: mb(peak.arrayBuffers) };
   };
 }
 
@@ -180,12 +188,12 @@ export async function benchmarkRetentionRun(options: {
     if ('skipped' in opening) throw new Error(opening.skipped);
     const privacydesk = await privacydeskWithPolicy(name, databaseUrl, opening.database);
     const rssAtStart = Math.round(process.memoryUsage.rss() / 1_048_576);
-    const stopRss = sampleRss();
+    const stopSampling = sampleMemory();
     const started = performance.now();
     const run = await retention.startRun(privacydesk.app.ctx, privacydesk.scope, privacydesk.policyId, 'cli');
     await retention.executeRun(privacydesk.app.ctx, run.id);
     const ms = performance.now() - started;
-    const peakRss = stopRss();
+    const peak = stopSampling();
     const finished = await retention.getRun(privacydesk.app.ctx, privacydesk.scope, run.id);
     await privacydesk.close();
     const after = await baselineLoop(client, 'retention_baseline_after', 10_000);
@@ -203,7 +211,9 @@ export async function benchmarkRetentionRun(options: {
       baseline_after_rows_per_s: Math.round(rate(after)),
       ratio: Math.round((runRate / baselineRate) * 100) / 100,
       rss_at_start_mb: rssAtStart,
-      peak_rss_mb: peakRss,
+      peak_rss_mb: peak.rss,
+      peak_heap_used_mb: peak.heapUsed,
+      peak_array_buffers_mb: peak.arrayBuffers,
     };
   } finally {
     await client.end();
