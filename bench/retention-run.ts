@@ -4,9 +4,6 @@
  * table in the same database. privacydesk itself runs on PGlite in a temporary directory, as `npm start` does.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { buildApplication } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -18,6 +15,7 @@ import * as retention from '../src/modules/retention/service.ts';
 import { inTransaction } from '../src/platform/db/transaction.ts';
 import type { OrgScope } from '../src/platform/http/access.ts';
 import { RecordingQueue } from '../src/platform/jobs/definition.ts';
+import { type BenchDatabase, openEngine } from './lib/engines.ts';
 
 const CUTOFF_DAY = '2026-01-01';
 
@@ -33,12 +31,12 @@ async function createTable(client: pg.Client, table: string, rows: number) {
   await client.query(`VACUUM ANALYZE ${table}`);
 }
 
-async function baselineLoop(client: pg.Client, batchSize: number) {
+async function baselineLoop(client: pg.Client, table: string, batchSize: number) {
   const started = performance.now();
   let total = 0;
   for (;;) {
     const { rowCount } = await client.query(
-      `DELETE FROM retention_baseline WHERE ctid IN (SELECT ctid FROM retention_baseline WHERE ended_on < $1 LIMIT ${batchSize})`,
+      `DELETE FROM ${table} WHERE ctid IN (SELECT ctid FROM ${table} WHERE ended_on < $1 LIMIT ${batchSize})`,
       [CUTOFF_DAY],
     );
     if (!rowCount) break;
@@ -47,17 +45,23 @@ async function baselineLoop(client: pg.Client, batchSize: number) {
   return { deleted: total, ms: performance.now() - started };
 }
 
-/** privacydesk on PGlite with an organisation whose policy deletes rows of `retention_run` ended before 2026. */
-async function privacydeskWithPolicy(database: string, serverUrl: URL) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'privacydesk-bench-run-'));
+/**
+ * privacydesk on its own database (`appDb`: PGlite in a temporary directory, or a fresh PostgreSQL database) with
+ * an organisation whose policy deletes rows of `retention_run` ended before 2026.
+ */
+async function privacydeskWithPolicy(database: string, serverUrl: URL, appDb: BenchDatabase) {
   const config = loadConfig({
-    DATA_DIR: dataDir,
+    DATA_DIR: appDb.dataDir,
     PRIVACYDESK_SECRET_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
     JOBS: 'false',
   });
-  const app = await buildApplication(config, { jobs: new RecordingQueue(), withoutWebApp: true });
+  const app = await buildApplication(config, {
+    database: appDb.handle,
+    jobs: new RecordingQueue(),
+    withoutWebApp: true,
+  });
   const owner = await inTransaction(app.ctx.db, (tx) =>
     identity.createUser(
       app.ctx,
@@ -110,24 +114,61 @@ async function privacydeskWithPolicy(database: string, serverUrl: URL) {
     policyId: policy.id,
     async close() {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await appDb.dispose();
     },
   };
 }
 
 export interface RetentionRunResult {
   bench: 'retention-run-postgres';
+  app_db: 'pglite' | 'postgres';
   rows: number;
   run_deleted: number;
   baseline_deleted: number;
   run_rows_per_s: number;
+  /** The mean of the hand-written loop run just before and just after the run, each on its own identical table. */
   baseline_rows_per_s: number;
+  baseline_before_rows_per_s: number;
+  baseline_after_rows_per_s: number;
+  /** run ÷ baseline; the target is ≥ 0.8. */
   ratio: number;
+  /** The process's resident set when the run starts (privacydesk up, its database open) and its peak during the run. */
+  rss_at_start_mb: number;
   peak_rss_mb: number;
+  /** Of the peak: V8's heap in use and the memory of Buffers, to tell JavaScript objects from native memory. */
+  peak_heap_used_mb: number;
+  peak_array_buffers_mb: number;
 }
 
-/** The whole run against the hand-written loop, on a fresh database of the server at TEST_DATABASE_URL. */
-export async function benchmarkRetentionRun(options: { rows: number; progress?: (line: string) => void }) {
+/** Samples the process's memory until stopped; returns the peaks in MB (resident set, V8 heap, buffers). */
+function sampleMemory() {
+  const peak = { rss: 0, heapUsed: 0, arrayBuffers: 0 };
+  const sample = () => {
+    const usage = process.memoryUsage();
+    for (const key of ['rss', 'heapUsed', 'arrayBuffers'] as const) peak[key] = Math.max(peak[key], usage[key]);
+  };
+  sample();
+  const timer = setInterval(sample, 25);
+  return () => {
+    clearInterval(timer);
+    sample();
+    const mb = (bytes: number) => Math.round(bytes / 1_048_576);
+    return { rss: mb(peak.rss), heapUsed: mb(peak.heapUsed), arrayBuffers: mb(peak.arrayBuffers) };
+  };
+}
+
+const rate = (loop: { deleted: number; ms: number }) => loop.deleted / (loop.ms / 1000);
+
+/**
+ * The whole run against the hand-written loop, on a fresh database of the server at TEST_DATABASE_URL. The baseline
+ * runs just before and just after the run, on identical tables, so load that changes during the run hits both.
+ */
+export async function benchmarkRetentionRun(options: {
+  rows: number;
+  /** privacydesk's own database: PGlite (as `npm start` without DATABASE_URL) or PostgreSQL (production). */
+  appDb: 'pglite' | 'postgres';
+  progress?: (line: string) => void;
+}): Promise<RetentionRunResult> {
   const progress = options.progress ?? (() => {});
   const serverUrl = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const name = `pdt_${Math.floor(Date.now() / 1000)}_retention_run`;
@@ -139,34 +180,41 @@ export async function benchmarkRetentionRun(options: { rows: number; progress?: 
   const client = new pg.Client({ connectionString: databaseUrl.toString() });
   await client.connect();
   try {
-    await createTable(client, 'retention_baseline', options.rows);
-    await createTable(client, 'retention_run', options.rows);
-    progress(`retention run: ${options.rows} rows in each table`);
-    const baseline = await baselineLoop(client, 10_000);
-    const privacydesk = await privacydeskWithPolicy(name, databaseUrl);
-    let peak = process.memoryUsage.rss();
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage.rss());
-    }, 25);
+    for (const table of ['retention_baseline', 'retention_run', 'retention_baseline_after'])
+      await createTable(client, table, options.rows);
+    progress(`retention run (${options.appDb}): ${options.rows} rows in each table`);
+    const before = await baselineLoop(client, 'retention_baseline', 10_000);
+    const opening = await openEngine(options.appDb);
+    if ('skipped' in opening) throw new Error(opening.skipped);
+    const privacydesk = await privacydeskWithPolicy(name, databaseUrl, opening.database);
+    const rssAtStart = Math.round(process.memoryUsage.rss() / 1_048_576);
+    const stopSampling = sampleMemory();
     const started = performance.now();
     const run = await retention.startRun(privacydesk.app.ctx, privacydesk.scope, privacydesk.policyId, 'cli');
     await retention.executeRun(privacydesk.app.ctx, run.id);
     const ms = performance.now() - started;
-    clearInterval(sampler);
+    const peak = stopSampling();
     const finished = await retention.getRun(privacydesk.app.ctx, privacydesk.scope, run.id);
     await privacydesk.close();
-    const runRate = finished.counts.deleted / (ms / 1000);
-    const baselineRate = baseline.deleted / (baseline.ms / 1000);
+    const after = await baselineLoop(client, 'retention_baseline_after', 10_000);
+    const runRate = rate({ deleted: finished.counts.deleted, ms });
+    const baselineRate = (rate(before) + rate(after)) / 2;
     return {
       bench: 'retention-run-postgres',
+      app_db: options.appDb,
       rows: options.rows,
       run_deleted: finished.counts.deleted,
-      baseline_deleted: baseline.deleted,
+      baseline_deleted: before.deleted,
       run_rows_per_s: Math.round(runRate),
       baseline_rows_per_s: Math.round(baselineRate),
+      baseline_before_rows_per_s: Math.round(rate(before)),
+      baseline_after_rows_per_s: Math.round(rate(after)),
       ratio: Math.round((runRate / baselineRate) * 100) / 100,
-      peak_rss_mb: Math.round(peak / 1_048_576),
-    } satisfies RetentionRunResult;
+      rss_at_start_mb: rssAtStart,
+      peak_rss_mb: peak.rss,
+      peak_heap_used_mb: peak.heapUsed,
+      peak_array_buffers_mb: peak.arrayBuffers,
+    };
   } finally {
     await client.end();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

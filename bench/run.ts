@@ -1,18 +1,22 @@
 /**
  * `npm run bench`: every benchmark on every engine, one JSON line each on stdout (see bench/README.md).
  * Progress goes to stderr, so `npm run bench > results.jsonl` keeps only the figures.
- *   --engine pglite|postgres   only this engine (default: both)
+ *   --engine pglite|postgres   only this engine (default: both); for retention, privacydesk's own database
  *   --n 200 --warmup 30        measured and discarded rounds per benchmark
  *   --audit-entries 10000 --orgs 50
  *   --skip-analyze             leave the planner without statistics (what PGlite does on its own, see README)
  *   --only api-lists|register|retention|requests  one group of benchmarks (default: all)
- *   --retention-rows 2000000 --imap-messages 100000   retention on PostgreSQL (half expired) and on Dovecot IMAP
+ *   --retention-rows 100000,2000000 --imap-messages 100000   retention on PostgreSQL (half expired; each size, each
+ *                              benchmark in a process of its own) and on Dovecot IMAP
  *   --rows 1000000 --files 10000 --persons 50   discovery (requests): rows per SQL table, files, persons looked for;
  *                                               its mailbox has --imap-messages messages
  *   --activities 2000 --systems 500 --check-n 20 --export-n 3   the register benchmarks' size and rounds (--export-n 0: no PDF)
  *   --load-connections 200 --load-rounds 2 --load-seconds 120   concurrent load on the register (0 connections: none)
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApplication } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -47,7 +51,8 @@ const { values: args } = parseArgs({
     'load-connections': { type: 'string', default: '200' },
     'load-rounds': { type: 'string', default: '2' },
     'load-seconds': { type: 'string', default: '120' },
-    'retention-rows': { type: 'string', default: '2000000' },
+    'retention-rows': { type: 'string', default: '100000,2000000' },
+    'retention-part': { type: 'string' },
     'imap-messages': { type: 'string', default: '100000' },
     rows: { type: 'string', default: '1000000' },
     files: { type: 'string', default: '10000' },
@@ -149,13 +154,39 @@ async function runRegister(database: BenchDatabase): Promise<void> {
   }
 }
 
-/** Retention in the real stores: PostgreSQL rows and IMAP messages, each against a hand-written loop. */
+/** Benchmarks of retention that each run in a process of their own, so that each peak RSS is that benchmark's. */
+type RetentionPart = 'sql' | 'run-pglite' | 'run-postgres';
+
+async function runRetentionPart(part: RetentionPart, rows: number): Promise<void> {
+  const line =
+    part === 'sql'
+      ? await benchmarkPostgresRetention({ rows })
+      : await benchmarkRetentionRun({ rows, appDb: part === 'run-pglite' ? 'pglite' : 'postgres', progress });
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+/** Runs this file again for one retention benchmark, with its output on ours. */
+async function inChildProcess(part: RetentionPart, rows: number): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--retention-part', part, '--retention-rows', String(rows)],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`retention benchmark ${part} at ${rows} rows exited with ${code}`);
+}
+
+/** Retention in the real stores: PostgreSQL rows (at each size) and IMAP messages, each against a hand-written loop. */
 async function runRetention(): Promise<void> {
-  const rows = Number(args['retention-rows']);
-  if (rows > 0) {
+  const sizes = String(args['retention-rows'])
+    .split(',')
+    .map(Number)
+    .filter((rows) => rows > 0);
+  const appDbs = args.engine ? [args.engine as DatabaseEngine] : (['pglite', 'postgres'] as const);
+  for (const rows of sizes) {
     progress(`retention: PostgreSQL table of ${rows} rows, half expired`);
-    process.stdout.write(`${JSON.stringify(await benchmarkPostgresRetention({ rows }))}\n`);
-    process.stdout.write(`${JSON.stringify(await benchmarkRetentionRun({ rows, progress }))}\n`);
+    await inChildProcess('sql', rows);
+    for (const appDb of appDbs) await inChildProcess(`run-${appDb}`, rows);
   }
   const messages = Number(args['imap-messages']);
   const dovecotProblem = dovecotUnavailableReason();
@@ -180,6 +211,8 @@ async function runRequests(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (args['retention-part'])
+    return runRetentionPart(args['retention-part'] as RetentionPart, Number(args['retention-rows']));
   if (args.only === 'retention') return runRetention();
   if (args.only === 'requests') return runRequests();
   const engines: DatabaseEngine[] = args.engine ? [args.engine as DatabaseEngine] : ['pglite', 'postgres'];

@@ -250,6 +250,11 @@ export interface ConnectorManifest<Config = unknown, RecordType = unknown> {
   recordTypeSchema: z.ZodType<RecordType>;
   /** Whether a failed delete/anonymise batch may be retried by the job queue (keyed, idempotent operations). */
   isRetrySafe: boolean;
+  /**
+   * Whether a run may ask find() for its next batch while the store still acts on the previous one (keyset
+   * pagination: the keys ahead of the cursor never meet those behind it). Absent: one thing at a time.
+   */
+  findsAheadWhileActing?: boolean;
   /** The fields of a record type that hold a person's identity: legal holds on a person and discovery use them. */
   identityFields(recordType: RecordType): { field: string; kind: IdentityFieldKind }[];
   open(config: Config, options: OpenOptions): Connector<RecordType>;

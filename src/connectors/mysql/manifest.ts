@@ -19,6 +19,7 @@ export const mysqlManifest: ConnectorManifest<TMysqlConfig, TMysqlRecordType> = 
   secretFields: ['password'],
   recordTypeSchema: ZMysqlRecordType,
   isRetrySafe: true,
+  findsAheadWhileActing: true,
   identityFields: (recordType) => recordType.identityColumns.map(({ column, kind }) => ({ field: column, kind })),
   open: (config, options) =>
     createSqlConnector<TMysqlRecordType>({

@@ -19,6 +19,7 @@ export const postgresManifest: ConnectorManifest<TPostgresConfig, TPostgresRecor
   secretFields: ['password'],
   recordTypeSchema: ZPostgresRecordType,
   isRetrySafe: true,
+  findsAheadWhileActing: true,
   identityFields: (recordType) => recordType.identityColumns.map(({ column, kind }) => ({ field: column, kind })),
   open: (config, options) =>
     createSqlConnector<TPostgresRecordType>({

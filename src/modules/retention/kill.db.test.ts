@@ -4,6 +4,7 @@ import { createTestApp, TEST_SECRET_KEY, TestClock } from '../../../test/app.ts'
 import { type CliDatabase, cliEnvironment, createCliDatabase } from '../../../test/cli.ts';
 import { auditEntriesSince } from '../../../test/db.ts';
 import { createOrganisation } from '../../../test/factories.ts';
+import { auditedKeyHashes } from '../../../test/retention.ts';
 import { createPostgresTestDatabase } from '../../connectors/postgres/test-server.ts';
 import { migrateDatabase } from '../../platform/db/migrate.ts';
 import { executeRun } from './service.ts';
@@ -110,9 +111,7 @@ describe('a retention run whose worker is killed with SIGKILL', () => {
         progress: { processed: EXPIRED, expected: EXPIRED },
       });
       expect(await remaining()).toBe(KEPT);
-      const hashes = (await auditEntriesSince(app, orgId, 0))
-        .filter((entry) => entry.action === 'retention_run.batch_started')
-        .flatMap((entry) => (entry.data as { keyHashes: string[] }).keyHashes);
+      const hashes = await auditedKeyHashes(app, await auditEntriesSince(app, orgId, 0));
       expect(new Set(hashes).size).toBe(EXPIRED);
     } finally {
       await app.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { auditEntriesSince, auditHead } from '../../../test/db.ts';
 import { createOrganisation, type TestOrganisation } from '../../../test/factories.ts';
+import { auditedKeyHashes } from '../../../test/retention.ts';
 import type { Connector } from '../../connectors/connector.ts';
 import { postgresManifest } from '../../connectors/postgres/manifest.ts';
 import { createPostgresTestDatabase } from '../../connectors/postgres/test-server.ts';
@@ -127,9 +128,41 @@ describe('a retention run killed mid-batch', () => {
       const batches = (await auditEntriesSince(app, org.id, before.seq)).filter(
         (entry) => entry.action === 'retention_run.batch_started',
       );
-      const hashes = batches.flatMap((entry) => (entry.data as { keyHashes: string[] }).keyHashes);
+      const hashes = await auditedKeyHashes(app, batches);
       expect(new Set(hashes).size).toBe(EXPIRED);
       expect(hashes).toHaveLength(EXPIRED);
     });
   }
+});
+
+describe('a retention run cancelled mid-run', () => {
+  it('stops after the batches already begun, each acted on and counted once, and leaves the rest', async () => {
+    await seed();
+    const runId = await approvedRun();
+    const before = await auditHead(app, org.id);
+    const open = postgresManifest.open.bind(postgresManifest);
+    const spy = vi.spyOn(postgresManifest, 'open').mockImplementation((config, options) => {
+      const connector = open(config, options) as Connector<unknown>;
+      const original = connector.delete.bind(connector);
+      connector.delete = async (recordType, keys) => {
+        const cancelled = await org.owner.client.post(`/api/orgs/${org.id}/retention/runs/${runId}/cancel`, {});
+        expect(cancelled.status).toBe(200);
+        return original(recordType, keys);
+      };
+      return connector as never;
+    });
+    await executeRun(app.ctx, runId);
+    spy.mockRestore();
+
+    const run = (await org.owner.client.get(`/api/orgs/${org.id}/retention/runs/${runId}`)).body;
+    expect(run.status).toBe('cancelled');
+    // The first batch, and the second when it was begun before the cancel arrived; never the third.
+    expect([RUN_BATCH_SIZE, 2 * RUN_BATCH_SIZE]).toContain(run.counts.deleted);
+    expect(run.progress.processed).toBe(run.counts.deleted);
+    const left = await crm.client.query('select count(*)::int as n from leads');
+    expect(left.rows[0].n).toBe(EXPIRED - run.counts.deleted + KEPT);
+    const entries = await auditEntriesSince(app, org.id, before.seq);
+    expect(await auditedKeyHashes(app, entries)).toHaveLength(run.counts.deleted);
+    expect(entries.at(-1)?.action).toBe('retention_run.cancelled');
+  });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { auditEntriesSince, auditHead } from '../../../test/db.ts';
 import { addMember, createOrganisation, type TestOrganisation } from '../../../test/factories.ts';
+import { auditedKeyHashes } from '../../../test/retention.ts';
 import { createPostgresTestDatabase } from '../../connectors/postgres/test-server.ts';
 import { mailMessages } from '../../platform/mail/tables.ts';
 import { executeRun } from './service.ts';
@@ -42,6 +43,8 @@ async function seedClients() {
 
 const remaining = async (where = 'true') =>
   Number((await crm.client.query(`select count(*) from clients where ${where}`)).rows[0].count);
+const clientIds = async (): Promise<string[]> =>
+  (await crm.client.query('select id::text as id from clients')).rows.map((row) => row.id);
 
 beforeAll(async () => {
   app = await createTestApp();
@@ -121,10 +124,12 @@ describe('a retention policy on a PostgreSQL CRM', () => {
     expect(activated.body.status).toBe('active');
 
     const before = await auditHead(app, org.id);
+    const idsBefore = await clientIds();
     const started = await client.post(`/api/orgs/${org.id}/retention/policies/${policyId}/runs`, {});
     expect(started.status).toBe(201);
     expect(app.jobs.sent.at(-1)).toEqual({ name: 'retention.run', payload: { runId: started.body.id } });
     await executeRun(app.ctx, started.body.id);
+    const idsAfter = new Set(await clientIds());
 
     const run = await client.get(`/api/orgs/${org.id}/retention/runs/${started.body.id}`);
     expect(run.body).toMatchObject({
@@ -139,8 +144,13 @@ describe('a retention policy on a PostgreSQL CRM', () => {
     const entries = await auditEntriesSince(app, org.id, before.seq);
     const batches = entries.filter((entry) => entry.action === 'retention_run.batch_started');
     expect(batches.map((entry) => (entry.data as { count: number }).count)).toEqual([OLD - 1]);
-    const hashes = (batches[0]?.data as { keyHashes: string[] } | undefined)?.keyHashes ?? [];
+    const hashes = await auditedKeyHashes(app, batches);
     expect(new Set(hashes).size).toBe(OLD - 1);
+    // Each is the installation's keyed hash of a deleted client's key, so "was record X deleted?" can be answered.
+    const deleted = idsBefore.filter((id) => !idsAfter.has(id));
+    expect(new Set(hashes)).toEqual(
+      new Set(deleted.map((id) => app.ctx.identifiers.hash(`${recordTypeId}/${id}`).slice(0, 16))),
+    );
     expect(JSON.stringify(entries)).not.toContain('@example.nl');
     expect(entries.map((entry) => entry.action)).toEqual([
       'retention_run.started',

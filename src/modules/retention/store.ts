@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { isAnyOf } from '../../platform/db/id-list.ts';
 import {
   retentionHolds,
+  retentionKeyHashes,
   retentionManualHandling,
   retentionPolicies,
   retentionPreviews,
@@ -14,7 +15,9 @@ export type PolicyRow = typeof retentionPolicies.$inferSelect;
 export type HoldRow = typeof retentionHolds.$inferSelect;
 export type PreviewRow = typeof retentionPreviews.$inferSelect;
 export type RunRow = typeof retentionRuns.$inferSelect;
-export type BatchRow = typeof retentionRunBatches.$inferSelect;
+type BatchRecord = typeof retentionRunBatches.$inferSelect;
+/** A batch with its keys as the list they are (stored as JSON text). */
+export type BatchRow = Omit<BatchRecord, 'keys'> & { keys: string[] | null };
 export type ManualHandlingRow = typeof retentionManualHandling.$inferSelect;
 
 const OPEN_RUN_STATUSES = ['queued', 'running', 'paused_for_approval'];
@@ -236,6 +239,19 @@ export async function updateRun(db: Database, id: string, values: Partial<typeof
   await db.update(retentionRuns).set(values).where(eq(retentionRuns.id, id));
 }
 
+/**
+ * Moves a run's cursor and renews its lease, unless a cancel was requested (then nothing is written and the answer
+ * is false).
+ */
+export async function advanceRun(db: Database, id: string, cursor: string, leaseUntil: Date): Promise<boolean> {
+  const rows = await db
+    .update(retentionRuns)
+    .set({ cursor, leaseUntil })
+    .where(and(eq(retentionRuns.id, id), eq(retentionRuns.isCancelRequested, false)))
+    .returning({ id: retentionRuns.id });
+  return rows.length > 0;
+}
+
 /** Runs left running by an instance that stopped (their lease ran out), in every organisation. */
 export async function interruptedRuns(db: Database, now: Date): Promise<RunRow[]> {
   return db
@@ -251,14 +267,14 @@ export async function interruptedRuns(db: Database, now: Date): Promise<RunRow[]
 
 // Batches
 
-export async function pendingBatch(db: Database, runId: string): Promise<BatchRow | undefined> {
-  const [row] = await db
+/** The batches begun but not done (a killed worker's: at most the one acted on and the one begun after it), in order. */
+export async function pendingBatches(db: Database, runId: string): Promise<BatchRow[]> {
+  const rows = await db
     .select()
     .from(retentionRunBatches)
     .where(and(eq(retentionRunBatches.runId, runId), eq(retentionRunBatches.status, 'pending')))
-    .orderBy(asc(retentionRunBatches.seq))
-    .limit(1);
-  return row;
+    .orderBy(asc(retentionRunBatches.seq));
+  return rows.map((row) => ({ ...row, keys: row.keys === null ? null : (JSON.parse(row.keys) as string[]) }));
 }
 
 export async function nextBatchSeq(db: Database, runId: string): Promise<number> {
@@ -269,16 +285,51 @@ export async function nextBatchSeq(db: Database, runId: string): Promise<number>
   return (row?.seq ?? 0) + 1;
 }
 
-export async function insertBatch(db: Database, values: typeof retentionRunBatches.$inferInsert) {
-  await db.insert(retentionRunBatches).values(values);
+export async function insertBatch(db: Database, values: Omit<BatchRow, 'id' | 'status' | 'createdAt' | 'doneAt'>) {
+  await db
+    .insert(retentionRunBatches)
+    .values({ ...values, keys: values.keys === null ? null : JSON.stringify(values.keys) });
 }
 
-/** Marks a batch done and forgets its keys (the audit trail keeps their hashes). */
-export async function finishBatch(db: Database, runId: string, seq: number, at: Date) {
-  await db
+/** Stores a batch's key hashes (8 bytes each, in the batch's order); see `retentionKeyHashes`. */
+export async function insertKeyHashes(db: Database, values: typeof retentionKeyHashes.$inferInsert) {
+  await db.insert(retentionKeyHashes).values(values);
+}
+
+/** The key hashes of a run's batches, as 16 hex characters each, batch by batch in order. */
+export async function keyHashesOfRun(
+  db: Database,
+  orgId: string,
+  runId: string,
+): Promise<{ seq: number; hashes: string[] }[]> {
+  const rows = await db
+    .select({ seq: retentionKeyHashes.seq, keyHashes: retentionKeyHashes.keyHashes })
+    .from(retentionKeyHashes)
+    .where(and(eq(retentionKeyHashes.orgId, orgId), eq(retentionKeyHashes.runId, runId)))
+    .orderBy(asc(retentionKeyHashes.seq));
+  return rows.map((row) => {
+    const hex = Buffer.from(row.keyHashes).toString('hex');
+    return { seq: row.seq, hashes: Array.from({ length: hex.length / 16 }, (_, i) => hex.slice(i * 16, i * 16 + 16)) };
+  });
+}
+
+/**
+ * Marks a pending batch done and forgets its keys (the audit trail keeps their hashes). Returns false when it was
+ * not pending, so a batch is counted once whoever completes it.
+ */
+export async function finishBatch(db: Database, runId: string, seq: number, at: Date): Promise<boolean> {
+  const rows = await db
     .update(retentionRunBatches)
     .set({ status: 'done', keys: null, doneAt: at })
-    .where(and(eq(retentionRunBatches.runId, runId), eq(retentionRunBatches.seq, seq)));
+    .where(
+      and(
+        eq(retentionRunBatches.runId, runId),
+        eq(retentionRunBatches.seq, seq),
+        eq(retentionRunBatches.status, 'pending'),
+      ),
+    )
+    .returning({ seq: retentionRunBatches.seq });
+  return rows.length > 0;
 }
 
 // Manual handling

@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  customType,
   date,
   foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   unique,
   uniqueIndex,
@@ -176,9 +178,9 @@ export const retentionRuns = pgTable(
 );
 
 /**
- * A batch of a run, written with its audit entry before the external action. `keys` are kept only while the batch
- * is pending (a resumed run repeats exactly these); once done they are cleared and only their hashes remain in the
- * audit trail.
+ * A batch of a run, written with its audit entry before the external action. `keys` (a JSON array, stored as text:
+ * it is written once and read back only to resume) are kept only while the batch is pending (a resumed run repeats
+ * exactly these); once done they are cleared and only their hashes remain.
  */
 export const retentionRunBatches = pgTable(
   'retention_run_batches',
@@ -187,7 +189,7 @@ export const retentionRunBatches = pgTable(
     orgId: uuid('org_id').notNull(),
     runId: uuid('run_id').notNull(),
     seq: integer('seq').notNull(),
-    keys: jsonb('keys').$type<string[]>(),
+    keys: text('keys'),
     size: integer('size').notNull(),
     /** pending | done */
     status: text('status').notNull().default('pending'),
@@ -201,6 +203,29 @@ export const retentionRunBatches = pgTable(
       columns: [table.orgId, table.runId],
       foreignColumns: [retentionRuns.orgId, retentionRuns.id],
     }).onDelete('cascade'),
+  ],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * The keyed hashes of a batch's record keys (8 bytes each, in the batch's order), written in the transaction of its
+ * `retention_run.batch_started` audit entry, which holds their SHA-256. Evidence, like the audit trail: no foreign
+ * keys, so it outlives the run and the policy; "was record X acted on?" is a search for X's hash.
+ */
+export const retentionKeyHashes = pgTable(
+  'retention_key_hashes',
+  {
+    orgId: uuid('org_id').notNull(),
+    runId: uuid('run_id').notNull(),
+    seq: integer('seq').notNull(),
+    recordTypeId: uuid('record_type_id').notNull(),
+    keyHashes: bytea('key_hashes').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ name: 'retention_key_hashes_pkey', columns: [table.runId, table.seq] }),
+    index('retention_key_hashes_record_type_idx').on(table.orgId, table.recordTypeId),
   ],
 );
 

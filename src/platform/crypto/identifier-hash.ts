@@ -22,6 +22,11 @@ export class IdentifierHasher {
   hash(value: string): string {
     return createHmac('sha256', this.#key).update(value).digest('hex');
   }
+
+  /** The same hash as raw bytes (32), for callers that store hashes in binary. */
+  hashBytes(value: string): Buffer {
+    return createHmac('sha256', this.#key).update(value).digest();
+  }
 }
 
 /** The installation's identifier key: created on first start, then read (several starting instances agree on one). */

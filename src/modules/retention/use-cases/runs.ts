@@ -1,4 +1,4 @@
-import type { Connector, Cutoff, Selection } from '../../../connectors/connector.ts';
+import type { Cutoff, Selection } from '../../../connectors/connector.ts';
 import { ConnectorError } from '../../../connectors/connector.ts';
 import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
@@ -11,16 +11,13 @@ import type { TPolicyFlag, TRun } from '../contract.ts';
 import { retentionRunJob } from '../jobs.ts';
 import { type Hold, needsNewApproval, selectionFor } from '../rules.ts';
 import * as store from '../store.ts';
-import { archiveBatch } from './archive.ts';
 import { notifyRunFailed } from './notify.ts';
 import { findPolicyOrFail, policyFingerprint } from './policies.ts';
 import { holdOf, presentRun } from './present.ts';
 import { identityFieldsOf } from './preview.ts';
+import { LEASE_MS, type Opened, workThrough } from './run-batches.ts';
 
-/** Records per batch: one audit entry, one statement against the store. */
-export const RUN_BATCH_SIZE = 10_000;
-/** How long a worker holds a run without renewing; a killed worker's run is taken over after this. */
-const LEASE_MS = 2 * 60_000;
+export { RUN_BATCH_SIZE } from './run-batches.ts';
 
 /** Who acts when a run or the schedule works without a person: the retention system, with an owner's rights. */
 export const systemScope = (orgId: string): OrgScope => ({
@@ -28,10 +25,6 @@ export const systemScope = (orgId: string): OrgScope => ({
   role: 'owner',
   actor: { type: 'system', id: 'retention' },
 });
-
-/** A short keyed hash of a record key for the audit trail: enough to answer "was record X acted on?", nothing more. */
-const keyHash = (ctx: AppContext, recordTypeId: string, key: string) =>
-  ctx.identifiers.hash(`${recordTypeId}/${key}`).slice(0, 16);
 
 async function assertApproved(ctx: AppContext, scope: OrgScope, policy: store.PolicyRow) {
   const preview = policy.approvedPreviewId
@@ -112,9 +105,10 @@ async function finish(ctx: AppContext, run: store.RunRow, status: Finish, error?
   await inTransaction(ctx.db, async (tx, afterCommit) => {
     const fresh = (await store.findRun(tx, run.orgId, run.id)) ?? run;
     const policy = await store.findPolicy(tx, run.orgId, run.policyId);
-    // A failed run's unfinished batch may be partly done; its records are counted as failed (the next run finds
+    // A failed run's unfinished batches may be partly done; their records are counted as failed (the next run finds
     // whatever is left of them).
-    const unfinished = status === 'failed' ? ((await store.pendingBatch(tx, run.id))?.size ?? 0) : 0;
+    const pending = status === 'failed' ? await store.pendingBatches(tx, run.id) : [];
+    const unfinished = pending.reduce((sum, batch) => sum + batch.size, 0);
     await store.updateRun(tx, run.id, {
       status,
       failed: fresh.failed + unfinished,
@@ -161,12 +155,6 @@ async function flagPolicy(
     flags: [...others, ...added],
     ...(status === 'paused_for_approval' ? { status: 'awaiting_approval', approvedPreviewId: null } : {}),
   });
-}
-
-interface Opened {
-  connector: Connector<unknown>;
-  definition: unknown;
-  recordTypeId: string;
 }
 
 /**
@@ -219,109 +207,6 @@ async function prepare(
   return true;
 }
 
-/** Acts on one batch of keys with the policy's action; every action is idempotent, so a resumed batch is safe. */
-async function act(ctx: AppContext, scope: OrgScope, policy: store.PolicyRow, opened: Opened, keys: string[]) {
-  const { action } = policy;
-  if (action.kind === 'delete') {
-    await opened.connector.delete(opened.definition, keys);
-    return { deleted: keys.length };
-  }
-  if (action.kind === 'anonymise') {
-    await opened.connector.anonymise(
-      opened.definition,
-      keys,
-      action.fields.map((field) => ({ field: field.field, value: field.replacement })),
-    );
-    return { anonymised: keys.length };
-  }
-  await archiveBatch(ctx, scope, action, opened, keys);
-  return { archived: keys.length };
-}
-
-const COUNT_COLUMNS = ['deleted', 'anonymised', 'archived'] as const;
-
-/** Marks a batch done and adds its counts, in one transaction: a batch is counted exactly once. */
-async function completeBatch(
-  ctx: AppContext,
-  run: store.RunRow,
-  seq: number,
-  counts: Partial<Record<(typeof COUNT_COLUMNS)[number], number>>,
-  size: number,
-) {
-  await inTransaction(ctx.db, async (tx) => {
-    const fresh = (await store.findRun(tx, run.orgId, run.id)) as store.RunRow;
-    await store.finishBatch(tx, run.id, seq, ctx.clock.now());
-    const values: Partial<store.RunRow> = { processed: fresh.processed + size };
-    for (const column of COUNT_COLUMNS) values[column] = fresh[column] + (counts[column] ?? 0);
-    await store.updateRun(tx, run.id, values);
-  });
-}
-
-async function firstBatch(opened: Opened, selection: Selection, after: string | null) {
-  const options = { batchSize: RUN_BATCH_SIZE, ...(after ? { after } : {}) };
-  for await (const batch of opened.connector.find(opened.definition, selection, options)) {
-    if (batch.records.length > 0) return batch;
-  }
-  return null;
-}
-
-/** Writes the batch (keys pending) and its audit entry with hashed keys, before anything happens in the store. */
-async function beginBatch(
-  ctx: AppContext,
-  run: store.RunRow,
-  policy: store.PolicyRow,
-  opened: Opened,
-  keys: string[],
-  cursor: string,
-): Promise<number> {
-  return inTransaction(ctx.db, async (tx) => {
-    const seq = await store.nextBatchSeq(tx, run.id);
-    await store.insertBatch(tx, { orgId: run.orgId, runId: run.id, seq, keys, size: keys.length });
-    await store.updateRun(tx, run.id, { cursor, leaseUntil: new Date(ctx.clock.now().getTime() + LEASE_MS) });
-    await recordAudit(tx, ctx.clock.now(), {
-      orgId: run.orgId,
-      actor: { type: 'system', id: 'retention' },
-      action: 'retention_run.batch_started',
-      target: { type: 'retention_policy', id: policy.id, name: policy.name },
-      data: {
-        runId: run.id,
-        batch: seq,
-        action: policy.action.kind,
-        count: keys.length,
-        recordTypeId: opened.recordTypeId,
-        keyHashes: keys.map((key) => keyHash(ctx, opened.recordTypeId, key)),
-      },
-    });
-    return seq;
-  });
-}
-
-async function workThrough(
-  ctx: AppContext,
-  run: store.RunRow,
-  policy: store.PolicyRow,
-  opened: Opened,
-  identity: ReturnType<typeof identityFieldsOf>,
-) {
-  const scope = systemScope(run.orgId);
-  const pending = await store.pendingBatch(ctx.db, run.id);
-  if (pending?.keys) {
-    const counts = await act(ctx, scope, policy, opened, pending.keys);
-    await completeBatch(ctx, run, pending.seq, counts, pending.keys.length);
-  }
-  for (;;) {
-    const current = (await store.findRun(ctx.db, run.orgId, run.id)) as store.RunRow;
-    if (current.isCancelRequested) return finish(ctx, current, 'cancelled', { code: 'cancelled_by_user', detail: '' });
-    const selection = await runSelection(ctx, current, policy, identity);
-    const batch = await firstBatch(opened, selection, current.cursor);
-    if (!batch) return finish(ctx, current, 'completed');
-    const keys = batch.records.map((record) => record.key);
-    const seq = await beginBatch(ctx, current, policy, opened, keys, batch.cursor);
-    const counts = await act(ctx, scope, policy, opened, keys);
-    await completeBatch(ctx, current, seq, counts, keys.length);
-  }
-}
-
 /**
  * The job: takes the run's lease, then works through it batch by batch. Each batch is written with its audit entry
  * before the store is touched and counted when done, so a worker killed at any moment leaves a run that the next
@@ -339,12 +224,28 @@ export async function executeRun(ctx: AppContext, runId: string, options: { mayR
   if (!policy) return;
   try {
     await connectors.withRecordType(ctx, scope, policy.recordTypeId, async ({ connector, manifest, definition }) => {
-      const opened = { connector, definition, recordTypeId: policy.recordTypeId };
+      const opened: Opened = {
+        connector,
+        definition,
+        recordTypeId: policy.recordTypeId,
+        findsAheadWhileActing: manifest.findsAheadWhileActing ?? false,
+      };
       const identity = identityFieldsOf(manifest, definition);
       const toAct = await runSelection(ctx, run, policy, identity);
       const all = await runSelection(ctx, run, policy, identity, { withHolds: false });
       if (!(await prepare(ctx, run, policy, opened, all, toAct))) return;
-      await workThrough(ctx, run, policy, opened, identity);
+      // The run as it is now: prepare() fixed its cut-off.
+      const prepared = (await store.findRunById(ctx.db, runId)) ?? run;
+      const outcome = await workThrough(ctx, scope, prepared, policy, opened, () =>
+        runSelection(ctx, prepared, policy, identity),
+      );
+      const ended = (await store.findRun(ctx.db, run.orgId, run.id)) ?? prepared;
+      await finish(
+        ctx,
+        ended,
+        outcome,
+        outcome === 'cancelled' ? { code: 'cancelled_by_user', detail: '' } : undefined,
+      );
     });
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error;
