@@ -244,6 +244,7 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/orgs/:org/requests/:requestId/close': { outcome: 'withdrawn' },
   'POST /api/orgs/:org/requests/:requestId/discover': { identity: { customerNumbers: ['K-1001'] } },
   'POST /api/orgs/:org/requests/:requestId/checks/:checkId': { outcome: 'Niets gevonden' },
+  'POST /api/orgs/:org/requests/:requestId/export': {},
   'POST /api/orgs/:org/discover': { identity: { emails: ['iemand@example.nl'] } },
   'PUT /api/orgs/:org/retention/manual-handling': {
     subject: { kind: 'system', id: OWN_OBJECT('systemId') },

@@ -59,6 +59,10 @@ export const REQUEST_EVENT_KINDS = [
   'minimised',
   'discovery_run',
   'system_checked',
+  'export_requested',
+  'export_built',
+  'export_failed',
+  'export_downloaded',
 ] as const;
 export const ZRequestEventKind = z.enum(REQUEST_EVENT_KINDS);
 

@@ -87,6 +87,11 @@ export const AUDIT_ACTIONS = {
   },
   'subject_request.extended': { nl: 'Termijn van verzoek verlengd', en: 'Request deadline extended' },
   'subject_request.closed': { nl: 'Verzoek afgesloten', en: 'Request closed' },
+  'subject_request.export_built': { nl: 'Exportpakket van verzoek gemaakt', en: 'Request export package built' },
+  'subject_request.export_downloaded': {
+    nl: 'Exportpakket van verzoek gedownload',
+    en: 'Request export package downloaded',
+  },
   'subject_request.minimised': {
     nl: 'Inhoud van afgesloten verzoek verwijderd',
     en: 'Content of closed request removed',
