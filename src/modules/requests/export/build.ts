@@ -28,30 +28,7 @@ import { SealedZipWriter } from './zip-writer.ts';
 
 export const EXPORT_ACTOR: Actor = { type: 'system', id: 'requests.export' };
 
-interface RecordTypeFindings {
-  recordTypeId: string;
-  recordTypeName: string;
-  connectorName: string;
-  systemId: string | null;
-  keys: string[];
-}
-
-/** Findings grouped per record type, in the order the desk lists them. */
-function groupFindings(rows: readonly requestStore.FindingRow[]): RecordTypeFindings[] {
-  const groups = new Map<string, RecordTypeFindings>();
-  for (const row of rows) {
-    const group = groups.get(row.recordTypeId) ?? {
-      recordTypeId: row.recordTypeId,
-      recordTypeName: row.recordTypeName,
-      connectorName: row.connectorName,
-      systemId: row.systemId,
-      keys: [],
-    };
-    group.keys.push(row.recordKey);
-    groups.set(row.recordTypeId, group);
-  }
-  return [...groups.values()];
-}
+type RecordTypeFindings = Awaited<ReturnType<typeof store.findingGroups>>[number];
 
 /** CSV separator per language, as the register's CSV export writes it (what Excel expects in that region). */
 const CSV_SEPARATOR = { nl: ';', en: ',' } as const;
@@ -102,7 +79,7 @@ async function writeRecordType(
   scope: OrgScope,
   zip: SealedZipWriter,
   group: RecordTypeFindings,
-  files: { path: string; locale: Locale; system: string | null },
+  files: { path: string; locale: Locale; system: string | null; requestId: string },
 ): Promise<number> {
   return connectors.withRecordType(ctx, scope, group.recordTypeId, async ({ connector, definition }) => {
     const writer = new RecordTypeFiles(
@@ -112,8 +89,12 @@ async function writeRecordType(
       files.locale,
       { connector: group.connectorName, recordType: group.recordTypeName, system: files.system },
     );
-    for (let start = 0; start < group.keys.length; start += READ_BATCH) {
-      writer.add(await connector.read(definition, group.keys.slice(start, start + READ_BATCH)));
+    const keysOf = { orgId: scope.orgId, requestId: files.requestId, recordTypeId: group.recordTypeId };
+    for (let after: string | null = null; ; ) {
+      const keys = await store.findingKeys(ctx.db, keysOf, after, READ_BATCH);
+      if (keys.length > 0) writer.add(await connector.read(definition, keys));
+      if (keys.length < READ_BATCH) break;
+      after = keys.at(-1) as string;
     }
     return writer.close();
   });
@@ -150,7 +131,7 @@ async function writePackage(
   locale: Locale,
 ): Promise<Built> {
   const now = ctx.clock.now();
-  const groups = groupFindings(await requestStore.findingsOf(ctx.db, scope.orgId, request.id));
+  const groups = await store.findingGroups(ctx.db, scope.orgId, request.id);
   const snapshot = await registerIo.loadSnapshot(ctx, scope, locale);
   const systemNames = new Map(snapshot.systems.map((system) => [system.id, system.name]));
   const paths = uniquePaths(groups.map((g) => ({ connector: g.connectorName, recordType: g.recordTypeName })));
@@ -161,7 +142,7 @@ async function writePackage(
     for (const [index, group] of groups.entries()) {
       const path = paths[index] as string;
       const system = group.systemId ? (systemNames.get(group.systemId) ?? null) : null;
-      const records = await writeRecordType(ctx, scope, zip, group, { path, locale, system });
+      const records = await writeRecordType(ctx, scope, zip, group, { path, locale, system, requestId: request.id });
       found.push({ system, connector: group.connectorName, recordType: group.recordTypeName, records });
       contents.push({
         system: system ?? group.connectorName,

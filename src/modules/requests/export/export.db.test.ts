@@ -10,8 +10,9 @@ import { auditEntriesSince, auditHead } from '../../../../test/db.ts';
 import { createOrganisation, type TestOrganisation } from '../../../../test/factories.ts';
 import { pdfText } from '../../../../test/pdf-text.ts';
 import { createPostgresTestDatabase } from '../../../connectors/postgres/test-server.ts';
+import { SecretBox } from '../../../platform/crypto/secret-box.ts';
 import { mailMessages } from '../../../platform/mail/tables.ts';
-import { buildExportPackage } from './service.ts';
+import { buildExportPackage, expirePackages } from './service.ts';
 import { subjectRequestExports } from './tables.ts';
 
 /**
@@ -250,9 +251,31 @@ describe('an English request, an expired link and refusals', () => {
       const expired = await download(token, 'en');
       expect(expired.status).toBe(404);
       expect(expired.body.code).toBe('export_link_expired');
+      // The nightly job drops the bytes of expired packages.
+      expect(await expirePackages(app.ctx)).toBeGreaterThanOrEqual(1);
+      const [row] = await app.ctx.db
+        .select()
+        .from(subjectRequestExports)
+        .where(eq(subjectRequestExports.requestId, requestId));
+      expect(row).toMatchObject({ status: 'expired', packageSealed: null });
     } finally {
       app.clock.advance(-15 * DAY);
     }
+  });
+
+  it('answers 404 for a package sealed with a key the instance no longer has, and counts no download', async () => {
+    const requestId = await newRequest('nl');
+    const { token, exportId } = await builtPackage(requestId);
+    const foreign = new SecretBox('a-key-this-instance-never-had-0123456789-abcdef').sealBytes(Buffer.from('zip'));
+    await app.ctx.db
+      .update(subjectRequestExports)
+      .set({ packageSealed: foreign })
+      .where(eq(subjectRequestExports.id, exportId));
+    const response = await download(token);
+    expect(response.status).toBe(404);
+    expect(response.body.code).toBe('export_unreadable');
+    const list = await org.owner.client.get(`${base}/requests/${requestId}/exports`);
+    expect(list.body.items[0]).toMatchObject({ downloadCount: 0, downloadsLeft: 5 });
   });
 
   it('404s an unknown link, and refuses a package without findings or for a closed request', async () => {

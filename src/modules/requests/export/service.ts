@@ -125,7 +125,7 @@ export async function downloadPackage(
     if (!row) throw new AppError('not_found', 'export_link_used_up');
     const request = await requestStore.findRequest(tx, row.orgId, row.requestId);
     const reference = request ? referenceOf(request) : null;
-    const bytes = ctx.secrets.openBytes(row.packageSealed);
+    const bytes = openPackage(ctx, row.packageSealed);
     const data = { exportId: row.id, download: row.downloadCount, downloadsLeft: downloadsLeft(row.downloadCount) };
     await addEvent(ctx, tx, { orgId: row.orgId, id: row.requestId }, 'export_downloaded', DOWNLOAD_ACTOR, { data });
     await recordAudit(tx, now, {
@@ -137,6 +137,18 @@ export async function downloadPackage(
     });
     return { fileName: packageFileName(reference ?? head.id), bytes, sha256: row.sha256 ?? '' };
   });
+}
+
+/**
+ * The ZIP of a stored package. `privacydesk secrets rotate` does not re-seal packages (they live 14 days): one
+ * sealed with a key that is no longer listed as previous cannot be opened, and the person is asked for a new one.
+ */
+function openPackage(ctx: AppContext, sealed: Buffer): Buffer {
+  try {
+    return ctx.secrets.openBytes(sealed);
+  } catch {
+    throw new AppError('not_found', 'export_unreadable');
+  }
 }
 
 /** Drops the bytes of packages whose link has expired. */

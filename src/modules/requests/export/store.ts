@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, gt, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/database.ts';
 import { subjectRequestFindings } from '../tables.ts';
 import { subjectRequestExports } from './tables.ts';
@@ -93,4 +93,45 @@ export async function hasFindings(db: Database, orgId: string, requestId: string
     .where(and(eq(subjectRequestFindings.orgId, orgId), eq(subjectRequestFindings.requestId, requestId)))
     .limit(1);
   return rows.length > 0;
+}
+
+/** The record types discovery found something in for a request, with how many records, in the desk's order. */
+export async function findingGroups(db: Database, orgId: string, requestId: string) {
+  const f = subjectRequestFindings;
+  return db
+    .select({
+      recordTypeId: f.recordTypeId,
+      recordTypeName: sql<string>`max(${f.recordTypeName})`,
+      connectorName: sql<string>`max(${f.connectorName})`,
+      systemId: sql<string | null>`max(${f.systemId}::text)`,
+      found: count(),
+    })
+    .from(f)
+    .where(and(eq(f.orgId, orgId), eq(f.requestId, requestId)))
+    .groupBy(f.recordTypeId)
+    .orderBy(sql`max(${f.connectorName})`, sql`max(${f.recordTypeName})`);
+}
+
+/** The next `limit` found keys of a record type after `after` (keyset pagination: memory stays flat). */
+export async function findingKeys(
+  db: Database,
+  scope: { orgId: string; requestId: string; recordTypeId: string },
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
+  const f = subjectRequestFindings;
+  const rows = await db
+    .select({ key: f.recordKey })
+    .from(f)
+    .where(
+      and(
+        eq(f.orgId, scope.orgId),
+        eq(f.requestId, scope.requestId),
+        eq(f.recordTypeId, scope.recordTypeId),
+        after === null ? undefined : gt(f.recordKey, after),
+      ),
+    )
+    .orderBy(asc(f.recordKey))
+    .limit(limit);
+  return rows.map((row) => row.key);
 }
