@@ -9,7 +9,9 @@
  *   --retention-rows 100000,2000000 --imap-messages 100000   retention on PostgreSQL (half expired; each size, each
  *                              benchmark in a process of its own) and on Dovecot IMAP
  *   --rows 1000000 --files 10000 --persons 50   discovery (requests): rows per SQL table, files, persons looked for;
- *                                               its mailbox has --imap-messages messages
+ *                                               its mailbox has --imap-messages messages (--rows 0: no discovery)
+ *   --export-records 50000 --export-rounds 3   the export package of one person with this many records (0: none);
+ *                                               the application database is --engine's (default PGlite)
  *   --activities 2000 --systems 500 --check-n 20 --export-n 3   the register benchmarks' size and rounds (--export-n 0: no PDF)
  *   --load-connections 200 --load-rounds 2 --load-seconds 120   concurrent load on the register (0 connections: none)
  */
@@ -31,6 +33,7 @@ import { buildFixture } from './lib/fixture.ts';
 import { buildRegisterFixture } from './lib/register-fixture.ts';
 import { runRegisterBenchmarks } from './register.ts';
 import { benchRequestsDiscovery } from './requests-discovery.ts';
+import { benchRequestsExport } from './requests-export.ts';
 import { benchImapRetention } from './retention-imap.ts';
 import { benchmarkRetentionRun } from './retention-run.ts';
 import { benchmarkPostgresRetention } from './retention-sql.ts';
@@ -57,6 +60,8 @@ const { values: args } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     files: { type: 'string', default: '10000' },
     persons: { type: 'string', default: '50' },
+    'export-records': { type: 'string', default: '50000' },
+    'export-rounds': { type: 'string', default: '3' },
   },
 });
 const settings = {
@@ -200,14 +205,39 @@ async function runRetention(): Promise<void> {
 
 /** Discovery of one person across PostgreSQL, MariaDB, IMAP and files, against hand-written lookups. */
 async function runRequests(): Promise<void> {
-  const result = await benchRequestsDiscovery({
-    rows: Number(args.rows),
-    messages: Number(args['imap-messages']),
-    files: Number(args.files),
-    persons: Number(args.persons),
-    progress,
-  });
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  if (Number(args.rows) > 0) {
+    const result = await benchRequestsDiscovery({
+      rows: Number(args.rows),
+      messages: Number(args['imap-messages']),
+      files: Number(args.files),
+      persons: Number(args.persons),
+      progress,
+    });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  }
+  if (Number(args['export-records']) > 0) await runRequestsExport();
+}
+
+/** The export package of one person with many records, built by the job's handler on the application database. */
+async function runRequestsExport(): Promise<void> {
+  const engine = (args.engine as DatabaseEngine | undefined) ?? 'pglite';
+  const opening = await openEngine(engine);
+  if ('skipped' in opening) {
+    process.stdout.write(`${JSON.stringify({ bench: 'requests-export', engine, skipped: opening.skipped })}\n`);
+    return;
+  }
+  const app = await benchApplication(opening.database);
+  try {
+    const result = await benchRequestsExport(app.ctx, {
+      records: Number(args['export-records']),
+      rounds: Number(args['export-rounds']),
+      progress,
+    });
+    process.stdout.write(`${JSON.stringify({ ...result, engine })}\n`);
+  } finally {
+    await app.close();
+    await opening.database.dispose();
+  }
 }
 
 async function main(): Promise<void> {

@@ -18,6 +18,8 @@ import { outboxRoutes } from './modules/outbox/routes.ts';
 import { activityRoutes } from './modules/register/routes.ts';
 import { refreshCompletenessBeforeCommit, registerJobHandlers } from './modules/register/service.ts';
 import { registerIoRoutes } from './modules/register-io/routes.ts';
+import { requestExportRoutes } from './modules/requests/export/routes.ts';
+import { exportJobHandlers } from './modules/requests/export/service.ts';
 import { requestRoutes } from './modules/requests/routes.ts';
 import { requestJobHandlers } from './modules/requests/service.ts';
 import { retentionRoutes } from './modules/retention/routes.ts';
@@ -154,6 +156,7 @@ export async function createRuntime(config: TConfig, options: BuildOptions = {})
     ...registerJobHandlers(ctx),
     ...retentionJobHandlers(ctx),
     ...requestJobHandlers(ctx),
+    ...exportJobHandlers(ctx),
   ];
   await bossQueue?.start(handlers);
 
@@ -190,6 +193,7 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
       connectorRoutes(ctx),
       retentionRoutes(ctx),
       requestRoutes(ctx),
+      requestExportRoutes(ctx),
       onboardingRoutes(ctx),
       registerIoRoutes(ctx),
     ],

@@ -257,6 +257,7 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
     decisions: [{ findingId: OWN_OBJECT('findingId'), decision: 'keep', reason: 'Fiscale bewaarplicht' }],
   },
   'POST /api/orgs/:org/requests/:requestId/carry-out': { expected: {} },
+  'POST /api/orgs/:org/requests/:requestId/export': {},
   'POST /api/orgs/:org/discover': { identity: { emails: ['iemand@example.nl'] } },
   'PUT /api/orgs/:org/retention/manual-handling': {
     subject: { kind: 'system', id: OWN_OBJECT('systemId') },

@@ -37,6 +37,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/public/orgs/:slug/request-page',
   'POST /api/public/orgs/:slug/requests',
   'POST /api/public/requests/confirm',
+  'GET /api/public/requests/download-info',
+  'GET /api/public/requests/download',
 ]);
 const isDocs = (route: RegisteredRoute) => route.url === '/api/docs' || route.url.startsWith('/api/docs/');
 const key = (route: RegisteredRoute) => `${route.method} ${route.url}`;

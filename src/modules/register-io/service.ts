@@ -3,8 +3,14 @@
  * no tables: it reads and writes through the categories, vendors, inventory, register and organisations services.
  */
 
+/** Renders a pdfmake document with the instance's fonts and no access to URLs or other files (requests' export). */
+export { renderPdf } from './export/pdf-render.ts';
+/** Register values as the register PDF words them (requests' export overview reuses them). */
+export { addressLine, privacyContactLine, retentionText, transferLines } from './export/pdf-text.ts';
 /** CSV as every export of privacydesk writes it: CRLF, a byte-order mark for Excel, formula cells neutralised. */
 export { writeCsv } from './formats/csv.ts';
+export { enumLabel } from './labels/enums.ts';
+export type { RegisterSnapshot } from './snapshot.ts';
 export {
   type ExportFile,
   exportRegister,

@@ -61,6 +61,10 @@ export const REQUEST_EVENT_KINDS = [
   'system_checked',
   'records_handled',
   'identity_check_sent',
+  'export_requested',
+  'export_built',
+  'export_failed',
+  'export_downloaded',
 ] as const;
 export const ZRequestEventKind = z.enum(REQUEST_EVENT_KINDS);
 

@@ -91,6 +91,11 @@ export const AUDIT_ACTIONS = {
     nl: 'Gevonden gegevens van verzoeker worden verwijderd, aangepast of beperkt',
     en: "Requester's records about to be erased, changed or restricted",
   },
+  'subject_request.export_built': { nl: 'Exportpakket van verzoek gemaakt', en: 'Request export package built' },
+  'subject_request.export_downloaded': {
+    nl: 'Exportpakket van verzoek gedownload',
+    en: 'Request export package downloaded',
+  },
   'subject_request.minimised': {
     nl: 'Inhoud van afgesloten verzoek verwijderd',
     en: 'Content of closed request removed',

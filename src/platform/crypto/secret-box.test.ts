@@ -77,6 +77,35 @@ describe('SecretBox', () => {
   });
 });
 
+describe('SecretBox bytes', () => {
+  const box = new SecretBox(NEW_KEY);
+  const bytes = Uint8Array.from({ length: 100_000 }, (_, index) => (index * 7919) % 256);
+
+  it('opens what it sealed, and what it sealed chunk by chunk', () => {
+    expect(box.openBytes(box.sealBytes(bytes)).equals(Buffer.from(bytes))).toBe(true);
+    expect(box.openBytes(box.sealBytes(new Uint8Array(0))).length).toBe(0);
+    const sealer = box.byteSealer();
+    const parts = [sealer.update(bytes.subarray(0, 10)), sealer.update(bytes.subarray(10)), sealer.final()];
+    expect(box.openBytes(Buffer.concat(parts)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('hides the content, names its key and refuses changed bytes', () => {
+    const sealed = box.sealBytes(Buffer.from('Anna de Vries'));
+    expect(sealed.includes(Buffer.from('Anna'))).toBe(false);
+    expect(box.keyIdOfBytes(sealed)).toBe(box.keyId);
+    const changed = Buffer.from(sealed);
+    changed[30] = (changed[30] as number) ^ 1;
+    expect(() => box.openBytes(changed)).toThrow();
+    expect(() => box.openBytes(Buffer.from('not sealed at all, not sealed at all'))).toThrow('Not sealed bytes');
+  });
+
+  it('opens bytes an older key sealed only when that key is listed as previous', () => {
+    const sealed = new SecretBox(OLD_KEY).sealBytes(Buffer.from('oud'));
+    expect(new SecretBox(NEW_KEY, [OLD_KEY]).openBytes(sealed).toString()).toBe('oud');
+    expect(() => box.openBytes(sealed)).toThrow(/unknown key/);
+  });
+});
+
 describe('resolveSecretKey', () => {
   const dirs: string[] = [];
   afterEach(() => {

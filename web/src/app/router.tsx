@@ -84,6 +84,7 @@ export const routes: RouteObject[] = [
       // The public request pages (issue 11): a data subject without an account, signed in or not.
       { path: 'p/:slug/request', ...page(() => import('../pages/requests/PublicRequestPage.tsx')) },
       { path: 'p/:slug/request/confirm', ...page(() => import('../pages/requests/ConfirmRequestPage.tsx')) },
+      { path: 'p/:slug/request/download', ...page(() => import('../pages/requests/DownloadPage.tsx')) },
       { path: 'invitations/:token', ...page(() => import('../pages/invitations/AcceptInvitationPage.tsx')) },
       {
         Component: RequireUser,

@@ -11,6 +11,7 @@ import { currentLocale } from '../../i18n/index.ts';
 import { QueryState } from '../register/shared/QueryState.tsx';
 import { Tag } from '../register/shared/Tag.tsx';
 import { RequestActions } from './RequestActions.tsx';
+import { RequestExports } from './RequestExports.tsx';
 import { DaysLeft } from './RequestParts.tsx';
 import { RequestRecords } from './RequestRecords.tsx';
 import { amsterdamDateTime } from './request-format.ts';
@@ -55,7 +56,10 @@ export default function RequestPage() {
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <RequestActions request={data} />
+              <Stack gap="lg">
+                <RequestExports request={data} />
+                <RequestActions request={data} />
+              </Stack>
             </Grid.Col>
           </Grid>
           <RequestRecords request={data} />

@@ -1,3 +1,23 @@
+CREATE TABLE "subject_request_exports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"request_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"error" text,
+	"package_sealed" "bytea",
+	"size_bytes" integer,
+	"record_count" integer,
+	"sha256" text,
+	"contents" jsonb,
+	"download_token_hash" text,
+	"expires_at" timestamp with time zone,
+	"download_count" integer DEFAULT 0 NOT NULL,
+	"requested_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"built_at" timestamp with time zone,
+	"last_downloaded_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "subject_request_checks" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
@@ -77,6 +97,8 @@ CREATE TABLE "subject_requests" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "subject_request_exports" ADD CONSTRAINT "subject_request_exports_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "subject_request_exports" ADD CONSTRAINT "subject_request_exports_request_id_subject_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."subject_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subject_request_checks" ADD CONSTRAINT "subject_request_checks_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subject_request_checks" ADD CONSTRAINT "subject_request_checks_request_id_subject_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."subject_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subject_request_checks" ADD CONSTRAINT "subject_request_checks_checked_by_users_id_fk" FOREIGN KEY ("checked_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -88,6 +110,8 @@ ALTER TABLE "subject_request_findings" ADD CONSTRAINT "subject_request_findings_
 ALTER TABLE "subject_requests" ADD CONSTRAINT "subject_requests_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subject_requests" ADD CONSTRAINT "subject_requests_assignee_user_id_users_id_fk" FOREIGN KEY ("assignee_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subject_requests" ADD CONSTRAINT "subject_requests_identity_verified_by_users_id_fk" FOREIGN KEY ("identity_verified_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "subject_request_exports_request_idx" ON "subject_request_exports" USING btree ("org_id","request_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "subject_request_exports_token_key" ON "subject_request_exports" USING btree ("download_token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "subject_request_checks_request_system_key" ON "subject_request_checks" USING btree ("request_id","system_id");--> statement-breakpoint
 CREATE INDEX "subject_request_events_request_idx" ON "subject_request_events" USING btree ("request_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "subject_request_events_once_key" ON "subject_request_events" USING btree ("request_id","once_key") WHERE "subject_request_events"."once_key" IS NOT NULL;--> statement-breakpoint
