@@ -1,0 +1,148 @@
+import { z } from 'zod';
+
+// The breach triage's facts and result (docs/breach-triage.md). No Node imports: the web client and the CLI use it.
+
+export const DATA_CATEGORIES = [
+  'special',
+  'criminal',
+  'nationalId',
+  'financial',
+  'credentials',
+  'children',
+  'location',
+  'communicationContent',
+  'basicIdentity',
+] as const;
+export const ZDataCategory = z
+  .enum(DATA_CATEGORIES)
+  .describe(
+    'special: Art. 9 data (health, ethnicity, religion, sexual life, biometric, genetic, political, union); criminal: Art. 10 data; nationalId: BSN, passport or ID-card number; financial: bank or card details, income, debts; credentials: passwords, tokens, security answers; children: data of children; location: whereabouts or movements; communicationContent: the content of messages or calls; basicIdentity: name, address, e-mail, phone, date of birth',
+  );
+export type TDataCategory = z.infer<typeof ZDataCategory>;
+
+export const BREACH_KINDS = ['confidentiality', 'integrity', 'availability'] as const;
+export const ZBreachKind = z.enum(BREACH_KINDS);
+export type TBreachKind = z.infer<typeof ZBreachKind>;
+
+export const ZRecipient = z
+  .enum(['trustedConfirmedDeletion', 'knownRecipient', 'unknown', 'public'])
+  .describe(
+    'Who could see the data: trustedConfirmedDeletion: a known, trusted recipient who confirmed deleting it; knownRecipient: identified recipients (a wrong addressee, a former employee); unknown: an unknown party (an attacker, a thief); public: published or openly reachable',
+  );
+export const ZExfiltration = z
+  .enum(['no', 'unknown', 'yes'])
+  .describe(
+    'Whether the data was copied or taken away: no (ruled out, e.g. by logs), unknown (cannot be ruled out), yes',
+  );
+
+export const ZEaseOfIdentification = z
+  .enum(['negligible', 'limited', 'significant', 'full'])
+  .describe(
+    "ENISA's ease of identification: how easily someone holding the data can tell who the people are (full: names or e-mail addresses; negligible: practically impossible)",
+  );
+export type TEaseOfIdentification = z.infer<typeof ZEaseOfIdentification>;
+
+const ZCount = z.int().min(0, { error: 'validation.breach_count_negative' });
+
+export const ZTriageFacts = z
+  .strictObject({
+    dataCategories: z.array(ZDataCategory).min(1).describe('Every kind of personal data involved'),
+    allowsProfiling: z
+      .boolean()
+      .default(false)
+      .describe('The data per person is extensive enough to build a profile (a CV, a purchase history)'),
+    peopleAffected: ZCount.describe('Approximate number of people affected'),
+    recordsAffected: ZCount.nullable().default(null).describe('Approximate number of records, if known'),
+    vulnerablePeople: z
+      .boolean()
+      .default(false)
+      .describe('The people are vulnerable: children, patients, employees towards their employer, people in care'),
+    breachKinds: z.array(ZBreachKind).min(1).describe('Confidentiality, integrity and/or availability'),
+    confidentiality: z
+      .strictObject({ recipient: ZRecipient, exfiltration: ZExfiltration })
+      .nullable()
+      .default(null)
+      .describe('Required when breachKinds includes confidentiality'),
+    encryption: z
+      .strictObject({
+        state: z
+          .enum(['none', 'weak', 'stateOfTheArt'])
+          .describe('stateOfTheArt: strong encryption, or a salted strong password hash'),
+        keyCompromised: z.boolean().describe('The key (or salt) was exposed too, or could be found'),
+      })
+      .default({ state: 'none', keyCompromised: false }),
+    availability: z
+      .strictObject({
+        backupAvailable: z.boolean().describe('A usable, up-to-date backup exists'),
+        restoreHours: z.number().min(0).nullable().describe('Hours until the data is (or will be) back; null if never'),
+      })
+      .nullable()
+      .default(null)
+      .describe('Required when breachKinds includes availability'),
+    integrity: z
+      .strictObject({ recoverable: z.boolean().describe('The correct data can be restored') })
+      .nullable()
+      .default(null)
+      .describe('Required when breachKinds includes integrity'),
+    maliciousIntent: z.boolean().describe('An attacker, thief or insider acted on purpose'),
+    easeOfIdentification: ZEaseOfIdentification,
+    riskRemovedByMeasures: z
+      .boolean()
+      .default(false)
+      .describe('Art. 34(3)(b): measures taken after the breach make a high risk no longer likely'),
+    canReachSubjectsIndividually: z
+      .boolean()
+      .default(true)
+      .describe('Art. 34(3)(c): false when telling each person would take disproportionate effort'),
+  })
+  .superRefine((facts, ctx) => {
+    for (const kind of ['confidentiality', 'availability', 'integrity'] as const) {
+      if (facts.breachKinds.includes(kind) && facts[kind] === null)
+        ctx.addIssue({ code: 'custom', path: [kind], message: 'validation.required' });
+    }
+  });
+export type TTriageFacts = z.infer<typeof ZTriageFacts>;
+export type TTriageFactsInput = z.input<typeof ZTriageFacts>;
+
+export const SEVERITY_LEVELS = ['low', 'medium', 'high', 'veryHigh'] as const;
+export const ZSeverity = z.enum(SEVERITY_LEVELS);
+export type TSeverity = z.infer<typeof ZSeverity>;
+
+export const ZTriageReason = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type TTriageReason = z.infer<typeof ZTriageReason>;
+
+export const ZTriageResult = z.object({
+  version: z.string(),
+  notifyAuthority: z.boolean(),
+  notifySubjects: z.boolean(),
+  /** How to tell the people: each of them, a public communication (Art. 34(3)(c)), or not at all. */
+  subjectsChannel: z.enum(['individual', 'public', 'none']),
+  /** The Art. 34(3) exception that lifts the duty to tell the people, when one applies. */
+  exception: z.enum(['unintelligible', 'riskRemoved', 'disproportionateEffort']).nullable(),
+  severity: ZSeverity,
+  score: z.object({
+    dataProcessingContext: z.number(),
+    easeOfIdentification: z.number(),
+    confidentiality: z.number(),
+    integrity: z.number(),
+    availability: z.number(),
+    maliciousIntent: z.number(),
+    total: z.number(),
+  }),
+  reasons: z.array(ZTriageReason),
+  facts: ZTriageFacts,
+});
+export type TTriageResult = z.infer<typeof ZTriageResult>;
+
+/** The JSON Schema of a facts file (`privacydesk breaches triage --facts <file.json>`), kept in docs/. */
+export function triageFactsJsonSchema() {
+  return {
+    ...z.toJSONSchema(ZTriageFacts, { io: 'input' }),
+    title: 'privacydesk breach triage facts',
+    description:
+      'The facts of one personal data breach from which privacydesk recommends whether to notify the Autoriteit Persoonsgegevens and the people affected (docs/breach-triage.md).',
+  };
+}
