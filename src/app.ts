@@ -7,6 +7,7 @@ import type { TConfig } from './config.ts';
 import { createAccessResolver } from './modules/access/service.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { breachRoutes } from './modules/breaches/routes.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { seedDefaultCategories } from './modules/categories/service.ts';
 import { connectorRoutes } from './modules/connectors/routes.ts';
@@ -194,6 +195,7 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
       retentionRoutes(ctx),
       requestRoutes(ctx),
       requestExportRoutes(ctx),
+      breachRoutes(ctx),
       onboardingRoutes(ctx),
       registerIoRoutes(ctx),
     ],

@@ -86,7 +86,15 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
   if (discovered.status !== 200) throw new Error(`discover failed: ${JSON.stringify(discovered.body)}`);
   const findings = await owner.get(`${base}/requests/${subjectRequest.id}/findings`);
   if (!findings.body.items?.length) throw new Error(`discovery found nothing: ${JSON.stringify(findings.body)}`);
+  const incident = await created(owner, `${base}/breaches`, {
+    title: `${marker} datalek`,
+    awareAt: '2026-11-23T08:00:00+01:00',
+    systemIds: [system.id],
+    activityIds: [activity.id],
+  });
   return {
+    incidentId: incident.id,
+    stepId: incident.playbook[0].id,
     findingId: findings.body.items[0].id,
     requestId: subjectRequest.id,
     checkId: discovered.body.request.manualChecks[0].id,
@@ -193,6 +201,7 @@ export const REFERENCE_FIELDS: Record<string, string> = {
   activityId: 'activityId',
   /** Manual retention handling names its subject (here a system) as `subject.id`. */
   'subject.id': 'systemId',
+  vendorIds: 'vendorId',
   /** A decision on a record discovery found for a request. */
   findingId: 'findingId',
   /** A request is assigned to one of the organisation's privacy officers or owners. */
@@ -258,6 +267,30 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
   },
   'POST /api/orgs/:org/requests/:requestId/carry-out': { expected: {} },
   'POST /api/orgs/:org/requests/:requestId/export': {},
+  'POST /api/orgs/:org/breaches': { title: 'Nieuw incident', awareAt: '2026-11-23T08:00:00+01:00' },
+  'PATCH /api/orgs/:org/breaches/:incidentId': { consequences: 'Onbekend' },
+  'POST /api/orgs/:org/breaches/:incidentId/decision': {
+    notifyAuthority: false,
+    notifySubjects: false,
+    reason: 'Laag risico',
+  },
+  'POST /api/orgs/:org/breaches/:incidentId/notifications': {
+    recipient: 'authority',
+    phase: 'initial',
+    sentAt: '2026-11-23T09:00:00+01:00',
+  },
+  'POST /api/orgs/:org/breaches/:incidentId/steps': { phase: 'evaluate', title: 'Evalueren' },
+  'PATCH /api/orgs/:org/breaches/:incidentId/steps/:stepId': { isDone: true },
+  'POST /api/orgs/:org/breaches/:incidentId/triage': {
+    facts: {
+      dataCategories: ['basicIdentity'],
+      peopleAffected: 3,
+      breachKinds: ['confidentiality'],
+      confidentiality: { recipient: 'unknown', exfiltration: 'no' },
+      maliciousIntent: false,
+      easeOfIdentification: 'full',
+    },
+  },
   'POST /api/orgs/:org/discover': { identity: { emails: ['iemand@example.nl'] } },
   'PUT /api/orgs/:org/retention/manual-handling': {
     subject: { kind: 'system', id: OWN_OBJECT('systemId') },

@@ -1,8 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Runtime } from '../../app.ts';
-import * as organisations from '../../modules/organisations/service.ts';
 import type { TPreview, TRun } from '../../modules/retention/contract.ts';
 import type { TRetentionFile, TRetentionPlan } from '../../modules/retention/file-contract.ts';
 import * as retention from '../../modules/retention/service.ts';
@@ -16,7 +14,7 @@ import {
   UnknownNamesError,
 } from '../../modules/retention/use-cases/retention-file.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { OrgScope } from '../../platform/http/access.ts';
 import { action, addLocaleOption } from '../command.ts';
 import { inOrganisation } from '../in-organisation.ts';

@@ -146,3 +146,157 @@ export function triageFactsJsonSchema() {
       'The facts of one personal data breach from which privacydesk recommends whether to notify the Autoriteit Persoonsgegevens and the people affected (docs/breach-triage.md).',
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The register of incidents: the 72-hour clock, notifications in phases, the playbook
+// ---------------------------------------------------------------------------------------------------------------
+
+const ZTitle = z.string().trim().min(1, { error: 'validation.required' }).max(200);
+const ZLongText = z.string().trim().max(10_000);
+const ZInstant = z.iso.datetime({ offset: true });
+const ZIncidentCount = ZCount.max(1_000_000_000);
+
+export const INCIDENT_SOURCES = ['internal', 'processor_notice', 'provider'] as const;
+export const NOTIFICATION_RECIPIENTS = ['authority', 'subjects', 'controller'] as const;
+export const NOTIFICATION_PHASES = ['initial', 'supplementary', 'final'] as const;
+export const PLAYBOOK_PHASES = ['contain', 'assess', 'notify', 'communicate', 'evaluate'] as const;
+
+const incidentFields = {
+  title: ZTitle,
+  description: ZLongText.default(''),
+  occurredAt: ZInstant.nullable().default(null),
+  awareAt: ZInstant,
+  reportedBy: z.string().trim().max(200).default(''),
+  source: z.enum(INCIDENT_SOURCES).default('internal'),
+  systemIds: z.array(z.uuid()).max(200).default([]),
+  vendorIds: z.array(z.uuid()).max(200).default([]),
+  activityIds: z.array(z.uuid()).max(500).default([]),
+  isConfidentialityBreach: z.boolean().default(false),
+  isIntegrityBreach: z.boolean().default(false),
+  isAvailabilityBreach: z.boolean().default(false),
+  approxPeople: ZIncidentCount.nullable().default(null),
+  approxRecords: ZIncidentCount.nullable().default(null),
+  consequences: ZLongText.default(''),
+  measuresTaken: ZLongText.default(''),
+};
+
+export const ZCreateIncident = z.strictObject(incidentFields);
+export type TCreateIncident = z.output<typeof ZCreateIncident>;
+
+export const ZUpdateIncident = ZCreateIncident.partial().extend({ lateReason: ZLongText.nullable().optional() });
+export type TUpdateIncident = z.output<typeof ZUpdateIncident>;
+
+export const ZClock = z.object({
+  awareAt: z.iso.datetime(),
+  deadline: z.iso.datetime(),
+  /** The deadline in Europe/Amsterdam, e.g. `2026-10-26T09:00+01:00`. */
+  deadlineLocal: z.string(),
+  /** Minutes until the deadline; negative once passed. */
+  minutesLeft: z.number().int(),
+  isOverdue: z.boolean(),
+  /** Notified the authority after the 72 hours (or not yet and overdue): Art. 33(1) asks the reason for the delay. */
+  needsLateReason: z.boolean(),
+  authorityNotifiedAt: z.iso.datetime().nullable(),
+});
+export type TClock = z.infer<typeof ZClock>;
+
+const ZRef = z.object({ id: z.uuid(), name: z.string() });
+
+export const ZIncidentSummary = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  title: z.string(),
+  status: z.enum(['open', 'closed']),
+  awareAt: z.iso.datetime(),
+  clock: ZClock,
+  approxPeople: z.number().int().nullable(),
+  decision: z.object({ notifyAuthority: z.boolean(), notifySubjects: z.boolean() }).nullable(),
+});
+export type TIncidentSummary = z.infer<typeof ZIncidentSummary>;
+export const ZIncidentList = z.object({ items: z.array(ZIncidentSummary) });
+
+export const ZNotification = z.object({
+  id: z.uuid(),
+  recipient: z.enum(NOTIFICATION_RECIPIENTS),
+  phase: z.enum(NOTIFICATION_PHASES),
+  sentAt: z.iso.datetime(),
+  reference: z.string(),
+  note: z.string(),
+});
+
+export const ZPlaybookStep = z.object({
+  id: z.uuid(),
+  phase: z.enum(PLAYBOOK_PHASES),
+  stepKey: z.string().nullable(),
+  title: z.string(),
+  doneAt: z.iso.datetime().nullable(),
+  doneBy: ZRef.nullable(),
+  note: z.string(),
+});
+
+export const ZIncidentEvent = z.object({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  kind: z.string(),
+  actor: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+  data: z.record(z.string(), z.unknown()),
+});
+
+/** The triage as run on an incident: the result with its reasons in words, when and by whom. */
+export const ZIncidentTriage = ZTriageResult.extend({
+  reasonTexts: z.array(z.string()),
+  at: z.iso.datetime(),
+  by: ZRef.nullable(),
+});
+
+export const ZRunTriage = z.strictObject({ facts: ZTriageFacts });
+
+export const ZIncident = ZIncidentSummary.extend({
+  triage: ZIncidentTriage.nullable(),
+  description: z.string(),
+  occurredAt: z.iso.datetime().nullable(),
+  reportedBy: z.string(),
+  source: z.enum(INCIDENT_SOURCES),
+  systems: z.array(ZRef),
+  vendors: z.array(ZRef),
+  activities: z.array(ZRef),
+  isConfidentialityBreach: z.boolean(),
+  isIntegrityBreach: z.boolean(),
+  isAvailabilityBreach: z.boolean(),
+  approxRecords: z.number().int().nullable(),
+  consequences: z.string(),
+  measuresTaken: z.string(),
+  lateReason: z.string().nullable(),
+  decisionDetail: z
+    .object({
+      notifyAuthority: z.boolean(),
+      notifySubjects: z.boolean(),
+      reason: z.string(),
+      at: z.iso.datetime(),
+      by: ZRef.nullable(),
+    })
+    .nullable(),
+  notifications: z.array(ZNotification),
+  playbook: z.array(ZPlaybookStep),
+  timeline: z.array(ZIncidentEvent),
+});
+export type TIncident = z.infer<typeof ZIncident>;
+
+export const ZRecordNotification = z.strictObject({
+  recipient: z.enum(NOTIFICATION_RECIPIENTS),
+  phase: z.enum(NOTIFICATION_PHASES),
+  sentAt: ZInstant,
+  reference: z.string().trim().max(200).default(''),
+  note: ZLongText.default(''),
+  /** Required when the authority is told after the 72 hours and no reason is recorded yet (Art. 33(1)). */
+  lateReason: ZLongText.optional(),
+});
+
+export const ZDecideIncident = z.strictObject({
+  notifyAuthority: z.boolean(),
+  notifySubjects: z.boolean(),
+  reason: z.string().trim().min(1, { error: 'validation.required' }).max(5000),
+});
+
+export const ZUpdateStep = z.strictObject({ isDone: z.boolean(), note: z.string().trim().max(2000).optional() });
+export const ZAddStep = z.strictObject({ phase: z.enum(PLAYBOOK_PHASES), title: ZTitle });

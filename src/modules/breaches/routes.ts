@@ -1,0 +1,157 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { scopeOf } from '../../platform/http/access.ts';
+import {
+  ZAddStep,
+  ZCreateIncident,
+  ZDecideIncident,
+  ZIncident,
+  ZIncidentList,
+  ZRecordNotification,
+  ZRunTriage,
+  ZUpdateIncident,
+  ZUpdateStep,
+} from './contract.ts';
+import * as breaches from './service.ts';
+
+const tags = ['Breaches'];
+const orgParams = z.object({ org: z.string().min(1).max(100) });
+const incidentParams = orgParams.extend({ incidentId: z.uuid() });
+const access = { access: { type: 'org' as const, role: 'editor' as const } };
+
+export function breachRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/orgs/:org/breaches', {
+      config: { access: { type: 'org', role: 'viewer' } },
+      schema: {
+        operationId: 'listIncidents',
+        tags,
+        summary: 'The register of incidents, open first, each with its 72-hour clock',
+        params: orgParams,
+        response: { 200: ZIncidentList },
+      },
+      handler: (request) => breaches.listIncidents(ctx, scopeOf(request)),
+    });
+
+    app.post('/api/orgs/:org/breaches', {
+      config: access,
+      schema: {
+        operationId: 'recordIncident',
+        tags,
+        summary: 'Record an incident; the 72-hour clock starts at the moment of awareness',
+        params: orgParams,
+        body: ZCreateIncident,
+        response: { 201: ZIncident },
+      },
+      handler: async (request, reply) =>
+        reply.status(201).send(await breaches.createIncident(ctx, scopeOf(request), request.body)),
+    });
+
+    app.get('/api/orgs/:org/breaches/:incidentId', {
+      config: { access: { type: 'org', role: 'viewer' } },
+      schema: {
+        operationId: 'getIncident',
+        tags,
+        summary: 'An incident with its clock, decision, notifications, playbook and timeline',
+        params: incidentParams,
+        response: { 200: ZIncident },
+      },
+      handler: (request) => breaches.getIncident(ctx, scopeOf(request), request.params.incidentId, request.locale),
+    });
+
+    app.patch('/api/orgs/:org/breaches/:incidentId', {
+      config: access,
+      schema: {
+        operationId: 'updateIncident',
+        tags,
+        summary: 'Change what is known of an incident',
+        params: incidentParams,
+        body: ZUpdateIncident,
+        response: { 200: ZIncident },
+      },
+      handler: (request) => breaches.updateIncident(ctx, scopeOf(request), request.params.incidentId, request.body),
+    });
+
+    app.post('/api/orgs/:org/breaches/:incidentId/triage', {
+      config: access,
+      schema: {
+        operationId: 'triageIncident',
+        tags,
+        summary: 'Run the triage: should the authority and the people be told (ENISA severity, EDPB guidelines)?',
+        params: incidentParams,
+        body: ZRunTriage,
+        response: { 200: ZIncident },
+      },
+      handler: async (request) => {
+        await breaches.triageIncident(ctx, scopeOf(request), request.params.incidentId, request.body.facts);
+        return breaches.getIncident(ctx, scopeOf(request), request.params.incidentId, request.locale);
+      },
+    });
+
+    app.post('/api/orgs/:org/breaches/:incidentId/decision', {
+      config: { access: { type: 'org', role: 'privacy_officer' } },
+      schema: {
+        operationId: 'decideIncident',
+        tags,
+        summary: 'Record the decision on notifying the authority and the people concerned, with the reason',
+        params: incidentParams,
+        body: ZDecideIncident,
+        response: { 200: ZIncident },
+      },
+      handler: (request) => breaches.decideIncident(ctx, scopeOf(request), request.params.incidentId, request.body),
+    });
+
+    app.post('/api/orgs/:org/breaches/:incidentId/notifications', {
+      config: { access: { type: 'org', role: 'privacy_officer' } },
+      schema: {
+        operationId: 'recordIncidentNotification',
+        tags,
+        summary: 'Record a notification made (initial, supplementary, final); late ones need the reason',
+        params: incidentParams,
+        body: ZRecordNotification,
+        response: { 200: ZIncident },
+      },
+      handler: (request) => breaches.recordNotification(ctx, scopeOf(request), request.params.incidentId, request.body),
+    });
+
+    app.post('/api/orgs/:org/breaches/:incidentId/steps', {
+      config: access,
+      schema: {
+        operationId: 'addIncidentStep',
+        tags,
+        summary: 'Add a step of its own to the incident’s playbook',
+        params: incidentParams,
+        body: ZAddStep,
+        response: { 200: ZIncident },
+      },
+      handler: (request) => breaches.addStep(ctx, scopeOf(request), request.params.incidentId, request.body),
+    });
+
+    app.patch('/api/orgs/:org/breaches/:incidentId/steps/:stepId', {
+      config: access,
+      schema: {
+        operationId: 'updateIncidentStep',
+        tags,
+        summary: 'Tick a playbook step off (or on again), with a note',
+        params: incidentParams.extend({ stepId: z.uuid() }),
+        body: ZUpdateStep,
+        response: { 200: ZIncident },
+      },
+      handler: (request) =>
+        breaches.updateStep(ctx, scopeOf(request), request.params.incidentId, request.params.stepId, request.body),
+    });
+
+    app.post('/api/orgs/:org/breaches/:incidentId/close', {
+      config: { access: { type: 'org', role: 'privacy_officer' } },
+      schema: {
+        operationId: 'closeIncident',
+        tags,
+        summary: 'Close the incident (a decision on notifying must be recorded); it stays in the register',
+        params: incidentParams,
+        response: { 200: ZIncident },
+      },
+      handler: (request) => breaches.closeIncident(ctx, scopeOf(request), request.params.incidentId),
+    });
+  };
+}
