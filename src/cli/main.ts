@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerBreachesCommands } from './commands/breaches.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOrgCommands } from './commands/org.ts';
@@ -33,6 +34,7 @@ registerRegisterCommands(program);
 registerRegisterExportCommand(program);
 registerRetentionCommands(program);
 registerRequestsCommands(program);
+registerBreachesCommands(program);
 registerAuditCommands(program);
 registerDemoCommands(program);
 registerSecretsCommands(program);
