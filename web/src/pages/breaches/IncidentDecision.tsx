@@ -59,7 +59,8 @@ export function DecisionCard({ incident }: { incident: TIncident }) {
         </Stack>
       )}
       {canDecide ? (
-        <DecisionForm incident={incident} />
+        // A new triage starts the form again from its recommendation.
+        <DecisionForm key={incident.triage?.at ?? 'none'} incident={incident} />
       ) : (
         !decided && (
           <Text size="sm" c="dimmed">
