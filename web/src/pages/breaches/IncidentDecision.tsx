@@ -14,17 +14,12 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import {
-  breachesApi,
-  NOTIFICATION_PHASES,
-  NOTIFICATION_RECIPIENTS,
-  type TIncident,
-  type TRecordNotificationInput,
-} from '../../api/breaches.ts';
+import { breachesApi, NOTIFICATION_PHASES, NOTIFICATION_RECIPIENTS, type TIncident } from '../../api/breaches.ts';
 import { useCan } from '../../app/organisations.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { amsterdamDateTime } from '../requests/request-format.ts';
-import { amsterdamInputToIso, isoToAmsterdamInput } from './breach-format.ts';
+import { isoToAmsterdamInput } from './breach-format.ts';
+import { type NotificationValues, notificationBody } from './breach-forms.ts';
 import { useIncidentMutation } from './incident-mutation.ts';
 
 /** The decision on notifying the authority and the people, with the reason; taken by privacy officers and owners. */
@@ -114,27 +109,6 @@ function DecisionForm({ incident }: { incident: TIncident }) {
       </Stack>
     </form>
   );
-}
-
-interface NotificationValues {
-  recipient: string;
-  phase: string;
-  sentAt: string;
-  reference: string;
-  note: string;
-  lateReason: string;
-}
-
-/** What the notification form sends: the moment in Amsterdam time, the reason for delay only when asked. */
-export function notificationBody(values: NotificationValues, asksLateReason: boolean): TRecordNotificationInput {
-  return {
-    recipient: values.recipient as TRecordNotificationInput['recipient'],
-    phase: values.phase as TRecordNotificationInput['phase'],
-    sentAt: amsterdamInputToIso(values.sentAt) ?? values.sentAt,
-    reference: values.reference,
-    note: values.note,
-    ...(asksLateReason && values.lateReason.trim() ? { lateReason: values.lateReason } : {}),
-  };
 }
 
 /** The notifications made (authority, people, controller; in phases), and the form to record one. */

@@ -5,27 +5,14 @@ import { breachesApi, PLAYBOOK_PHASES, type TIncident, type TPlaybookStep } from
 import { useCan } from '../../app/organisations.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { amsterdamDateTime } from '../requests/request-format.ts';
+import { STANDARD_STEP_KEYS } from './breach-forms.ts';
 import { useIncidentMutation } from './incident-mutation.ts';
-
-/** The standard steps' keys, whose texts live under `breaches.playbook.steps`. */
-const STANDARD_STEPS = new Set([
-  'stop_leak',
-  'secure_evidence',
-  'scope',
-  'triage',
-  'decide_authority',
-  'notify_authority',
-  'inform_controllers',
-  'inform_subjects',
-  'root_cause',
-  'measures',
-]);
 
 /** A step's text: the standard step's by its key, else the title typed in. */
 export function useStepTitle(): (step: TPlaybookStep) => string {
   const { t } = useTranslation();
   return (step) =>
-    step.stepKey && STANDARD_STEPS.has(step.stepKey) ? t(`breaches.playbook.steps.${step.stepKey}`) : step.title;
+    step.stepKey && STANDARD_STEP_KEYS.has(step.stepKey) ? t(`breaches.playbook.steps.${step.stepKey}`) : step.title;
 }
 
 /** The playbook as a checklist per phase: tick a step with a note, or add a step of one's own. */

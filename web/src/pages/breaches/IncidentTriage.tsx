@@ -26,112 +26,12 @@ import {
   RECIPIENTS,
   type TIncident,
   type TIncidentTriage,
-  type TTriageFactsInput,
 } from '../../api/breaches.ts';
 import { useCan } from '../../app/organisations.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { amsterdamDateTime } from '../requests/request-format.ts';
+import { initialTriageValues, type TriageFormValues, triageFacts } from './breach-forms.ts';
 import { useIncidentMutation } from './incident-mutation.ts';
-
-export interface TriageFormValues {
-  dataCategories: string[];
-  allowsProfiling: boolean;
-  peopleAffected: number | string;
-  recordsAffected: number | string;
-  vulnerablePeople: boolean;
-  breachKinds: string[];
-  recipient: string;
-  exfiltration: string;
-  encryptionState: string;
-  keyCompromised: boolean;
-  backupAvailable: boolean;
-  restoreHours: number | string;
-  recoverable: boolean;
-  maliciousIntent: boolean;
-  easeOfIdentification: string;
-  riskRemovedByMeasures: boolean;
-  canReachSubjectsIndividually: boolean;
-}
-
-const numberOrNull = (value: number | string) =>
-  typeof value === 'number' ? value : value.trim() ? Number(value) : null;
-
-/** The form's answers as ZTriageFacts: the parts for a kind of breach only when that kind applies. */
-export function triageFacts(values: TriageFormValues): TTriageFactsInput {
-  const kinds = values.breachKinds as TTriageFactsInput['breachKinds'];
-  return {
-    dataCategories: values.dataCategories as TTriageFactsInput['dataCategories'],
-    allowsProfiling: values.allowsProfiling,
-    peopleAffected: numberOrNull(values.peopleAffected) ?? 0,
-    recordsAffected: numberOrNull(values.recordsAffected),
-    vulnerablePeople: values.vulnerablePeople,
-    breachKinds: kinds,
-    confidentiality: kinds.includes('confidentiality')
-      ? {
-          recipient: values.recipient as (typeof RECIPIENTS)[number],
-          exfiltration: values.exfiltration as (typeof EXFILTRATIONS)[number],
-        }
-      : null,
-    encryption: {
-      state: values.encryptionState as (typeof ENCRYPTION_STATES)[number],
-      keyCompromised: values.keyCompromised,
-    },
-    availability: kinds.includes('availability')
-      ? { backupAvailable: values.backupAvailable, restoreHours: numberOrNull(values.restoreHours) }
-      : null,
-    integrity: kinds.includes('integrity') ? { recoverable: values.recoverable } : null,
-    maliciousIntent: values.maliciousIntent,
-    easeOfIdentification: values.easeOfIdentification as TTriageFactsInput['easeOfIdentification'],
-    riskRemovedByMeasures: values.riskRemovedByMeasures,
-    canReachSubjectsIndividually: values.canReachSubjectsIndividually,
-  };
-}
-
-/** The form's starting answers: the last triage's facts, else what the incident already says. */
-export function initialTriageValues(incident: TIncident): TriageFormValues {
-  const facts = incident.triage?.facts;
-  if (facts)
-    return {
-      dataCategories: facts.dataCategories,
-      allowsProfiling: facts.allowsProfiling,
-      peopleAffected: facts.peopleAffected,
-      recordsAffected: facts.recordsAffected ?? '',
-      vulnerablePeople: facts.vulnerablePeople,
-      breachKinds: facts.breachKinds,
-      recipient: facts.confidentiality?.recipient ?? 'unknown',
-      exfiltration: facts.confidentiality?.exfiltration ?? 'unknown',
-      encryptionState: facts.encryption.state,
-      keyCompromised: facts.encryption.keyCompromised,
-      backupAvailable: facts.availability?.backupAvailable ?? true,
-      restoreHours: facts.availability?.restoreHours ?? '',
-      recoverable: facts.integrity?.recoverable ?? true,
-      maliciousIntent: facts.maliciousIntent,
-      easeOfIdentification: facts.easeOfIdentification,
-      riskRemovedByMeasures: facts.riskRemovedByMeasures,
-      canReachSubjectsIndividually: facts.canReachSubjectsIndividually,
-    };
-  return {
-    dataCategories: [],
-    allowsProfiling: false,
-    peopleAffected: incident.approxPeople ?? '',
-    recordsAffected: incident.approxRecords ?? '',
-    vulnerablePeople: false,
-    breachKinds: BREACH_KINDS.filter(
-      (kind) => incident[`is${kind[0]?.toUpperCase()}${kind.slice(1)}Breach` as 'isIntegrityBreach'],
-    ),
-    recipient: 'unknown',
-    exfiltration: 'unknown',
-    encryptionState: 'none',
-    keyCompromised: false,
-    backupAvailable: true,
-    restoreHours: '',
-    recoverable: true,
-    maliciousIntent: false,
-    easeOfIdentification: 'full',
-    riskRemovedByMeasures: false,
-    canReachSubjectsIndividually: true,
-  };
-}
 
 /** The triage: the facts asked in plain words, and the recommendation with its reasons once run. */
 export function TriageCard({ incident }: { incident: TIncident }) {

@@ -17,46 +17,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { breachesApi, breachKeys, INCIDENT_SOURCES, type TCreateIncidentInput } from '../../api/breaches.ts';
+import { breachesApi, breachKeys, INCIDENT_SOURCES } from '../../api/breaches.ts';
 import { applyProblem } from '../../app/forms.ts';
 import { useCurrentOrganisation } from '../../app/organisations.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { useSystemOptions, useVendorOptions } from '../register/shared/options.ts';
 import { useActivityOptions } from './BreachParts.tsx';
 import { amsterdamInputToIso, isoToAmsterdamInput } from './breach-format.ts';
-
-export interface IncidentFormValues {
-  title: string;
-  description: string;
-  occurredAt: string;
-  awareAt: string;
-  reportedBy: string;
-  source: string;
-  systemIds: string[];
-  vendorIds: string[];
-  activityIds: string[];
-  isConfidentialityBreach: boolean;
-  isIntegrityBreach: boolean;
-  isAvailabilityBreach: boolean;
-  approxPeople: number | string;
-  approxRecords: number | string;
-  consequences: string;
-  measuresTaken: string;
-}
-
-const count = (value: number | string) => (typeof value === 'number' ? value : value.trim() ? Number(value) : null);
-
-/** What the form sends: moments typed in Amsterdam time with their offset, empty counts as null. */
-export function incidentBody(values: IncidentFormValues): TCreateIncidentInput {
-  return {
-    ...values,
-    source: values.source as TCreateIncidentInput['source'],
-    occurredAt: amsterdamInputToIso(values.occurredAt),
-    awareAt: amsterdamInputToIso(values.awareAt) ?? values.awareAt,
-    approxPeople: count(values.approxPeople),
-    approxRecords: count(values.approxRecords),
-  };
-}
+import { type IncidentFormValues, incidentBody } from './breach-forms.ts';
 
 const emptyValues = (): IncidentFormValues => ({
   title: '',
@@ -179,7 +147,11 @@ function IncidentFields({ form }: { form: UseFormReturnType<IncidentFormValues> 
         {...picker}
         {...form.getInputProps('activityIds')}
       />
-      <Fieldset legend={t('breaches.fields.kinds')} variant="unstyled">
+      <Fieldset
+        legend={t('breaches.fields.kinds')}
+        variant="unstyled"
+        styles={{ legend: { fontWeight: 500, fontSize: 'var(--mantine-font-size-sm)' } }}
+      >
         <Stack gap={6} mt={4}>
           <Checkbox
             label={t('breaches.fields.confidentiality')}
