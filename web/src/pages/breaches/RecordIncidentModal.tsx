@@ -1,7 +1,6 @@
 import {
   Button,
   Checkbox,
-  Fieldset,
   Group,
   Modal,
   MultiSelect,
@@ -147,26 +146,23 @@ function IncidentFields({ form }: { form: UseFormReturnType<IncidentFormValues> 
         {...picker}
         {...form.getInputProps('activityIds')}
       />
-      <Fieldset
-        legend={t('breaches.fields.kinds')}
-        variant="unstyled"
-        styles={{ legend: { fontWeight: 500, fontSize: 'var(--mantine-font-size-sm)' } }}
-      >
-        <Stack gap={6} mt={4}>
-          <Checkbox
-            label={t('breaches.fields.confidentiality')}
-            {...form.getInputProps('isConfidentialityBreach', { type: 'checkbox' })}
-          />
-          <Checkbox
-            label={t('breaches.fields.integrity')}
-            {...form.getInputProps('isIntegrityBreach', { type: 'checkbox' })}
-          />
-          <Checkbox
-            label={t('breaches.fields.availability')}
-            {...form.getInputProps('isAvailabilityBreach', { type: 'checkbox' })}
-          />
-        </Stack>
-      </Fieldset>
+      <Stack gap={6} role="group" aria-labelledby="incident-kinds">
+        <Text size="sm" fw={500} id="incident-kinds">
+          {t('breaches.fields.kinds')}
+        </Text>
+        <Checkbox
+          label={t('breaches.fields.confidentiality')}
+          {...form.getInputProps('isConfidentialityBreach', { type: 'checkbox' })}
+        />
+        <Checkbox
+          label={t('breaches.fields.integrity')}
+          {...form.getInputProps('isIntegrityBreach', { type: 'checkbox' })}
+        />
+        <Checkbox
+          label={t('breaches.fields.availability')}
+          {...form.getInputProps('isAvailabilityBreach', { type: 'checkbox' })}
+        />
+      </Stack>
       <Group grow align="flex-start">
         <NumberInput
           label={t('breaches.fields.approxPeople')}
