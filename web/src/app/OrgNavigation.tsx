@@ -6,6 +6,7 @@ import {
   IconInbox,
   IconKey,
   IconMail,
+  IconShieldExclamation,
   IconUsers,
   type TablerIcon,
 } from '@tabler/icons-react';
@@ -30,6 +31,7 @@ const ENTRIES: Entry[] = [
   { path: '/members', labelKey: 'nav.members', icon: IconUsers, role: 'viewer' },
   { path: '/api-tokens', labelKey: 'nav.apiTokens', icon: IconKey, role: 'owner' },
   { path: '/requests', labelKey: 'requests.nav', icon: IconInbox, role: 'privacy_officer' },
+  { path: '/breaches', labelKey: 'breaches.nav', icon: IconShieldExclamation, role: 'viewer' },
   { path: '/audit', labelKey: 'nav.audit', icon: IconHistory, role: 'privacy_officer' },
   { path: '/outbox', labelKey: 'nav.outbox', icon: IconMail, role: 'privacy_officer' },
 ];

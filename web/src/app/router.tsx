@@ -54,6 +54,8 @@ const orgPages: RouteObject[] = [
   { path: 'retention/policies/:policyId/edit', ...page(() => import('../pages/retention/PolicyFormPage.tsx')) },
   { path: 'requests', ...page(() => import('../pages/requests/RequestsPage.tsx')) },
   { path: 'requests/:requestId', ...page(() => import('../pages/requests/RequestPage.tsx')) },
+  { path: 'breaches', ...page(() => import('../pages/breaches/BreachesPage.tsx')) },
+  { path: 'breaches/:incidentId', ...page(() => import('../pages/breaches/BreachPage.tsx')) },
   { path: '*', Component: NotFoundPage },
 ];
 

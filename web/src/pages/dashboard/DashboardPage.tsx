@@ -8,13 +8,14 @@ import { organisationsApi } from '../../api/organisations.ts';
 import { useCan, useCurrentOrganisation, useMyOrganisations } from '../../app/organisations.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
+import { BreachesDashboardCard } from '../breaches/BreachesDashboardCard.tsx';
 import { RegisterDashboardCard } from '../register/RegisterDashboardCard.tsx';
 import { RequestsDashboardCard } from '../requests/RequestsDashboardCard.tsx';
 import { RetentionDashboardCard } from '../retention/RetentionDashboardCard.tsx';
 import { KeyFacts } from './KeyFacts.tsx';
 
 /** The modules that will fill this page, in the order PRODUCT.md lists them. */
-const COMING = ['notices', 'breaches', 'measures', 'report'];
+const COMING = ['notices', 'measures', 'report'];
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -58,6 +59,7 @@ export default function DashboardPage() {
         <RegisterDashboardCard />
         <RetentionDashboardCard />
         {canHandleRequests && <RequestsDashboardCard />}
+        {canHandleRequests && <BreachesDashboardCard />}
         <Card withBorder radius="md" padding="lg">
           <Title order={2} size="h4" mb="xs">
             {t('dashboard.comingTitle')}

@@ -1,0 +1,121 @@
+import type { z } from 'zod';
+import type {
+  TIncident,
+  TIncidentSummary,
+  TTriageFactsInput,
+  ZAddStep,
+  ZCreateIncident,
+  ZDecideIncident,
+  ZRecordNotification,
+  ZUpdateIncident,
+  ZUpdateStep,
+} from '../../../src/modules/breaches/contract.ts';
+import { http } from './http.ts';
+
+export type { TClock, TIncident, TIncidentSummary, TTriageFactsInput } from '../../../src/modules/breaches/contract.ts';
+export type TCreateIncidentInput = z.input<typeof ZCreateIncident>;
+export type TUpdateIncidentInput = z.input<typeof ZUpdateIncident>;
+export type TDecideIncidentInput = z.input<typeof ZDecideIncident>;
+export type TRecordNotificationInput = z.input<typeof ZRecordNotification>;
+export type TUpdateStepInput = z.input<typeof ZUpdateStep>;
+export type TAddStepInput = z.input<typeof ZAddStep>;
+export type TIncidentTriage = NonNullable<TIncident['triage']>;
+export type TPlaybookStep = TIncident['playbook'][number];
+export type TIncidentEvent = TIncident['timeline'][number];
+
+/** The contract's enums, written out so zod stays out of the pages' chunks (the `satisfies` keeps them in step). */
+export const DATA_CATEGORIES = [
+  'special',
+  'criminal',
+  'nationalId',
+  'financial',
+  'credentials',
+  'children',
+  'location',
+  'communicationContent',
+  'basicIdentity',
+] as const satisfies readonly TTriageFactsInput['dataCategories'][number][];
+export const BREACH_KINDS = [
+  'confidentiality',
+  'integrity',
+  'availability',
+] as const satisfies readonly TTriageFactsInput['breachKinds'][number][];
+export const RECIPIENTS = [
+  'trustedConfirmedDeletion',
+  'knownRecipient',
+  'unknown',
+  'public',
+] as const satisfies readonly NonNullable<TTriageFactsInput['confidentiality']>['recipient'][];
+export const EXFILTRATIONS = ['no', 'unknown', 'yes'] as const satisfies readonly NonNullable<
+  TTriageFactsInput['confidentiality']
+>['exfiltration'][];
+export const ENCRYPTION_STATES = ['none', 'weak', 'stateOfTheArt'] as const satisfies readonly NonNullable<
+  TTriageFactsInput['encryption']
+>['state'][];
+export const EASE_OF_IDENTIFICATION = [
+  'negligible',
+  'limited',
+  'significant',
+  'full',
+] as const satisfies readonly TTriageFactsInput['easeOfIdentification'][];
+export const INCIDENT_SOURCES = [
+  'internal',
+  'processor_notice',
+  'provider',
+] as const satisfies readonly TIncident['source'][];
+export const NOTIFICATION_RECIPIENTS = [
+  'authority',
+  'subjects',
+  'controller',
+] as const satisfies readonly TRecordNotificationInput['recipient'][];
+export const NOTIFICATION_PHASES = [
+  'initial',
+  'supplementary',
+  'final',
+] as const satisfies readonly TRecordNotificationInput['phase'][];
+export const PLAYBOOK_PHASES = [
+  'contain',
+  'assess',
+  'notify',
+  'communicate',
+  'evaluate',
+] as const satisfies readonly TAddStepInput['phase'][];
+/** The timeline's kinds the pages name (the service records these). */
+export const EVENT_KINDS = [
+  'recorded',
+  'updated',
+  'triaged',
+  'decided',
+  'notified',
+  'step_done',
+  'step_reopened',
+  'step_added',
+  'closed',
+] as const;
+
+/** TanStack Query keys of breaches, all under ['org', org, 'breaches']. */
+export const breachKeys = {
+  all: (org: string) => ['org', org, 'breaches'] as const,
+  list: (org: string) => ['org', org, 'breaches', 'list'] as const,
+  one: (org: string, id: string) => ['org', org, 'breaches', 'one', id] as const,
+};
+
+const org = (ref: string) => `/api/orgs/${encodeURIComponent(ref)}/breaches`;
+const one = (ref: string, id: string) => `${org(ref)}/${encodeURIComponent(id)}`;
+
+export const breachesApi = {
+  list: async (ref: string) => (await http.get<{ items: TIncidentSummary[] }>(org(ref))).items,
+  create: (ref: string, body: TCreateIncidentInput) => http.post<TIncident>(org(ref), body),
+  get: (ref: string, id: string) => http.get<TIncident>(one(ref, id)),
+  update: (ref: string, id: string, body: TUpdateIncidentInput) => http.patch<TIncident>(one(ref, id), body),
+  triage: (ref: string, id: string, facts: TTriageFactsInput) =>
+    http.post<TIncident>(`${one(ref, id)}/triage`, { facts }),
+  decide: (ref: string, id: string, body: TDecideIncidentInput) =>
+    http.post<TIncident>(`${one(ref, id)}/decision`, body),
+  notify: (ref: string, id: string, body: TRecordNotificationInput) =>
+    http.post<TIncident>(`${one(ref, id)}/notifications`, body),
+  addStep: (ref: string, id: string, body: TAddStepInput) => http.post<TIncident>(`${one(ref, id)}/steps`, body),
+  updateStep: (ref: string, id: string, stepId: string, body: TUpdateStepInput) =>
+    http.patch<TIncident>(`${one(ref, id)}/steps/${encodeURIComponent(stepId)}`, body),
+  close: (ref: string, id: string) => http.post<TIncident>(`${one(ref, id)}/close`),
+};
