@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Card, Grid, Group, List, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Alert, Button, Card, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { breachesApi, breachKeys, EVENT_KINDS, type TIncident } from '../../api/breaches.ts';
 import { useCan, useCurrentOrganisation } from '../../app/organisations.ts';
+import { BackLink } from '../../components/BackLink.tsx';
+import { FactsTable } from '../../components/FactsTable.tsx';
 import { currentLocale } from '../../i18n/index.ts';
 import { QueryState } from '../register/shared/QueryState.tsx';
 import { Tag } from '../register/shared/Tag.tsx';
@@ -28,12 +29,7 @@ export default function BreachPage() {
   const data = incident.data;
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to={`/o/${org.slug}/breaches`} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('breaches.detail.back')}
-        </Group>
-      </Anchor>
+      <BackLink to={`/o/${org.slug}/breaches`} label={t('breaches.detail.back')} />
       <QueryState isPending={incident.isPending} error={incident.error} />
       {data && (
         <>
@@ -98,16 +94,7 @@ function FactsCard({ incident }: { incident: TIncident }) {
       <Title order={2} size="h4" mb="xs" id="incident-facts">
         {t('breaches.detail.facts')}
       </Title>
-      <Table variant="vertical" layout="fixed" withRowBorders={false} aria-label={t('breaches.detail.facts')}>
-        <Table.Tbody>
-          {rows.map(([name, value]) => (
-            <Table.Tr key={name}>
-              <Table.Th w={200}>{name}</Table.Th>
-              <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{value || '—'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <FactsTable rows={rows} label={t('breaches.detail.facts')} />
     </Card>
   );
 }

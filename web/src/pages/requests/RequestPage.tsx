@@ -1,11 +1,12 @@
-import { Alert, Anchor, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Alert, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { requestKeys, requestsApi, type TRequest } from '../../api/requests.ts';
 import { useCurrentOrganisation } from '../../app/organisations.ts';
+import { BackLink } from '../../components/BackLink.tsx';
+import { FactsTable } from '../../components/FactsTable.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { QueryState } from '../register/shared/QueryState.tsx';
@@ -28,12 +29,7 @@ export default function RequestPage() {
   const data = request.data;
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to={`/o/${org.slug}/requests`} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('requests.detail.back')}
-        </Group>
-      </Anchor>
+      <BackLink to={`/o/${org.slug}/requests`} label={t('requests.detail.back')} />
       <QueryState isPending={request.isPending} error={request.error} />
       {data && (
         <>
@@ -69,21 +65,6 @@ export default function RequestPage() {
   );
 }
 
-function Facts({ rows, label }: { rows: [string, string | null | undefined][]; label: string }) {
-  return (
-    <Table variant="vertical" layout="fixed" withRowBorders={false} aria-label={label}>
-      <Table.Tbody>
-        {rows.map(([name, value]) => (
-          <Table.Tr key={name}>
-            <Table.Th w={200}>{name}</Table.Th>
-            <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{value || '—'}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
 function RequesterCard({ request }: { request: TRequest }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -96,7 +77,7 @@ function RequesterCard({ request }: { request: TRequest }) {
       </Title>
       {!person && <Alert color="gray">{t('requests.detail.minimised')}</Alert>}
       {person && (
-        <Facts
+        <FactsTable
           label={t('requests.detail.requester')}
           rows={[
             [t('requests.fields.name'), person.name],
@@ -145,7 +126,7 @@ function DeadlineCard({ request }: { request: TRequest }) {
         <DaysLeft deadline={deadline} />
         {deadline.isExtended && <Tag color="grape">{t('requests.desk.extended')}</Tag>}
       </Group>
-      <Facts
+      <FactsTable
         label={t('requests.detail.deadline')}
         rows={[
           [t('requests.detail.received'), formatDate(deadline.receivedOn, locale)],
