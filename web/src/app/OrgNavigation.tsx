@@ -25,13 +25,14 @@ interface Entry {
   role: TRole;
 }
 
+/** The rooms of the office first (the register and retention menus follow the dashboard), then administration. */
 const ENTRIES: Entry[] = [
   { path: '', labelKey: 'nav.dashboard', icon: IconHome, role: 'viewer' },
+  { path: '/requests', labelKey: 'requests.nav', icon: IconInbox, role: 'privacy_officer' },
+  { path: '/breaches', labelKey: 'breaches.nav', icon: IconShieldExclamation, role: 'viewer' },
   { path: '/settings', labelKey: 'nav.settings', icon: IconBuilding, role: 'viewer' },
   { path: '/members', labelKey: 'nav.members', icon: IconUsers, role: 'viewer' },
   { path: '/api-tokens', labelKey: 'nav.apiTokens', icon: IconKey, role: 'owner' },
-  { path: '/requests', labelKey: 'requests.nav', icon: IconInbox, role: 'privacy_officer' },
-  { path: '/breaches', labelKey: 'breaches.nav', icon: IconShieldExclamation, role: 'viewer' },
   { path: '/audit', labelKey: 'nav.audit', icon: IconHistory, role: 'privacy_officer' },
   { path: '/outbox', labelKey: 'nav.outbox', icon: IconMail, role: 'privacy_officer' },
 ];
