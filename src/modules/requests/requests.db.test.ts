@@ -6,7 +6,7 @@ import { auditEntriesSince, auditHead, rowCount } from '../../../test/db.ts';
 import { addMember, createOrganisation, type TestOrganisation } from '../../../test/factories.ts';
 import { renderHtml } from '../../platform/mail/layout.ts';
 import { mailMessages } from '../../platform/mail/tables.ts';
-import { solveChallenge } from './proof-of-work.ts';
+import { issueChallenge, solveChallenge } from './proof-of-work.ts';
 import { getRequest, minimiseRequests, sendDueReminders } from './service.ts';
 import { subjectRequests } from './tables.ts';
 
@@ -173,8 +173,20 @@ describe('the public request page', () => {
 
   it('throttles 1,000 submissions from one address while another address still gets through', async () => {
     const statuses = new Map<number, number>();
+    // Each submission solves a fresh challenge as the page would hand out (the page itself is tested above).
+    const freshProof = () => {
+      const { challenge } = issueChallenge(app.ctx.identifiers, org.id, app.clock.now(), 4);
+      return { challenge, nonce: solveChallenge(challenge, 4) };
+    };
     for (let i = 0; i < 1000; i++) {
-      const response = await submit(visitor(), { email: 'flood@example.nl', description: `poging ${i}` });
+      const response = await visitor().post(`/api/public/orgs/${org.slug}/requests`, {
+        right: 'access',
+        name: 'Flood',
+        email: 'flood@example.nl',
+        description: `poging ${i}`,
+        locale: 'nl',
+        proof: freshProof(),
+      });
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     }
     expect(statuses.get(202)).toBe(3);
