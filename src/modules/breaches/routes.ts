@@ -83,10 +83,8 @@ export function breachRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: ZRunTriage,
         response: { 200: ZIncident },
       },
-      handler: async (request) => {
-        await breaches.triageIncident(ctx, scopeOf(request), request.params.incidentId, request.body.facts);
-        return breaches.getIncident(ctx, scopeOf(request), request.params.incidentId, request.locale);
-      },
+      handler: (request) =>
+        breaches.triageIncident(ctx, scopeOf(request), request.params.incidentId, request.body.facts, request.locale),
     });
 
     app.post('/api/orgs/:org/breaches/:incidentId/decision', {

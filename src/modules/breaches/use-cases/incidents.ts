@@ -156,6 +156,7 @@ async function changeIncident(
   scope: OrgScope,
   id: string,
   change: (tx: Database, row: store.IncidentRow) => Promise<void>,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<TIncident> {
   await inTransaction(ctx.db, async (tx) => {
     const row = await store.lockIncident(tx, scope.orgId, id);
@@ -163,7 +164,7 @@ async function changeIncident(
     if (row.status === 'closed') throw conflict('incident_closed');
     await change(tx, row);
   });
-  return getIncident(ctx, scope, id);
+  return getIncident(ctx, scope, id, locale);
 }
 
 export async function updateIncident(ctx: AppContext, scope: OrgScope, id: string, input: TUpdateIncident) {
@@ -195,24 +196,36 @@ export async function updateIncident(ctx: AppContext, scope: OrgScope, id: strin
  * Runs the triage on the facts given and keeps its recommendation, reasons and the facts it used; the user decides
  * afterwards (decideIncident).
  */
-export function triageIncident(ctx: AppContext, scope: OrgScope, id: string, facts: TTriageFacts) {
-  return changeIncident(ctx, scope, id, async (tx, row) => {
-    const result = triageBreach(facts);
-    const triage = {
-      ...result,
-      at: ctx.clock.now().toISOString(),
-      by: scope.actor.type === 'user' ? scope.actor.id : null,
-    };
-    await store.updateIncident(tx, scope.orgId, id, { triage });
-    const data = {
-      notifyAuthority: result.notifyAuthority,
-      notifySubjects: result.notifySubjects,
-      severity: result.severity,
-      version: result.version,
-    };
-    await addEvent(ctx, tx, scope, id, 'triaged', data);
-    await audit(tx, ctx, scope, row, 'breach_incident.triaged', data);
-  });
+export function triageIncident(
+  ctx: AppContext,
+  scope: OrgScope,
+  id: string,
+  facts: TTriageFacts,
+  locale: Locale = DEFAULT_LOCALE,
+) {
+  return changeIncident(
+    ctx,
+    scope,
+    id,
+    async (tx, row) => {
+      const result = triageBreach(facts);
+      const triage = {
+        ...result,
+        at: ctx.clock.now().toISOString(),
+        by: scope.actor.type === 'user' ? scope.actor.id : null,
+      };
+      await store.updateIncident(tx, scope.orgId, id, { triage });
+      const data = {
+        notifyAuthority: result.notifyAuthority,
+        notifySubjects: result.notifySubjects,
+        severity: result.severity,
+        version: result.version,
+      };
+      await addEvent(ctx, tx, scope, id, 'triaged', data);
+      await audit(tx, ctx, scope, row, 'breach_incident.triaged', data);
+    },
+    locale,
+  );
 }
 
 /** The user's decision on notifying, with the reason; the triage only recommends. */

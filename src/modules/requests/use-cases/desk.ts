@@ -13,7 +13,6 @@ import { retryOnUniqueViolation } from '../../../platform/db/unique-violation.ts
 import { AppError, conflict, invalidField, notFound } from '../../../platform/errors.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import { calendarDateIn, startOfDay } from '../../../shared/dates.ts';
-import * as identity from '../../identity/service.ts';
 import * as inventory from '../../inventory/service.ts';
 import * as organisations from '../../organisations/service.ts';
 import type { TCreateRequest, TRequest, TRequestSummary } from '../contract.ts';
@@ -80,13 +79,14 @@ export async function getRequest(ctx: AppContext, scope: OrgScope, id: string): 
     store.eventsOf(ctx.db, scope.orgId, id),
     store.checksOf(ctx.db, scope.orgId, id),
   ]);
-  const actorIds = [
-    ...events.filter((event) => event.actorType === 'user' && event.actorId).map((e) => e.actorId),
-    ...checks.map((check) => check.checkedBy),
-  ];
-  const names = await userNamesOf(ctx, [row]);
-  const more = actorIds.filter((actorId): actorId is string => actorId !== null && !names.has(actorId));
-  if (more.length > 0) for (const [key, value] of await identity.userNames(ctx, more)) names.set(key, value);
+  const names = await userNamesOf(
+    ctx,
+    [row],
+    [
+      ...events.map((event) => (event.actorType === 'user' ? event.actorId : null)),
+      ...checks.map((check) => check.checkedBy),
+    ],
+  );
   return presentRequest(ctx, row, events, checks, names);
 }
 

@@ -28,8 +28,15 @@ export function referenceOf(row: Pick<RequestRow, 'receivedAt' | 'number'>): str
 
 type Names = Map<string, { name: string }>;
 
-export async function userNamesOf(ctx: AppContext, rows: readonly RequestRow[]): Promise<Names> {
-  const ids = rows.flatMap((row) => [row.assigneeUserId, row.identityVerifiedBy]).filter((id) => id !== null);
+/** The names of the people the requests name (assignee, who verified), plus any further user ids, in one query. */
+export async function userNamesOf(
+  ctx: AppContext,
+  rows: readonly RequestRow[],
+  moreIds: readonly (string | null)[] = [],
+): Promise<Names> {
+  const ids = [...rows.flatMap((row) => [row.assigneeUserId, row.identityVerifiedBy]), ...moreIds].filter(
+    (id): id is string => id !== null,
+  );
   return ids.length > 0 ? identity.userNames(ctx, ids) : new Map();
 }
 
