@@ -1,4 +1,4 @@
-import type { Runtime } from '../app.ts';
+import type { Runtime } from '../runtime.ts';
 import * as organisations from '../modules/organisations/service.ts';
 import type { AppContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';

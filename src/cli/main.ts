@@ -1,16 +1,33 @@
 import { Command } from 'commander';
-import { registerAuditCommands } from './commands/audit.ts';
-import { registerBreachesCommands } from './commands/breaches.ts';
-import { registerDemoCommands } from './commands/demo.ts';
-import { registerMigrateCommand } from './commands/migrate.ts';
-import { registerOrgCommands } from './commands/org.ts';
-import { registerRegisterCommands } from './commands/register.ts';
-import { registerRegisterExportCommand } from './commands/register-export.ts';
-import { registerRequestsCommands } from './commands/requests.ts';
-import { registerRetentionCommands } from './commands/retention.ts';
-import { registerSecretsCommands } from './commands/secrets.ts';
-import { registerServeCommand } from './commands/serve.ts';
-import { registerUserCommands } from './commands/user.ts';
+
+type Register = (program: Command) => void;
+
+/**
+ * Each top-level command and how to load it. Only the command a run names is loaded (`--help` without one loads
+ * them all), so `privacydesk requests deadline` does not pay for the server's modules.
+ */
+const COMMANDS: Record<string, () => Promise<Register[]>> = {
+  serve: async () => [(await import('./commands/serve.ts')).registerServeCommand],
+  migrate: async () => [(await import('./commands/migrate.ts')).registerMigrateCommand],
+  user: async () => [(await import('./commands/user.ts')).registerUserCommands],
+  org: async () => [(await import('./commands/org.ts')).registerOrgCommands],
+  register: async () => [
+    (await import('./commands/register.ts')).registerRegisterCommands,
+    (await import('./commands/register-export.ts')).registerRegisterExportCommand,
+  ],
+  retention: async () => [(await import('./commands/retention.ts')).registerRetentionCommands],
+  requests: async () => [(await import('./commands/requests.ts')).registerRequestsCommands],
+  breaches: async () => [(await import('./commands/breaches.ts')).registerBreachesCommands],
+  audit: async () => [(await import('./commands/audit.ts')).registerAuditCommands],
+  demo: async () => [(await import('./commands/demo.ts')).registerDemoCommands],
+  secrets: async () => [(await import('./commands/secrets.ts')).registerSecretsCommands],
+};
+
+/** The commands to load for these arguments: the one named first, or every one (help, or an unknown name). */
+function commandsToLoad(args: string[]): string[] {
+  const named = args.find((arg) => !arg.startsWith('-'));
+  return named && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+}
 
 const program = new Command()
   .name('privacydesk')
@@ -26,18 +43,9 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-registerServeCommand(program);
-registerMigrateCommand(program);
-registerUserCommands(program);
-registerOrgCommands(program);
-registerRegisterCommands(program);
-registerRegisterExportCommand(program);
-registerRetentionCommands(program);
-registerRequestsCommands(program);
-registerBreachesCommands(program);
-registerAuditCommands(program);
-registerDemoCommands(program);
-registerSecretsCommands(program);
+for (const name of commandsToLoad(process.argv.slice(2))) {
+  for (const register of await COMMANDS[name]!()) register(program);
+}
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,4 @@
-import { createRuntime, type Runtime } from '../app.ts';
+import type { Runtime } from '../runtime.ts';
 import { loadConfig } from '../config.ts';
 
 let commandName = 'privacydesk';
@@ -14,6 +14,7 @@ export function useCommandName(name: string): void {
  */
 export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
   const config = { ...loadConfig(), runJobs: false };
+  const { createRuntime } = await import('../runtime.ts');
   const runtime = await createRuntime(config, { command: commandName });
   try {
     return await work(runtime);

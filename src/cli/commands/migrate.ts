@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../../app.ts';
+import { openDatabase } from '../../runtime.ts';
 import { loadConfig } from '../../config.ts';
 import { action, addLocaleOption } from '../command.ts';
 

@@ -6,7 +6,7 @@ import { TEST_SECRET_KEY } from '../../../test/app.ts';
 import { type CliDatabase, createCliDatabase, runCli } from '../../../test/cli.ts';
 import { organisationInput } from '../../../test/factories.ts';
 import { pdfText } from '../../../test/pdf-text.ts';
-import { createRuntime } from '../../app.ts';
+import { createRuntime } from '../../runtime.ts';
 import { loadConfig } from '../../config.ts';
 import * as identity from '../../modules/identity/service.ts';
 import * as organisations from '../../modules/organisations/service.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SECRET_KEY } from '../../../test/app.ts';
 import { type CliDatabase, createCliDatabase, runCli } from '../../../test/cli.ts';
 import { organisationInput } from '../../../test/factories.ts';
-import { createRuntime, type Runtime } from '../../app.ts';
+import { createRuntime, type Runtime } from '../../runtime.ts';
 import { loadConfig } from '../../config.ts';
 import { allDataCategories, allSubjectCategories } from '../../modules/categories/service.ts';
 import * as identity from '../../modules/identity/service.ts';

@@ -8,7 +8,6 @@ import {
   weekdayOf,
 } from '../../modules/requests/deadline-rules.ts';
 import { ZSubjectIdentity } from '../../modules/requests/identities.ts';
-import * as requests from '../../modules/requests/service.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { TIME_ZONE } from '../../shared/dates.ts';
@@ -138,6 +137,7 @@ async function discoverCommand(output: Output, options: DiscoverOptions) {
     ibans: options.iban ?? [],
     bsns: options.bsn ?? [],
   });
+  const requests = await import('../../modules/requests/service.ts');
   const discovery = await inOrganisation(output, options.org, ({ ctx, scope }) =>
     requests.discoverSubject(ctx, scope, identity),
   );

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
 import {
   type CheckResult,
   type Connector,
@@ -74,15 +74,21 @@ function fieldType(value: Json): FieldType {
  * cut-off are evaluated here on the listed items, since APIs rarely filter on arbitrary fields.
  */
 export class HttpConnector implements Connector<THttpRecordType> {
-  private readonly dispatcher: Agent;
+  /** undici's connection pool, loaded and created with the first request. */
+  private dispatcher: Promise<Agent> | undefined;
   /** Keys deleted through this connector, seen by running find()s so page offsets do not skip items. */
   private readonly deletionListeners = new Set<(key: string) => void>();
 
   constructor(
     private readonly config: THttpConfig,
     private readonly options: OpenOptions,
-  ) {
-    this.dispatcher = new Agent({ connect: { timeout: Math.min(options.timeoutMs, 10_000) } });
+  ) {}
+
+  private agent(): Promise<Agent> {
+    this.dispatcher ??= import('undici').then(
+      ({ Agent }) => new Agent({ connect: { timeout: Math.min(this.options.timeoutMs, 10_000) } }),
+    );
+    return this.dispatcher;
   }
 
   async check(): Promise<CheckResult> {
@@ -256,7 +262,7 @@ export class HttpConnector implements Connector<THttpRecordType> {
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close().catch(() => {});
+    await (await this.dispatcher)?.close().catch(() => {});
   }
 
   private async listPage(
@@ -300,13 +306,14 @@ export class HttpConnector implements Connector<THttpRecordType> {
     const described = `${method} ${url.pathname}`;
     for (let attempt = 0; ; attempt += 1) {
       const timeout = AbortSignal.timeout(this.options.timeoutMs);
-      let response: Awaited<ReturnType<typeof request>>;
+      let response: Awaited<ReturnType<typeof import('undici').request>>;
       try {
+        const { request } = await import('undici');
         response = await request(url, {
           method: method as 'GET',
           headers: { [this.config.authHeaderName]: this.config.authHeaderValue, accept: 'application/json' },
           signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-          dispatcher: this.dispatcher,
+          dispatcher: await this.agent(),
         });
       } catch (error) {
         throw requestError(error, described, timeout.aborted);

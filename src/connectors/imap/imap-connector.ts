@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ImapFlow, type SearchObject } from 'imapflow';
+import type { ImapFlow, SearchObject } from 'imapflow';
 import {
   type CheckResult,
   type Connector,
@@ -397,9 +397,21 @@ export class ImapConnector implements Connector<TImapRecordType> {
   }
 
   private client(channel: Channel): Promise<ImapFlow> {
-    let connecting = this.connections.get(channel);
-    if (!connecting) {
-      const client = new ImapFlow({
+    const connecting = this.connections.get(channel);
+    if (connecting) return connecting;
+    const opened: Promise<ImapFlow> = this.connect(() => {
+      if (this.connections.get(channel) === opened) this.connections.delete(channel);
+    });
+    this.connections.set(channel, opened);
+    return opened;
+  }
+
+  /** A logged-in client (imapflow is loaded with the first one); `onGone` hears when it closes or fails to open. */
+  private async connect(onGone: () => void): Promise<ImapFlow> {
+    let client: ImapFlow | undefined;
+    try {
+      const { ImapFlow } = await import('imapflow');
+      client = new ImapFlow({
         host: this.config.host,
         port: this.config.port,
         secure: this.config.security === 'tls',
@@ -411,19 +423,14 @@ export class ImapConnector implements Connector<TImapRecordType> {
         socketTimeout: Math.max(this.options.timeoutMs * 2, 60_000),
       });
       client.on('error', () => {}); // surfaced through the failing command instead
-      const opened = client.connect().then(() => client);
-      const forget = () => {
-        if (this.connections.get(channel) === opened) this.connections.delete(channel);
-      };
-      client.on('close', forget);
-      opened.catch(() => {
-        forget();
-        client.close();
-      });
-      this.connections.set(channel, opened);
-      connecting = opened;
+      client.on('close', onGone);
+      await client.connect();
+      return client;
+    } catch (error) {
+      onGone();
+      client?.close();
+      throw error;
     }
-    return connecting;
   }
 
   private drop(channel: Channel): void {

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '../../platform/context.ts';
-import { defineJob, type JobHandler } from '../../platform/jobs/definition.ts';
-import { refreshStaleCompleteness } from './use-cases/refresh-completeness.ts';
+import { defineJob } from '../../platform/jobs/definition.ts';
 
 /**
  * Just after midnight in Amsterdam: recompute the stored completeness summaries, whose date-driven items (review
@@ -15,9 +13,3 @@ export const refreshCompletenessJob = defineJob({
   retryLimit: 3,
   retryDelaySeconds: 60,
 });
-
-export function registerJobHandlers(ctx: AppContext): JobHandler[] {
-  return [
-    { definition: refreshCompletenessJob, handle: async () => void (await refreshStaleCompleteness(ctx)) },
-  ] as JobHandler[];
-}

@@ -13,8 +13,12 @@ export { getActivity, getActivityCompleteness } from './use-cases/read-activity.
 export { getTransferOverview } from './use-cases/transfer-overview.ts';
 export { createActivity, deleteActivity, insertActivity, updateActivity } from './use-cases/write-activity.ts';
 
+import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
+import type { JobHandler } from '../../platform/jobs/definition.ts';
+import { refreshCompletenessJob } from './jobs.ts';
 import { activitySystemPairs, allActivities, currentActivityHeads, retentionsOf } from './store.ts';
+import { refreshStaleCompleteness } from './use-cases/refresh-completeness.ts';
 
 /** Every activity row of an organisation (templates and imports check names against them). */
 export const activitiesOfOrg = (db: Database, orgId: string) => allActivities(db, orgId);
@@ -28,10 +32,16 @@ export const activityRetentions = (db: Database, orgId: string, ids: readonly st
 /** (activity, system) pairs of the organisation's register. */
 export const activitySystemsOfOrg = (db: Database, orgId: string) => activitySystemPairs(db, orgId);
 
-export { refreshCompletenessJob, registerJobHandlers } from './jobs.ts';
+export { refreshCompletenessJob } from './jobs.ts';
 export {
   computeSummaries,
   refreshCompleteness,
   refreshCompletenessBeforeCommit,
   refreshStaleCompleteness,
 } from './use-cases/refresh-completeness.ts';
+
+export function registerJobHandlers(ctx: AppContext): JobHandler[] {
+  return [
+    { definition: refreshCompletenessJob, handle: async () => void (await refreshStaleCompleteness(ctx)) },
+  ] as JobHandler[];
+}

@@ -64,12 +64,18 @@ async function flagOutOfDatePolicies(tx: Database, orgId: string, activityIds: r
 }
 
 /** A connector or record type a policy uses cannot be deleted: the policy would be left pointing at nothing. */
-export function registerRetentionHooks(ctx: AppContext): void {
-  ctx.hooks.on('connectors.deleting', async (tx, { orgId, recordTypeIds }) => {
-    const using = await store.policiesUsingRecordTypes(tx, orgId, recordTypeIds);
-    if (using.length > 0) throw conflict('connector_in_use', { policy: using[0]?.name ?? '' });
-  });
-  ctx.hooks.on('register.inputs_changed', async (tx, { orgId, changed }) => {
-    if (changed.activityIds?.length) await flagOutOfDatePolicies(tx, orgId, changed.activityIds, ctx.clock.now());
-  });
+/** Refuses to delete a connector (or its record types) that a policy still uses. */
+export async function refuseDeletingRecordTypesInUse(tx: Database, orgId: string, recordTypeIds: readonly string[]) {
+  const using = await store.policiesUsingRecordTypes(tx, orgId, recordTypeIds);
+  if (using.length > 0) throw conflict('connector_in_use', { policy: using[0]?.name ?? '' });
+}
+
+/** Flags the policies made from activities whose register entry changed. */
+export async function flagPoliciesOfChangedActivities(
+  ctx: AppContext,
+  tx: Database,
+  orgId: string,
+  activityIds: readonly string[] | undefined,
+) {
+  if (activityIds?.length) await flagOutOfDatePolicies(tx, orgId, activityIds, ctx.clock.now());
 }

@@ -27,7 +27,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await SmtpTestServer.start();
   outbox = new Outbox({ secrets, jobs, isSmtpConfigured: true });
-  const transport = createSmtpTransport(smtp.url());
+  const transport = await createSmtpTransport(smtp.url());
   delivery = { db: database.db, secrets, jobs, transport, from: MAIL_FROM, now: () => clock.now() };
 });
 

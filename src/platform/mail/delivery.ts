@@ -1,5 +1,5 @@
 import { and, eq, isNull, lte, or } from 'drizzle-orm';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Database } from '../db/database.ts';
 import type { JobHandler, JobQueue } from '../jobs/definition.ts';
@@ -22,8 +22,9 @@ export interface MailDeliveryOptions {
  * hanging server from holding a message in `sending` anywhere near the time after which the sweeper retries it;
  * the URL's own query parameters override them.
  */
-export function createSmtpTransport(smtpUrl: string | undefined): Transporter | null {
+export async function createSmtpTransport(smtpUrl: string | undefined): Promise<Transporter | null> {
   if (!smtpUrl) return null;
+  const { default: nodemailer } = await import('nodemailer');
   return nodemailer.createTransport({
     url: smtpUrl,
     connectionTimeout: 30_000,

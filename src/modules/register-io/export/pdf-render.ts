@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
+type Pdfmake = typeof import('pdfmake');
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
-let isConfigured = false;
+let configured: Promise<Pdfmake> | undefined;
 
 /**
  * How far a render is: pdfmake first lays the whole document out into pages (`layout`, counting the pages laid
@@ -72,8 +72,8 @@ function robotoFonts() {
  * pdfmake may fetch URLs and read local files named in a document (CVE-2026-26801). Register documents hold text
  * that people typed, so URLs are refused outright and local files are refused except the four font files.
  */
-function configure(): void {
-  if (isConfigured) return;
+async function loadConfigured(): Promise<Pdfmake> {
+  const pdfmake = (await import('pdfmake')).default;
   const fonts = robotoFonts();
   const fontFiles = new Set(Object.values(fonts.Roboto));
   pdfmake.setUrlAccessPolicy(() => false);
@@ -81,12 +81,18 @@ function configure(): void {
   pdfmake.addFonts(fonts);
   pdfmake.setProgressCallback(reportDrawing);
   trackLayoutPages();
-  isConfigured = true;
+  return pdfmake;
+}
+
+/** pdfmake, loaded and configured on the first render (a process that renders nothing never loads it). */
+function configure(): Promise<Pdfmake> {
+  configured ??= loadConfigured();
+  return configured;
 }
 
 /** Renders a document; `onProgress` hears of every page laid out and drawn. */
 export async function renderPdf(document: TDocumentDefinitions, onProgress?: PdfProgressListener): Promise<Buffer> {
-  configure();
+  const pdfmake = await configure();
   if (!onProgress) return pdfmake.createPdf(document).getBuffer();
   const tracker: RenderTracker = { listener: onProgress, pages: 0, renderedPage: 0 };
   return currentRender.run(tracker, () => pdfmake.createPdf(document).getBuffer());

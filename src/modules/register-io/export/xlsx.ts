@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import { ENTITY_NAMES, entityTable, writeContextFor } from '../columns/index.ts';
 import { REGISTER_ENTITIES, type RegisterSnapshot } from '../snapshot.ts';
@@ -38,7 +38,8 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, rows: string[][]): v
  * written as text (dates too), so a spreadsheet never reinterprets a date, a code or a number.
  */
 export async function registerXlsx(snapshot: RegisterSnapshot, locale: Locale): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'privacydesk';
   workbook.created = snapshot.exportedAt;
   const context = writeContextFor(snapshot, locale);

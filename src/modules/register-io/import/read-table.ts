@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { AppError } from '../../../platform/errors.ts';
 import { parseCsv, restoreFormulaText } from '../formats/csv.ts';
@@ -94,7 +94,8 @@ function pickSheet(workbook: ExcelJS.Workbook, sheetNames: Text): ExcelJS.Worksh
 
 export async function readXlsxTable(bytes: Uint8Array, sheetNames: Text): Promise<Table> {
   assertSafeZip(bytes);
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // exceljs wants an ArrayBuffer here (its Buffer type clashes with @types/node's).
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
