@@ -1,8 +1,8 @@
-import type { Runtime } from '../runtime.ts';
 import * as organisations from '../modules/organisations/service.ts';
 import type { AppContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import type { OrgScope } from '../platform/http/access.ts';
+import type { Runtime } from '../runtime.ts';
 import type { Output } from './output.ts';
 import { withRuntime } from './runtime.ts';
 

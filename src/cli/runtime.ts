@@ -1,5 +1,5 @@
-import type { Runtime } from '../runtime.ts';
 import { loadConfig } from '../config.ts';
+import type { Runtime } from '../runtime.ts';
 
 let commandName = 'privacydesk';
 

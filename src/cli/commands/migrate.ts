@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../../runtime.ts';
 import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../runtime.ts';
 import { action, addLocaleOption } from '../command.ts';
 
 export function registerMigrateCommand(program: Command): void {

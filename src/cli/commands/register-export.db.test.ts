@@ -6,7 +6,6 @@ import { TEST_SECRET_KEY } from '../../../test/app.ts';
 import { type CliDatabase, createCliDatabase, runCli } from '../../../test/cli.ts';
 import { organisationInput } from '../../../test/factories.ts';
 import { pdfText } from '../../../test/pdf-text.ts';
-import { createRuntime } from '../../runtime.ts';
 import { loadConfig } from '../../config.ts';
 import * as identity from '../../modules/identity/service.ts';
 import * as organisations from '../../modules/organisations/service.ts';
@@ -17,6 +16,7 @@ import { ZCreateVendorRequest } from '../../modules/vendors/contract.ts';
 import * as vendors from '../../modules/vendors/service.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { RecordingQueue } from '../../platform/jobs/definition.ts';
+import { createRuntime } from '../../runtime.ts';
 import { EXIT } from '../output.ts';
 
 // `register export` runs as a child process against a database filled in-process beforehand (PGlite allows one

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SECRET_KEY } from '../../../test/app.ts';
 import { type CliDatabase, createCliDatabase, runCli } from '../../../test/cli.ts';
 import { organisationInput } from '../../../test/factories.ts';
-import { createRuntime, type Runtime } from '../../runtime.ts';
 import { loadConfig } from '../../config.ts';
 import { allDataCategories, allSubjectCategories } from '../../modules/categories/service.ts';
 import * as identity from '../../modules/identity/service.ts';
@@ -13,6 +12,7 @@ import * as register from '../../modules/register/service.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { OrgScope } from '../../platform/http/access.ts';
 import { RecordingQueue } from '../../platform/jobs/definition.ts';
+import { createRuntime, type Runtime } from '../../runtime.ts';
 import { EXIT } from '../output.ts';
 
 // `register check` runs as a child process against a database this test fills in-process between the runs

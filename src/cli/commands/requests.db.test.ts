@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SECRET_KEY } from '../../../test/app.ts';
 import { type CliDatabase, createCliDatabase, runCli } from '../../../test/cli.ts';
 import { organisationInput } from '../../../test/factories.ts';
-import { createRuntime } from '../../runtime.ts';
 import { loadConfig } from '../../config.ts';
 import * as connectors from '../../modules/connectors/service.ts';
 import * as identity from '../../modules/identity/service.ts';
 import * as organisations from '../../modules/organisations/service.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { RecordingQueue } from '../../platform/jobs/definition.ts';
+import { createRuntime } from '../../runtime.ts';
 import { EXIT } from '../output.ts';
 
 // `requests discover` as a child process against a database filled in-process before (PGlite: one process at a

@@ -54,14 +54,11 @@ describe('privacydesk requests deadline', { timeout: 60_000 }, () => {
   });
 
   // Which strings are refused is the rules' test (deadline-rules.test.ts); here: how the command refuses one.
-  it.each(['2026-02-30'])(
-    'rejects --received %s with exit 2 and a message, no stack trace',
-    async (received) => {
-      const result = await deadline('--received', received);
-      expect(result.code).toBe(EXIT.badInput);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toContain(`Error: Not a usable date or timestamp of receipt: "${received}"`);
-      expect(result.stderr).not.toMatch(/\n\s+at /);
-    },
-  );
+  it.each(['2026-02-30'])('rejects --received %s with exit 2 and a message, no stack trace', async (received) => {
+    const result = await deadline('--received', received);
+    expect(result.code).toBe(EXIT.badInput);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`Error: Not a usable date or timestamp of receipt: "${received}"`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });

@@ -15,7 +15,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SECRET_KEY } from '../../../test/app.ts';
 import { type CliDatabase, createCliDatabase, runCli } from '../../../test/cli.ts';
 import { organisationInput } from '../../../test/factories.ts';
-import { createRuntime, type Runtime } from '../../runtime.ts';
 import { loadConfig } from '../../config.ts';
 import * as connectors from '../../modules/connectors/service.ts';
 import * as identity from '../../modules/identity/service.ts';
@@ -27,6 +26,7 @@ import { auditEntries } from '../../platform/audit/tables.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { OrgScope } from '../../platform/http/access.ts';
 import { RecordingQueue } from '../../platform/jobs/definition.ts';
+import { createRuntime, type Runtime } from '../../runtime.ts';
 import { EXIT } from '../output.ts';
 
 // The `retention` commands run as child processes against a database this test fills in-process between the runs

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+
 type Pdfmake = typeof import('pdfmake');
+
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
 let configured: Promise<Pdfmake> | undefined;
