@@ -15,3 +15,15 @@ export function startOfDay(date: string, timeZone = TIME_ZONE): Date {
 export function addDays(date: string, days: number): string {
   return Temporal.PlainDate.from(date).add({ days }).toString();
 }
+
+/** `dinsdag 28 april 2026` / `Tuesday 28 April 2026`. */
+export function longDate(locale: 'nl' | 'en', date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, day)));
+}

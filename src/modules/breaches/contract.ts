@@ -300,3 +300,58 @@ export const ZDecideIncident = z.strictObject({
 
 export const ZUpdateStep = z.strictObject({ isDone: z.boolean(), note: z.string().trim().max(2000).optional() });
 export const ZAddStep = z.strictObject({ phase: z.enum(PLAYBOOK_PHASES), title: ZTitle });
+
+// ---------------------------------------------------------------------------------------------------------------
+// The notification to the authority (Art. 33(3)) and the letter to the people affected (Art. 34(2))
+// ---------------------------------------------------------------------------------------------------------------
+
+export const ZAuthorityReportField = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** The answer as text to copy into the form; empty when the incident does not say. */
+  value: z.string(),
+  isMissing: z.boolean(),
+  /** The item of Art. 33(3) the field answers (a–d), if any. */
+  article: z.string().nullable(),
+});
+
+export const ZAuthorityReport = z.object({
+  reference: z.string(),
+  phase: z.enum(NOTIFICATION_PHASES),
+  generatedAt: z.iso.datetime(),
+  deadline: z.string(),
+  isLate: z.boolean(),
+  sections: z.array(z.object({ key: z.string(), title: z.string(), fields: z.array(ZAuthorityReportField) })),
+  /** The Art. 33(3) items the incident cannot answer yet (they may follow in phases, Art. 33(4)). */
+  missingItems: z.array(z.object({ article: z.string(), label: z.string() })),
+});
+export type TAuthorityReport = z.infer<typeof ZAuthorityReport>;
+
+const ZLetterPart = z.string().trim().max(5000);
+
+export const ZSubjectLetterContent = z.strictObject({
+  whatHappened: ZLetterPart.min(1, { error: 'validation.required' }),
+  consequences: ZLetterPart.min(1, { error: 'validation.required' }),
+  measures: ZLetterPart.min(1, { error: 'validation.required' }),
+  advice: ZLetterPart.default(''),
+  /** Who answers questions; the organisation's privacy contact when empty. */
+  contact: ZLetterPart.default(''),
+});
+
+export const ZSubjectLetterPreview = z.object({
+  letters: z.array(z.object({ locale: z.enum(['nl', 'en']), subject: z.string(), text: z.string() })),
+});
+
+export const ZSendSubjectLetters = ZSubjectLetterContent.extend({
+  phase: z.enum(NOTIFICATION_PHASES).default('initial'),
+  recipients: z
+    .array(
+      z.strictObject({
+        email: z.email({ error: 'validation.invalid_email' }).max(254),
+        locale: z.enum(['nl', 'en']).default('nl'),
+      }),
+    )
+    .min(1, { error: 'validation.required' })
+    .max(10_000),
+});
+export const ZSentSubjectLetters = z.object({ queued: z.number().int() });

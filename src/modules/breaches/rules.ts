@@ -27,3 +27,31 @@ export const STANDARD_PLAYBOOK: readonly { phase: Phase; key: string }[] = [
   { phase: 'evaluate', key: 'root_cause' },
   { phase: 'evaluate', key: 'measures' },
 ];
+
+/** The once-key of a clock reminder on an incident's timeline: each goes out once, whatever instance sends it. */
+export const clockReminderOnceKey = (hoursLeft: number) => `reminder-${hoursLeft}h`;
+
+/** What the reminder job needs to know of one incident. */
+export interface ReminderFacts {
+  /** The clock's reminders at 24 h and 8 h left, each with whether its moment has passed. */
+  reminders: readonly { hoursLeft: number; isDue: boolean }[];
+  isOverdue: boolean;
+  isAuthorityNotified: boolean;
+  /** The decision on notifying the authority, when one is recorded. */
+  decidedToNotifyAuthority: boolean | null;
+  sentOnceKeys: ReadonlySet<string>;
+}
+
+/**
+ * The reminder to send now, if any: the most urgent one whose moment has passed, unless it went out already. An
+ * incident recorded with 10 hours left gets the 8-hour reminder only at 8 hours, never a stale 24-hour one after it.
+ * No reminders once the authority is notified, once the user decided not to notify it, or after the deadline (the
+ * page and the dashboard show an overdue clock).
+ */
+export function dueClockReminder(facts: ReminderFacts): number | null {
+  if (facts.isAuthorityNotified || facts.decidedToNotifyAuthority === false || facts.isOverdue) return null;
+  const due = facts.reminders.filter((reminder) => reminder.isDue).map((reminder) => reminder.hoursLeft);
+  if (due.length === 0) return null;
+  const mostUrgent = Math.min(...due);
+  return facts.sentOnceKeys.has(clockReminderOnceKey(mostUrgent)) ? null : mostUrgent;
+}

@@ -1,7 +1,12 @@
 /**
- * Breaches (issue 12): the register of incidents with the 72-hour clock, the decision on notifying, notifications
- * in phases and the playbook.
+ * Breaches: the register of incidents with the 72-hour clock and its reminders, the decision on notifying,
+ * notifications in phases (the authority's form, the letter to the people affected) and the playbook.
  */
+import type { AppContext } from '../../platform/context.ts';
+import type { JobHandler } from '../../platform/jobs/definition.ts';
+import { breachRemindersJob } from './jobs.ts';
+import { sendClockReminders } from './use-cases/reminders.ts';
+
 export {
   addStep,
   closeIncident,
@@ -14,3 +19,8 @@ export {
   updateIncident,
   updateStep,
 } from './use-cases/incidents.ts';
+export { sendClockReminders } from './use-cases/reminders.ts';
+
+export function breachJobHandlers(ctx: AppContext): JobHandler[] {
+  return [{ definition: breachRemindersJob, handle: async () => void (await sendClockReminders(ctx)) }] as JobHandler[];
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { isAnyOf } from '../../platform/db/id-list.ts';
 import { breachEvents, breachIncidents, breachNotifications, breachSteps } from './tables.ts';
@@ -110,4 +110,41 @@ export async function eventsOf(db: Database, orgId: string, incidentId: string):
     .from(breachEvents)
     .where(and(eq(breachEvents.orgId, orgId), eq(breachEvents.incidentId, incidentId)))
     .orderBy(asc(breachEvents.at));
+}
+
+/** Open incidents of every organisation whose clock may still be running (aware within the last 72 hours). */
+export async function openIncidentsAwareSince(db: Database, since: Date): Promise<IncidentRow[]> {
+  return db
+    .select()
+    .from(breachIncidents)
+    .where(and(eq(breachIncidents.status, 'open'), gte(breachIncidents.awareAt, since)));
+}
+
+/** The once-keys already on the timelines of these incidents (reminders sent), per incident. */
+export async function onceKeysOf(db: Database, incidentIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const keys = new Map<string, Set<string>>();
+  if (incidentIds.length === 0) return keys;
+  const rows = await db
+    .select({ incidentId: breachEvents.incidentId, onceKey: breachEvents.onceKey })
+    .from(breachEvents)
+    .where(and(isAnyOf(breachEvents.incidentId, incidentIds), isNotNull(breachEvents.onceKey)));
+  for (const row of rows) {
+    const set = keys.get(row.incidentId) ?? new Set<string>();
+    set.add(row.onceKey as string);
+    keys.set(row.incidentId, set);
+  }
+  return keys;
+}
+
+/** Adds an event that may happen once per incident; false when it already did. */
+export async function insertEventOnce(
+  tx: Database,
+  values: typeof breachEvents.$inferInsert & { onceKey: string },
+): Promise<boolean> {
+  const rows = await tx
+    .insert(breachEvents)
+    .values(values)
+    .onConflictDoNothing({ target: [breachEvents.incidentId, breachEvents.onceKey] })
+    .returning({ id: breachEvents.id });
+  return rows.length > 0;
 }

@@ -6,6 +6,7 @@
  */
 import { type Locale, translate } from '../../platform/i18n/index.ts';
 import { composeText } from '../../platform/mail/layout.ts';
+import { longDate } from '../../shared/dates.ts';
 import type { TRequestRight } from './contract.ts';
 import { CONFIRMATION_HOURS } from './rules.ts';
 
@@ -13,18 +14,6 @@ export interface Letter {
   template: string;
   subject: string;
   text: string;
-}
-
-/** `dinsdag 28 april 2026` / `Tuesday 28 April 2026`. */
-export function longDate(locale: Locale, date: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 const rightLabel = (locale: Locale, right: TRequestRight) => translate(locale, `requests.rights.${right}`);

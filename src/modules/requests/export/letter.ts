@@ -1,6 +1,7 @@
 import { type Locale, translate } from '../../../platform/i18n/index.ts';
 import { composeText } from '../../../platform/mail/layout.ts';
-import { type Letter, longDate } from '../letters.ts';
+import { longDate } from '../../../shared/dates.ts';
+import type { Letter } from '../letters.ts';
 import { MAX_DOWNLOADS } from './rules.ts';
 
 /** The mail with the download link of the export package, in the person's language; plain text. */

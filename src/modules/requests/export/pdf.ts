@@ -6,9 +6,9 @@
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { type Locale, translate } from '../../../platform/i18n/index.ts';
+import { longDate } from '../../../shared/dates.ts';
 import type { TActivity } from '../../register/contract.ts';
 import * as registerIo from '../../register-io/service.ts';
-import { longDate } from '../letters.ts';
 
 export interface FoundSummary {
   system: string | null;
