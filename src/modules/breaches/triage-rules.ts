@@ -15,7 +15,7 @@ import type {
  * The user decides; this only recommends. Pure: no I/O, no clock.
  */
 
-export const TRIAGE_MODEL_VERSION = 'breach-triage/1 (ENISA 2013; EDPB 9/2022, 01/2021)';
+export const TRIAGE_MODEL_VERSION = 'breach-triage/2 (ENISA 2013; EDPB 9/2022, 01/2021)';
 
 /** ENISA's data processing context base score per kind of data (1 simple, 2 behavioural, 3 financial, 4 sensitive). */
 const DPC_BASE: Record<TDataCategory, number> = {
@@ -32,10 +32,16 @@ const DPC_BASE: Record<TDataCategory, number> = {
 
 const EI_VALUE: Record<TEaseOfIdentification, number> = { negligible: 0.25, limited: 0.5, significant: 0.75, full: 1 };
 
-/** From this many people on, the scale of a breach raises the data processing context by one (EDPB 9/2022). */
+/**
+ * From this many people on, the scale of a breach raises the data processing context by one. EDPB 9/2022 names the
+ * number of people as a factor but gives no number: this one is privacydesk's choice (docs/breach-triage.md).
+ */
 export const LARGE_SCALE_PEOPLE = 10_000;
-/** A restore from backup within this many hours is a temporary loss of availability (EDPB 01/2021 case 01). */
-export const QUICK_RESTORE_HOURS = 24;
+/**
+ * A restore from backup within this many hours scores as a short loss of availability: EDPB 01/2021 para. 24 calls
+ * exceeding 72 hours "unadvisable in any case" (and not enough for high-risk cases, which the data context covers).
+ */
+export const QUICK_RESTORE_HOURS = 72;
 
 const reason = (code: string, params: Record<string, string | number> = {}): TTriageReason => ({ code, params });
 
