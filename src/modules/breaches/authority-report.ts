@@ -57,7 +57,7 @@ function organisationSection(locale: Locale, facts: AuthorityReportFacts) {
         field(locale, 'contactName', contact?.name, 'b'),
         field(locale, 'contactRole', contact ? say(locale, `contactKinds.${contact.kind}`) : '', 'b'),
         field(locale, 'contactEmail', contact?.email, 'b'),
-        field(locale, 'contactPhone', contact?.phone, 'b'),
+        field(locale, 'contactPhone', contact?.phone),
       ],
     },
   ];

@@ -161,29 +161,49 @@ export const NOTIFICATION_RECIPIENTS = ['authority', 'subjects', 'controller'] a
 export const NOTIFICATION_PHASES = ['initial', 'supplementary', 'final'] as const;
 export const PLAYBOOK_PHASES = ['contain', 'assess', 'notify', 'communicate', 'evaluate'] as const;
 
+/** What an incident says; a change names only what it changes (no defaults, or a change would reset the rest). */
 const incidentFields = {
   title: ZTitle,
-  description: ZLongText.default(''),
-  occurredAt: ZInstant.nullable().default(null),
+  description: ZLongText,
+  occurredAt: ZInstant.nullable(),
   awareAt: ZInstant,
-  reportedBy: z.string().trim().max(200).default(''),
-  source: z.enum(INCIDENT_SOURCES).default('internal'),
-  systemIds: z.array(z.uuid()).max(200).default([]),
-  vendorIds: z.array(z.uuid()).max(200).default([]),
-  activityIds: z.array(z.uuid()).max(500).default([]),
-  isConfidentialityBreach: z.boolean().default(false),
-  isIntegrityBreach: z.boolean().default(false),
-  isAvailabilityBreach: z.boolean().default(false),
-  approxPeople: ZIncidentCount.nullable().default(null),
-  approxRecords: ZIncidentCount.nullable().default(null),
-  consequences: ZLongText.default(''),
-  measuresTaken: ZLongText.default(''),
+  reportedBy: z.string().trim().max(200),
+  source: z.enum(INCIDENT_SOURCES),
+  systemIds: z.array(z.uuid()).max(200),
+  vendorIds: z.array(z.uuid()).max(200),
+  activityIds: z.array(z.uuid()).max(500),
+  isConfidentialityBreach: z.boolean(),
+  isIntegrityBreach: z.boolean(),
+  isAvailabilityBreach: z.boolean(),
+  approxPeople: ZIncidentCount.nullable(),
+  approxRecords: ZIncidentCount.nullable(),
+  consequences: ZLongText,
+  measuresTaken: ZLongText,
 };
 
-export const ZCreateIncident = z.strictObject(incidentFields);
+export const ZCreateIncident = z.strictObject({
+  ...incidentFields,
+  description: incidentFields.description.default(''),
+  occurredAt: incidentFields.occurredAt.default(null),
+  reportedBy: incidentFields.reportedBy.default(''),
+  source: incidentFields.source.default('internal'),
+  systemIds: incidentFields.systemIds.default([]),
+  vendorIds: incidentFields.vendorIds.default([]),
+  activityIds: incidentFields.activityIds.default([]),
+  isConfidentialityBreach: incidentFields.isConfidentialityBreach.default(false),
+  isIntegrityBreach: incidentFields.isIntegrityBreach.default(false),
+  isAvailabilityBreach: incidentFields.isAvailabilityBreach.default(false),
+  approxPeople: incidentFields.approxPeople.default(null),
+  approxRecords: incidentFields.approxRecords.default(null),
+  consequences: incidentFields.consequences.default(''),
+  measuresTaken: incidentFields.measuresTaken.default(''),
+});
 export type TCreateIncident = z.output<typeof ZCreateIncident>;
 
-export const ZUpdateIncident = ZCreateIncident.partial().extend({ lateReason: ZLongText.nullable().optional() });
+export const ZUpdateIncident = z
+  .strictObject({ ...incidentFields, lateReason: ZLongText.nullable() })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, { error: 'validation.nothing_to_change' });
 export type TUpdateIncident = z.output<typeof ZUpdateIncident>;
 
 export const ZClock = z.object({

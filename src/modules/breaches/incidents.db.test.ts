@@ -85,6 +85,22 @@ describe('the register of incidents', () => {
     expect(entries[0]?.targetName).toBe('DL-2026-001');
   });
 
+  it('changes only the fields a change names, keeping everything else', async () => {
+    const created = await org.owner.client.post(base(), incident());
+    const changed = await org.owner.client.patch(`${base()}/${created.body.id}`, { consequences: 'Kans op phishing.' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      consequences: 'Kans op phishing.',
+      description: incident().description,
+      reportedBy: 'De boekhouder',
+      isConfidentialityBreach: true,
+      approxPeople: 120,
+      systems: [{ id: systemId, name: 'Mailbox' }],
+    });
+    const empty = await org.owner.client.patch(`${base()}/${created.body.id}`, {});
+    expect(empty.status).toBe(400);
+  });
+
   it('refuses impossible moments, negative counts and another organisation’s systems, writing nothing', async () => {
     const before = (await org.owner.client.get(base())).body.items.length;
     const future = await org.owner.client.post(base(), incident({ awareAt: '2026-11-24T08:00:00+01:00' }));

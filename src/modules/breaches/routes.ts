@@ -4,12 +4,17 @@ import type { AppContext } from '../../platform/context.ts';
 import { scopeOf } from '../../platform/http/access.ts';
 import {
   ZAddStep,
+  ZAuthorityReport,
   ZCreateIncident,
   ZDecideIncident,
   ZIncident,
   ZIncidentList,
   ZRecordNotification,
   ZRunTriage,
+  ZSendSubjectLetters,
+  ZSentSubjectLetters,
+  ZSubjectLetterContent,
+  ZSubjectLetterPreview,
   ZUpdateIncident,
   ZUpdateStep,
 } from './contract.ts';
@@ -19,6 +24,7 @@ const tags = ['Breaches'];
 const orgParams = z.object({ org: z.string().min(1).max(100) });
 const incidentParams = orgParams.extend({ incidentId: z.uuid() });
 const access = { access: { type: 'org' as const, role: 'editor' as const } };
+const localeQuery = z.object({ locale: z.enum(['nl', 'en']).optional() });
 
 export function breachRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -150,6 +156,76 @@ export function breachRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: ZIncident },
       },
       handler: (request) => breaches.closeIncident(ctx, scopeOf(request), request.params.incidentId),
+    });
+
+    app.get('/api/orgs/:org/breaches/:incidentId/authority-report', {
+      config: { access: { type: 'org', role: 'viewer' } },
+      schema: {
+        operationId: 'getIncidentAuthorityReport',
+        tags,
+        summary:
+          'The notification to the Autoriteit Persoonsgegevens (Art. 33(3)) in the order of its form, with what is missing',
+        params: incidentParams,
+        querystring: localeQuery,
+        response: { 200: ZAuthorityReport },
+      },
+      handler: (request) =>
+        breaches.getAuthorityReport(
+          ctx,
+          scopeOf(request),
+          request.params.incidentId,
+          request.query.locale ?? request.locale,
+        ),
+    });
+
+    app.get('/api/orgs/:org/breaches/:incidentId/authority-report.pdf', {
+      config: { access: { type: 'org', role: 'viewer' } },
+      schema: {
+        operationId: 'downloadIncidentAuthorityReport',
+        tags,
+        summary: 'The notification to the authority as a PDF',
+        params: incidentParams,
+        querystring: localeQuery,
+      },
+      handler: async (request, reply) => {
+        const locale = request.query.locale ?? request.locale;
+        const file = await breaches.authorityReportPdf(ctx, scopeOf(request), request.params.incidentId, locale);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'no-store')
+          .send(file.bytes);
+      },
+    });
+
+    app.post('/api/orgs/:org/breaches/:incidentId/subject-letters/preview', {
+      config: access,
+      schema: {
+        operationId: 'previewIncidentSubjectLetters',
+        tags,
+        summary: 'The letter to the people affected (Art. 34(2)) in Dutch and English, as it would be sent',
+        params: incidentParams,
+        body: ZSubjectLetterContent,
+        response: { 200: ZSubjectLetterPreview },
+      },
+      handler: (request) =>
+        breaches.previewSubjectLetters(ctx, scopeOf(request), request.params.incidentId, request.body),
+    });
+
+    app.post('/api/orgs/:org/breaches/:incidentId/subject-letters', {
+      config: { access: { type: 'org', role: 'privacy_officer' } },
+      schema: {
+        operationId: 'sendIncidentSubjectLetters',
+        tags,
+        summary: 'Send the letter to the people affected through the outbox and record it as a notification',
+        params: incidentParams,
+        body: ZSendSubjectLetters,
+        response: { 202: ZSentSubjectLetters },
+      },
+      handler: async (request, reply) =>
+        reply
+          .status(202)
+          .send(await breaches.sendSubjectLetters(ctx, scopeOf(request), request.params.incidentId, request.body)),
     });
   };
 }

@@ -19,6 +19,12 @@ export {
   updateIncident,
   updateStep,
 } from './use-cases/incidents.ts';
+export {
+  authorityReportPdf,
+  getAuthorityReport,
+  previewSubjectLetters,
+  sendSubjectLetters,
+} from './use-cases/notify.ts';
 export { sendClockReminders } from './use-cases/reminders.ts';
 
 export function breachJobHandlers(ctx: AppContext): JobHandler[] {

@@ -18,6 +18,14 @@ export const AUDIT_ACTIONS = {
   },
   'breach_incident.notified': { nl: 'Melding van datalek vastgelegd', en: 'Breach notification recorded' },
   'breach_incident.closed': { nl: 'Datalek of incident afgesloten', en: 'Breach or incident closed' },
+  'breach_incident.subjects_informed': {
+    nl: 'Betrokkenen per brief over datalek geïnformeerd',
+    en: 'People affected informed of breach by letter',
+  },
+  'breach_incident.report_downloaded': {
+    nl: 'Melding aan de AP gedownload (PDF)',
+    en: 'Authority notification downloaded (PDF)',
+  },
   'api_token.created': { nl: 'API-token aangemaakt', en: 'API token created' },
   'api_token.revoked': { nl: 'API-token ingetrokken', en: 'API token revoked' },
   'auth.account_locked': { nl: 'Account tijdelijk geblokkeerd', en: 'Account temporarily locked' },
