@@ -291,6 +291,17 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
       easeOfIdentification: 'full',
     },
   },
+  'POST /api/orgs/:org/breaches/:incidentId/subject-letters/preview': {
+    whatHappened: 'Mail naar verkeerd adres',
+    consequences: 'Klein',
+    measures: 'Verwijderd',
+  },
+  'POST /api/orgs/:org/breaches/:incidentId/subject-letters': {
+    whatHappened: 'Mail naar verkeerd adres',
+    consequences: 'Klein',
+    measures: 'Verwijderd',
+    recipients: [{ email: 'iemand@example.nl' }],
+  },
   'POST /api/orgs/:org/discover': { identity: { emails: ['iemand@example.nl'] } },
   'PUT /api/orgs/:org/retention/manual-handling': {
     subject: { kind: 'system', id: OWN_OBJECT('systemId') },
