@@ -191,6 +191,8 @@ export const REFERENCE_FIELDS: Record<string, string> = {
   activityIds: 'activityId',
   /** `controllers[].organisationId`: a client organisation the organisation manages. */
   organisationId: 'clientOrgId',
+  /** A provider's incident told to the client organisations it manages. */
+  clientOrgIds: 'clientOrgId',
   /** The outbox cursor: the last message of the previous page. */
   before: 'messageId',
   /** An export's progress id (`register/export?progressId=`, `register/export/progress?id=`). */
@@ -302,6 +304,7 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
     measures: 'Verwijderd',
     recipients: [{ email: 'iemand@example.nl' }],
   },
+  'POST /api/orgs/:org/breaches/:incidentId/clients': { clientOrgIds: [OWN_OBJECT('clientOrgId')] },
   'POST /api/orgs/:org/discover': { identity: { emails: ['iemand@example.nl'] } },
   'PUT /api/orgs/:org/retention/manual-handling': {
     subject: { kind: 'system', id: OWN_OBJECT('systemId') },

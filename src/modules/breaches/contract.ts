@@ -297,6 +297,18 @@ export const ZIncident = ZIncidentSummary.extend({
     })
     .nullable(),
   notifications: z.array(ZNotification),
+  /** For a client's incident recorded by its ICT provider (Art. 33(2)): the provider and its incident. */
+  provider: z.object({ name: z.string(), reference: z.string() }).nullable(),
+  /** For a provider's incident: the incidents it created in its clients' registers, each with its own clock. */
+  clientIncidents: z.array(
+    z.object({
+      organisation: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+      incidentId: z.uuid(),
+      reference: z.string(),
+      status: z.enum(['open', 'closed']),
+      clock: ZClock,
+    }),
+  ),
   playbook: z.array(ZPlaybookStep),
   timeline: z.array(ZIncidentEvent),
 });
@@ -375,3 +387,8 @@ export const ZSendSubjectLetters = ZSubjectLetterContent.extend({
     .max(10_000),
 });
 export const ZSentSubjectLetters = z.object({ queued: z.number().int() });
+
+/** A provider tells the clients a breach in its systems affects (Art. 33(2)); each gets an incident of its own. */
+export const ZNotifyClients = z.strictObject({
+  clientOrgIds: z.array(z.uuid()).min(1, { error: 'validation.required' }).max(500),
+});

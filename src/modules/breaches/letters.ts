@@ -50,6 +50,34 @@ export function clockReminderLetter(
   };
 }
 
+/** To a client's privacy officers and owners: their ICT provider recorded a breach that touches them (Art. 33(2)). */
+export function providerNoticeLetter(
+  locale: Locale,
+  input: {
+    name: string;
+    organisation: string;
+    provider: string;
+    reference: string;
+    deadline: LocalMoment;
+    link: string;
+  },
+): Letter {
+  return {
+    template: 'breaches.provider_notice',
+    subject: say(locale, 'provider.subject', { provider: input.provider, reference: input.reference }),
+    text: composeText(locale, [
+      translate(locale, 'mail.greeting', { name: input.name }),
+      say(locale, 'provider.body', {
+        organisation: input.organisation,
+        provider: input.provider,
+        reference: input.reference,
+        deadline: momentText(locale, input.deadline),
+      }),
+      input.link,
+    ]),
+  };
+}
+
 /** What the letter to the people affected says; each part written for them, prefilled from the incident. */
 export interface SubjectLetterContent {
   organisation: string;

@@ -9,6 +9,7 @@ import {
   ZDecideIncident,
   ZIncident,
   ZIncidentList,
+  ZNotifyClients,
   ZRecordNotification,
   ZRunTriage,
   ZSendSubjectLetters,
@@ -226,6 +227,20 @@ export function breachRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         reply
           .status(202)
           .send(await breaches.sendSubjectLetters(ctx, scopeOf(request), request.params.incidentId, request.body)),
+    });
+
+    app.post('/api/orgs/:org/breaches/:incidentId/clients', {
+      config: { access: { type: 'org', role: 'privacy_officer' } },
+      schema: {
+        operationId: 'notifyIncidentClients',
+        tags,
+        summary:
+          'A provider tells the client organisations it manages (Art. 33(2)): each gets a linked incident with its own clock',
+        params: incidentParams,
+        body: ZNotifyClients,
+        response: { 200: ZIncident },
+      },
+      handler: (request) => breaches.notifyClients(ctx, scopeOf(request), request.params.incidentId, request.body),
     });
   };
 }

@@ -7,6 +7,7 @@ import type { JobHandler } from '../../platform/jobs/definition.ts';
 import { breachRemindersJob } from './jobs.ts';
 import { sendClockReminders } from './use-cases/reminders.ts';
 
+export { notifyClients } from './use-cases/clients.ts';
 export {
   addStep,
   closeIncident,

@@ -148,3 +148,18 @@ export async function insertEventOnce(
     .returning({ id: breachEvents.id });
   return rows.length > 0;
 }
+
+/** The incidents a provider's incident created in its clients' registers. */
+export async function incidentsFromProvider(db: Database, providerIncidentId: string): Promise<IncidentRow[]> {
+  return db
+    .select()
+    .from(breachIncidents)
+    .where(eq(breachIncidents.providerIncidentId, providerIncidentId))
+    .orderBy(asc(breachIncidents.createdAt));
+}
+
+/** An incident by id alone: the provider's incident a client's incident links to (it lives in another organisation). */
+export async function incidentById(db: Database, id: string): Promise<IncidentRow | null> {
+  const [row] = await db.select().from(breachIncidents).where(eq(breachIncidents.id, id)).limit(1);
+  return row ?? null;
+}

@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = {
   },
   'breach_incident.notified': { nl: 'Melding van datalek vastgelegd', en: 'Breach notification recorded' },
   'breach_incident.closed': { nl: 'Datalek of incident afgesloten', en: 'Breach or incident closed' },
+  'breach_incident.clients_notified': {
+    nl: 'Klantorganisaties over datalek geïnformeerd',
+    en: 'Client organisations informed of breach',
+  },
   'breach_incident.subjects_informed': {
     nl: 'Betrokkenen per brief over datalek geïnformeerd',
     en: 'People affected informed of breach by letter',

@@ -2,12 +2,13 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import * as identity from '../../identity/service.ts';
 import * as inventory from '../../inventory/service.ts';
+import * as organisations from '../../organisations/service.ts';
 import * as register from '../../register/service.ts';
 import * as vendors from '../../vendors/service.ts';
 import { clockStatus } from '../clock-rules.ts';
 import type { TClock, TIncident, TIncidentSummary, TTriageResult } from '../contract.ts';
 import { formatIncidentReference } from '../rules.ts';
-import type * as store from '../store.ts';
+import * as store from '../store.ts';
 import { renderTriageReasons } from '../triage-rules.ts';
 
 type StoredTriage = TTriageResult & { at: string; by: string | null };
@@ -56,6 +57,37 @@ const byIds = (rows: readonly { id: string; name: string }[], ids: readonly stri
   return ids.map((id) => ({ id, name: names.get(id) ?? '' }));
 };
 
+/** The provider's incident a client's incident came from, and the clients' incidents a provider's created. */
+async function providerLinks(
+  ctx: AppContext,
+  row: store.IncidentRow,
+): Promise<Pick<TIncident, 'provider' | 'clientIncidents'>> {
+  const providerRow = row.providerIncidentId ? await store.incidentById(ctx.db, row.providerIncidentId) : null;
+  const providerOrg = providerRow ? await organisations.organisationByRef(ctx, providerRow.orgId) : null;
+  const clientRows = await store.incidentsFromProvider(ctx.db, row.id);
+  const now = ctx.clock.now();
+  const clientIncidents = await Promise.all(
+    clientRows.map(async (client) => {
+      const org = await organisations.organisationByRef(ctx, client.orgId);
+      const notifications = await store.notificationsOf(ctx.db, client.orgId, [client.id]);
+      return {
+        organisation: { id: client.orgId, slug: org?.slug ?? '', name: org?.name ?? '' },
+        incidentId: client.id,
+        reference: formatIncidentReference(client.awareAt, client.number),
+        status: client.status as 'open' | 'closed',
+        clock: clockOf(client, notifications, now),
+      };
+    }),
+  );
+  return {
+    provider:
+      providerRow && providerOrg
+        ? { name: providerOrg.name, reference: formatIncidentReference(providerRow.awareAt, providerRow.number) }
+        : null,
+    clientIncidents,
+  };
+}
+
 export async function presentIncident(
   ctx: AppContext,
   locale: Locale,
@@ -75,11 +107,12 @@ export async function presentIncident(
     ...events.map((event) => (event.actorType === 'user' ? event.actorId : null)),
     decision?.by ?? null,
   ].filter((id): id is string => Boolean(id));
-  const [systems, vendorRows, activities, users] = await Promise.all([
+  const [systems, vendorRows, activities, users, links] = await Promise.all([
     row.systemIds.length ? inventory.systemsOfOrg(ctx.db, row.orgId, row.systemIds) : [],
     row.vendorIds.length ? vendors.vendorsOfOrg(ctx.db, row.orgId, row.vendorIds) : [],
     row.activityIds.length ? register.activityHeadsOfOrg(ctx.db, row.orgId) : [],
     userIds.length ? identity.userNames(ctx, userIds) : new Map<string, { name: string }>(),
+    providerLinks(ctx, row),
   ]);
   const user = (id: string | null) => (id ? { id, name: users.get(id)?.name ?? '' } : null);
   return {
@@ -110,6 +143,7 @@ export async function presentIncident(
       reference: notification.reference,
       note: notification.note,
     })),
+    ...links,
     playbook: steps.map((step) => ({
       id: step.id,
       phase: step.phase as TIncident['playbook'][number]['phase'],
