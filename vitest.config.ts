@@ -23,6 +23,13 @@ export default defineConfig(async () => {
     test: {
       name: `db-${engine}`,
       include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'],
+      // The command tests spawn a process per command (seconds each), so they run once, on the embedded database a
+      // CLI user has by default. On PostgreSQL the services they call run in their route tests, and the CLI runs in
+      // one-process.db.test.ts (several processes on one database) and serve.db.test.ts.
+      exclude: [
+        '**/node_modules/**',
+        ...(engine === 'postgres' ? ['src/cli/commands/**', 'src/cli/cli.db.test.ts'] : []),
+      ],
       env: { TEST_DB: engine },
       globalSetup: [engine === 'postgres' ? 'test/postgres-setup.ts' : 'test/pglite-setup.ts'],
       testTimeout: 30_000,
