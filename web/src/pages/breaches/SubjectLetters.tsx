@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Modal, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { type UseFormReturnType, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   breachesApi,
@@ -90,6 +90,7 @@ function SubjectLetterForm({ incident }: { incident: TIncident }) {
     initialValues: subjectLetterValues(incident),
     validate: { whatHappened: required, consequences: required, measures: required },
   });
+  useIncidentTextFollowed(form, incident);
 
   const previewLetters = useMutation({
     meta: { showsOwnErrors: true },
@@ -192,6 +193,20 @@ function SubjectLetterForm({ incident }: { incident: TIncident }) {
       </Modal>
     </form>
   );
+}
+
+const PREFILLED = ['whatHappened', 'consequences', 'measures'] as const;
+
+/** When the incident's texts change (an edit), the letter follows them in the parts the person has not rewritten. */
+function useIncidentTextFollowed(form: UseFormReturnType<SubjectLetterValues>, incident: TIncident) {
+  const { description, consequences, measuresTaken } = incident;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form object is stable; only the texts matter
+  useEffect(() => {
+    const prefill = { whatHappened: description, consequences, measures: measuresTaken };
+    const untouched = PREFILLED.filter((key) => !form.isDirty(key));
+    form.setInitialValues({ ...form.getInitialValues(), ...prefill });
+    for (const key of untouched) form.setFieldValue(key, prefill[key]);
+  }, [description, consequences, measuresTaken]);
 }
 
 function LetterFields({ form }: { form: UseFormReturnType<SubjectLetterValues> }) {
