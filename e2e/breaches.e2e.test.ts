@@ -166,6 +166,13 @@ describe('a breach recorded, triaged, notified and closed from the breach pages'
     await facts.getByRole('button', { name: 'Bewerken' }).click();
     const edit = page.getByRole('dialog', { name: 'Datalek bewerken' });
     expect(await edit.getByLabel(/^Titel( \*)?$/).inputValue()).toBe('Klantenlijst naar verkeerde ontvanger');
+    // A moment the server refuses: its message appears at the field.
+    const occurredAt = edit.getByLabel(/^Ontstaan op \(optioneel\)$/);
+    await occurredAt.fill('2099-01-01T12:00');
+    await edit.getByRole('button', { name: 'Opslaan' }).click();
+    await edit.getByText('Het moment waarop het lek ontstond ligt in de toekomst.').waitFor();
+    expect(await occurredAt.getAttribute('aria-invalid')).toBe('true');
+    await occurredAt.fill('');
     await edit.getByLabel(/^Gevolgen$/).fill('Klanten kunnen ongewenste mail of phishing ontvangen.');
     await screenshot(page, 'breaches-edit');
     await edit.getByRole('button', { name: 'Opslaan' }).click();
