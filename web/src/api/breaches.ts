@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  TAuthorityReport,
   TIncident,
   TIncidentSummary,
   TTriageFactsInput,
@@ -7,6 +8,10 @@ import type {
   ZCreateIncident,
   ZDecideIncident,
   ZRecordNotification,
+  ZSendSubjectLetters,
+  ZSentSubjectLetters,
+  ZSubjectLetterContent,
+  ZSubjectLetterPreview,
   ZUpdateIncident,
   ZUpdateStep,
 } from '../../../src/modules/breaches/contract.ts';
@@ -22,6 +27,12 @@ export type TAddStepInput = z.input<typeof ZAddStep>;
 export type TIncidentTriage = NonNullable<TIncident['triage']>;
 export type TPlaybookStep = TIncident['playbook'][number];
 export type TIncidentEvent = TIncident['timeline'][number];
+export type { TAuthorityReport };
+export type TSubjectLetterInput = z.input<typeof ZSubjectLetterContent>;
+export type TSendSubjectLettersInput = z.input<typeof ZSendSubjectLetters>;
+export type TSubjectLetterPreview = z.output<typeof ZSubjectLetterPreview>;
+export type TSentSubjectLetters = z.output<typeof ZSentSubjectLetters>;
+export type TReportLocale = 'nl' | 'en';
 
 /** The contract's enums, written out so zod stays out of the pages' chunks (the `satisfies` keeps them in step). */
 export const DATA_CATEGORIES = [
@@ -91,6 +102,8 @@ export const EVENT_KINDS = [
   'step_reopened',
   'step_added',
   'closed',
+  'reminder_sent',
+  'subjects_letters_sent',
 ] as const;
 
 /** TanStack Query keys of breaches, all under ['org', org, 'breaches']. */
@@ -98,6 +111,9 @@ export const breachKeys = {
   all: (org: string) => ['org', org, 'breaches'] as const,
   list: (org: string) => ['org', org, 'breaches', 'list'] as const,
   one: (org: string, id: string) => ['org', org, 'breaches', 'one', id] as const,
+  authorityReports: (org: string, id: string) => ['org', org, 'breaches', 'one', id, 'authority-report'] as const,
+  authorityReport: (org: string, id: string, locale: TReportLocale) =>
+    ['org', org, 'breaches', 'one', id, 'authority-report', locale] as const,
 };
 
 const org = (ref: string) => `/api/orgs/${encodeURIComponent(ref)}/breaches`;
@@ -118,4 +134,13 @@ export const breachesApi = {
   updateStep: (ref: string, id: string, stepId: string, body: TUpdateStepInput) =>
     http.patch<TIncident>(`${one(ref, id)}/steps/${encodeURIComponent(stepId)}`, body),
   close: (ref: string, id: string) => http.post<TIncident>(`${one(ref, id)}/close`),
+  authorityReport: (ref: string, id: string, locale: TReportLocale) =>
+    http.get<TAuthorityReport>(`${one(ref, id)}/authority-report?locale=${locale}`),
+  /** A plain link (the browser downloads it itself). */
+  authorityReportPdfUrl: (ref: string, id: string, locale: TReportLocale) =>
+    `${one(ref, id)}/authority-report.pdf?locale=${locale}`,
+  previewLetters: (ref: string, id: string, body: TSubjectLetterInput) =>
+    http.post<TSubjectLetterPreview>(`${one(ref, id)}/subject-letters/preview`, body),
+  sendLetters: (ref: string, id: string, body: TSendSubjectLettersInput) =>
+    http.post<TSentSubjectLetters>(`${one(ref, id)}/subject-letters`, body),
 };

@@ -1,4 +1,6 @@
 import { Alert, Button, Card, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -10,14 +12,20 @@ import { currentLocale } from '../../i18n/index.ts';
 import { QueryState } from '../register/shared/QueryState.tsx';
 import { Tag } from '../register/shared/Tag.tsx';
 import { amsterdamDateTime } from '../requests/request-format.ts';
+import { AuthorityReportCard } from './AuthorityReport.tsx';
 import { ClockText, DecisionTag } from './BreachParts.tsx';
 import { deadlineLocalText } from './breach-format.ts';
+import { EditIncidentModal } from './EditIncidentModal.tsx';
 import { DecisionCard, NotificationsCard } from './IncidentDecision.tsx';
 import { PlaybookCard } from './IncidentPlaybook.tsx';
 import { TriageCard } from './IncidentTriage.tsx';
 import { useIncidentMutation } from './incident-mutation.ts';
+import { SubjectLettersCard } from './SubjectLetters.tsx';
 
-/** One incident: the facts, the 72-hour clock, triage, decision, notifications, playbook, closing and timeline. */
+/**
+ * One incident: the facts, the 72-hour clock, triage, decision, the notification to the AP, the letter to the
+ * people affected, notifications, playbook, closing and timeline.
+ */
 export default function BreachPage() {
   const { t } = useTranslation();
   const org = useCurrentOrganisation();
@@ -45,6 +53,7 @@ export default function BreachPage() {
               <Stack gap="lg">
                 <FactsCard incident={data} />
                 <TriageCard incident={data} />
+                <SubjectLettersCard incident={data} />
                 <PlaybookCard incident={data} />
               </Stack>
             </Grid.Col>
@@ -52,6 +61,7 @@ export default function BreachPage() {
               <Stack gap="lg">
                 <ClockCard incident={data} />
                 <DecisionCard incident={data} />
+                <AuthorityReportCard incident={data} />
                 <NotificationsCard incident={data} />
                 <CloseCard incident={data} />
                 <Timeline incident={data} />
@@ -67,6 +77,8 @@ export default function BreachPage() {
 function FactsCard({ incident }: { incident: TIncident }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const canEdit = useCan('editor') && incident.status === 'open';
+  const [opened, { open, close }] = useDisclosure(false);
   const names = (refs: { name: string }[]) => refs.map((ref) => ref.name).join(', ');
   const kinds = (['Confidentiality', 'Integrity', 'Availability'] as const)
     .filter((kind) => incident[`is${kind}Breach`])
@@ -91,10 +103,18 @@ function FactsCard({ incident }: { incident: TIncident }) {
   ];
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="incident-facts">
-      <Title order={2} size="h4" mb="xs" id="incident-facts">
-        {t('breaches.detail.facts')}
-      </Title>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id="incident-facts">
+          {t('breaches.detail.facts')}
+        </Title>
+        {canEdit && (
+          <Button variant="light" size="xs" leftSection={<IconPencil size={14} />} onClick={open}>
+            {t('breaches.edit.action')}
+          </Button>
+        )}
+      </Group>
       <FactsTable rows={rows} label={t('breaches.detail.facts')} />
+      {canEdit && <EditIncidentModal incident={incident} opened={opened} onClose={close} />}
     </Card>
   );
 }

@@ -95,7 +95,8 @@ export function RecordIncidentModal({ opened, onClose }: { opened: boolean; onCl
   );
 }
 
-function IncidentFields({ form }: { form: UseFormReturnType<IncidentFormValues> }) {
+/** The incident's fields, shared by recording and editing. */
+export function IncidentFields<Values extends IncidentFormValues>({ form }: { form: UseFormReturnType<Values> }) {
   const { t } = useTranslation();
   const systems = useSystemOptions();
   const vendors = useVendorOptions();

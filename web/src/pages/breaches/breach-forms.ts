@@ -7,9 +7,11 @@ import {
   type TCreateIncidentInput,
   type TIncident,
   type TRecordNotificationInput,
+  type TSendSubjectLettersInput,
   type TTriageFactsInput,
+  type TUpdateIncidentInput,
 } from '../../api/breaches.ts';
-import { amsterdamInputToIso } from './breach-format.ts';
+import { amsterdamInputToIso, isoToAmsterdamInput } from './breach-format.ts';
 
 export interface IncidentFormValues {
   title: string;
@@ -41,6 +43,128 @@ export function incidentBody(values: IncidentFormValues): TCreateIncidentInput {
     awareAt: amsterdamInputToIso(values.awareAt) ?? values.awareAt,
     approxPeople: count(values.approxPeople),
     approxRecords: count(values.approxRecords),
+  };
+}
+
+/** The edit form: the incident's fields, and the reason for a late notification. */
+export interface EditIncidentValues extends IncidentFormValues {
+  lateReason: string;
+}
+
+/** The edit form's starting values: the incident as it stands, moments in Amsterdam time. */
+export function incidentFormValues(incident: TIncident): EditIncidentValues {
+  const ids = (refs: { id: string }[]) => refs.map((ref) => ref.id);
+  return {
+    title: incident.title,
+    description: incident.description,
+    occurredAt: incident.occurredAt ? isoToAmsterdamInput(incident.occurredAt) : '',
+    awareAt: isoToAmsterdamInput(incident.awareAt),
+    reportedBy: incident.reportedBy,
+    source: incident.source,
+    systemIds: ids(incident.systems),
+    vendorIds: ids(incident.vendors),
+    activityIds: ids(incident.activities),
+    isConfidentialityBreach: incident.isConfidentialityBreach,
+    isIntegrityBreach: incident.isIntegrityBreach,
+    isAvailabilityBreach: incident.isAvailabilityBreach,
+    approxPeople: incident.approxPeople ?? '',
+    approxRecords: incident.approxRecords ?? '',
+    consequences: incident.consequences,
+    measuresTaken: incident.measuresTaken,
+    lateReason: incident.lateReason ?? '',
+  };
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Only what the person changed, as the server takes it: a change names no field it leaves alone. */
+export function incidentChanges(initial: EditIncidentValues, values: EditIncidentValues): TUpdateIncidentInput {
+  const { lateReason: lateBefore, ...before } = initial;
+  const { lateReason: lateAfter, ...after } = values;
+  const bodyBefore = incidentBody(before);
+  const bodyAfter = incidentBody(after);
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(bodyAfter) as (keyof TCreateIncidentInput)[]) {
+    if (!sameValue(bodyBefore[key], bodyAfter[key])) changes[key] = bodyAfter[key];
+  }
+  if (lateBefore.trim() !== lateAfter.trim()) changes.lateReason = lateAfter.trim() || null;
+  return changes as TUpdateIncidentInput;
+}
+
+export interface SubjectLetterValues {
+  whatHappened: string;
+  consequences: string;
+  measures: string;
+  advice: string;
+  contact: string;
+  phase: string;
+  recipients: string;
+}
+
+/** The letter's starting text, from what the incident says. */
+export function subjectLetterValues(incident: TIncident): SubjectLetterValues {
+  const toldBefore = incident.notifications.some((notification) => notification.recipient === 'subjects');
+  return {
+    whatHappened: incident.description,
+    consequences: incident.consequences,
+    measures: incident.measuresTaken,
+    advice: '',
+    contact: '',
+    phase: toldBefore ? 'supplementary' : 'initial',
+    recipients: '',
+  };
+}
+
+export type LetterRecipient = TSendSubjectLettersInput['recipients'][number];
+
+export interface ParsedRecipients {
+  recipients: LetterRecipient[];
+  /** The line (from 1) each recipient came from, to point a problem at it. */
+  lines: number[];
+  /** The lines that are not an e-mail address, optionally followed by `;nl` or `;en`. */
+  invalidLines: number[];
+}
+
+const EMAIL = /^[^\s@;,<>]+@[^\s@;,<>]+\.[^\s@;,<>]+$/;
+
+/** One address a line, optionally followed by `;en` (or `;nl`, the default); empty lines are skipped. */
+export function parseRecipients(text: string): ParsedRecipients {
+  const parsed: ParsedRecipients = { recipients: [], lines: [], invalidLines: [] };
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line) return;
+    const [address = '', language, ...rest] = line.split(';').map((part) => part.trim());
+    const locale = (language ?? 'nl').toLowerCase();
+    if (!EMAIL.test(address) || rest.length > 0 || (locale !== 'nl' && locale !== 'en')) {
+      parsed.invalidLines.push(index + 1);
+      return;
+    }
+    parsed.recipients.push({ email: address, locale: locale as LetterRecipient['locale'] });
+    parsed.lines.push(index + 1);
+  });
+  return parsed;
+}
+
+/** The line of the recipients' text a server problem (`recipients.<n>.email`) is about, or null. */
+export function recipientLine(path: string, lines: readonly number[]): number | null {
+  const match = /^recipients\.(\d+)(\.|$)/.exec(path);
+  if (!match) return null;
+  return lines[Number(match[1])] ?? null;
+}
+
+/** What the send button sends. */
+export function subjectLettersBody(
+  values: SubjectLetterValues,
+  recipients: LetterRecipient[],
+): TSendSubjectLettersInput {
+  return {
+    whatHappened: values.whatHappened,
+    consequences: values.consequences,
+    measures: values.measures,
+    advice: values.advice,
+    contact: values.contact,
+    phase: values.phase as TSendSubjectLettersInput['phase'],
+    recipients,
   };
 }
 

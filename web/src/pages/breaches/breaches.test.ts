@@ -12,8 +12,10 @@ import {
   ZEaseOfIdentification,
   ZExfiltration,
   ZRecipient,
+  ZSendSubjectLetters,
   ZTriageFacts,
   ZTriageResult,
+  ZUpdateIncident,
 } from '../../../../src/modules/breaches/contract.ts';
 import { STANDARD_PLAYBOOK } from '../../../../src/modules/breaches/rules.ts';
 import {
@@ -32,9 +34,15 @@ import {
 } from '../../api/breaches.ts';
 import {
   incidentBody,
+  incidentChanges,
+  incidentFormValues,
   initialTriageValues,
   notificationBody,
+  parseRecipients,
+  recipientLine,
   STANDARD_STEP_KEYS,
+  subjectLettersBody,
+  subjectLetterValues,
   triageFacts,
 } from './breach-forms.ts';
 
@@ -132,5 +140,73 @@ describe('the breach pages', () => {
       lateReason: 'Pas na het weekend duidelijk',
     });
     expect(notificationBody(values, false)).not.toHaveProperty('lateReason');
+  });
+
+  const incident = {
+    title: 'Laptop gestolen',
+    description: 'Uit de auto',
+    occurredAt: null,
+    awareAt: '2026-11-23T07:30:00.000Z',
+    reportedBy: 'Servicedesk',
+    source: 'internal',
+    systems: [{ id: '0f7c1c6e-2a8e-4c55-9f0b-3d1f6a4e8b21', name: 'CRM' }],
+    vendors: [],
+    activities: [],
+    isConfidentialityBreach: true,
+    isIntegrityBreach: false,
+    isAvailabilityBreach: false,
+    approxPeople: 40,
+    approxRecords: null,
+    consequences: '',
+    measuresTaken: 'Wachtwoorden gewijzigd',
+    lateReason: null,
+    notifications: [],
+  } as unknown as TIncident;
+
+  it('sends only what the edit changed, in the form the server takes', () => {
+    const initial = incidentFormValues(incident);
+    expect(initial).toMatchObject({ awareAt: '2026-11-23T08:30', occurredAt: '', approxRecords: '', lateReason: '' });
+    expect(incidentChanges(initial, initial)).toEqual({});
+    const changes = incidentChanges(initial, {
+      ...initial,
+      consequences: 'Phishing mogelijk',
+      approxPeople: '',
+      systemIds: [],
+      lateReason: 'Weekend',
+    });
+    expect(changes).toEqual({
+      consequences: 'Phishing mogelijk',
+      approxPeople: null,
+      systemIds: [],
+      lateReason: 'Weekend',
+    });
+    expect(ZUpdateIncident.safeParse(changes).success).toBe(true);
+    expect(incidentChanges(initial, { ...initial, awareAt: '2026-11-23T09:00' })).toEqual({
+      awareAt: '2026-11-23T09:00:00+01:00',
+    });
+  });
+
+  it('reads the recipients one a line, with ;en for English, and points at the lines that are not addresses', () => {
+    const parsed = parseRecipients(
+      'jan@voorbeeld.nl\n\n  piet@example.com ; EN \nniet-een-adres\nkees@voorbeeld.nl;fr\n',
+    );
+    expect(parsed.recipients).toEqual([
+      { email: 'jan@voorbeeld.nl', locale: 'nl' },
+      { email: 'piet@example.com', locale: 'en' },
+    ]);
+    expect(parsed.lines).toEqual([1, 3]);
+    expect(parsed.invalidLines).toEqual([4, 5]);
+    expect(recipientLine('recipients.1.email', parsed.lines)).toBe(3);
+    expect(recipientLine('whatHappened', parsed.lines)).toBeNull();
+  });
+
+  it('starts the letter from the incident and sends what the contract accepts', () => {
+    const values = subjectLetterValues(incident);
+    expect(values).toMatchObject({ whatHappened: 'Uit de auto', measures: 'Wachtwoorden gewijzigd', phase: 'initial' });
+    const body = subjectLettersBody(
+      { ...values, consequences: 'Mogelijk misbruik' },
+      parseRecipients('a@voorbeeld.nl\nb@voorbeeld.nl;en').recipients,
+    );
+    expect(ZSendSubjectLetters.safeParse(body).success).toBe(true);
   });
 });

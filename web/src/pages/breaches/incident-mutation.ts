@@ -4,8 +4,8 @@ import { useCurrentOrganisation } from '../../app/organisations.ts';
 import { describeError } from '../../app/query-client.ts';
 
 /**
- * A change to an incident: the answer (the incident as it now stands) replaces the cached page and the register is
- * refreshed. The page shows the error itself (`errorText`).
+ * A change to an incident: the answer (the incident as it now stands) replaces the cached page, and the register
+ * and the notification to the AP (assembled from the incident) are refreshed. The page shows the error itself (`errorText`).
  */
 export function useIncidentMutation<Input = void>(
   incidentId: string,
@@ -20,6 +20,7 @@ export function useIncidentMutation<Input = void>(
     onSuccess: (incident) => {
       queryClient.setQueryData(breachKeys.one(org.slug, incidentId), incident);
       void queryClient.invalidateQueries({ queryKey: breachKeys.list(org.slug) });
+      void queryClient.invalidateQueries({ queryKey: breachKeys.authorityReports(org.slug, incidentId) });
       onDone?.();
     },
   });
