@@ -147,6 +147,20 @@ describe('the letter to the people affected (Art. 34(2))', () => {
     id = await recordIncident();
   });
 
+  it('asks for a contact point when the organisation has none', async () => {
+    const shop = await createOrganisation(app);
+    const created = await shop.owner.client.post(`/api/orgs/${shop.id}/breaches`, {
+      title: 'Mail naar verkeerd adres',
+      awareAt: '2026-11-23T09:00:00Z',
+    });
+    const url = `/api/orgs/${shop.id}/breaches/${created.body.id}/subject-letters`;
+    const refused = await shop.owner.client.post(`${url}/preview`, letter);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toMatchObject([{ path: 'contact', code: 'breach_letter_contact_required' }]);
+    const withContact = await shop.owner.client.post(`${url}/preview`, { ...letter, contact: 'Bel 020-1234567' });
+    expect(withContact.body.letters[0].text).toContain('Bel 020-1234567');
+  });
+
   it('previews the letter in Dutch and English with the organisation’s privacy contact', async () => {
     const preview = await org.owner.client.post(`${base()}/${id}/subject-letters/preview`, letter);
     expect(preview.status).toBe(200);

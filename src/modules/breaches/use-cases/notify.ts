@@ -7,7 +7,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
-import { conflict, notFound } from '../../../platform/errors.ts';
+import { conflict, invalidField, notFound } from '../../../platform/errors.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import { LOCALES, type Locale, translate } from '../../../platform/i18n/index.ts';
 import * as organisations from '../../organisations/service.ts';
@@ -115,8 +115,13 @@ export async function authorityReportPdf(ctx: AppContext, scope: OrgScope, id: s
 
 type LetterInput = Omit<SubjectLetterContent, 'organisation' | 'contact'> & { contact: string };
 
+/**
+ * The letter's parts with the organisation's name and the contact point. A letter without a contact point would fail
+ * Art. 34(2) (item b of Art. 33(3)): without a privacy contact on the organisation, the officer must name one.
+ */
 async function letterContent(ctx: AppContext, scope: OrgScope, input: LetterInput, locale: Locale) {
   const org = await organisations.getOrganisation(ctx, scope);
+  if (!input.contact.trim() && !org.privacyContact) throw invalidField('contact', 'breach_letter_contact_required');
   return {
     ...input,
     organisation: org.name,
