@@ -114,6 +114,7 @@ export function sampleSnapshot(): RegisterSnapshot {
         name: 'Mailbox',
         kind: 'mailbox',
         vendor: { id: ids.mailVendor, name: 'Mailhuis B.V.' },
+        owner: null,
         description: 'Gedeelde mailbox | info@',
         isMfaEnforced: true,
         isEncryptedAtRest: null,

@@ -1,6 +1,6 @@
 /** The identity module's public face: other modules, routes, the CLI and jobs use these and nothing deeper. */
 
-export { countUsers, findUserByEmail, findUserById, hasDemoUsers } from './store.ts';
+export { countUsers, findUserByEmail, findUserById, findUsersByIds, hasDemoUsers } from './store.ts';
 export { assertAcceptablePassword, createUser } from './use-cases/create-user.ts';
 export { changePassword, confirmPasswordReset, requestPasswordReset } from './use-cases/passwords.ts';
 export { presentUser } from './use-cases/present.ts';

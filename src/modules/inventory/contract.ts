@@ -103,6 +103,8 @@ export const ZSystem = z.object({
   isMfaEnforced: z.boolean().nullable(),
   isEncryptedAtRest: z.boolean().nullable(),
   status: z.enum(['active', 'retired']),
+  /** Who answers for the system (a member of the organisation). */
+  owner: ZRef.nullable(),
   dataCategoryIds: z.array(z.uuid()),
   locations: z.array(ZLocation),
   /** How many activities use it. */
@@ -120,6 +122,7 @@ const systemFields = {
   isMfaEnforced: z.boolean().nullable(),
   isEncryptedAtRest: z.boolean().nullable(),
   status: z.enum(['active', 'retired']),
+  ownerUserId: z.uuid().nullable(),
   /** Replaces the system's data categories as a whole. */
   dataCategoryIds: z.array(z.uuid()).max(200),
 };
@@ -131,6 +134,7 @@ export const ZCreateSystemRequest = z.strictObject({
   isMfaEnforced: systemFields.isMfaEnforced.default(null),
   isEncryptedAtRest: systemFields.isEncryptedAtRest.default(null),
   status: systemFields.status.default('active'),
+  ownerUserId: systemFields.ownerUserId.default(null),
   dataCategoryIds: systemFields.dataCategoryIds.default([]),
   /** Locations to record with the new system. */
   locations: z.array(ZCreateLocationRequest).max(50).default([]),

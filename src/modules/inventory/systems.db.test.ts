@@ -257,6 +257,18 @@ describe('changing systems', () => {
     });
   });
 
+  it('records an owner who is a member, and refuses anyone else', async () => {
+    const system = await createSystem();
+    const owned = await owner.patch(`${url()}/${system.id}`, { ownerUserId: org.owner.id });
+    expect(owned.status).toBe(200);
+    expect(owned.body.owner).toEqual({ id: org.owner.id, name: expect.any(String) });
+    const outsider = await createOrganisation(app);
+    const refused = await owner.patch(`${url()}/${system.id}`, { ownerUserId: outsider.owner.id });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toMatchObject([{ path: 'ownerUserId', code: 'not_a_member' }]);
+    expect((await owner.get(`${url()}/${system.id}`)).body.owner.id).toBe(org.owner.id);
+  });
+
   it("refuses another organisation's category on update and changes nothing", async () => {
     const system = await createSystem({ dataCategoryIds: [categories.communication] });
     const before = await auditHead(app, org.id);

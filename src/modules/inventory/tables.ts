@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../../platform/db/columns.ts';
 import { dataCategories } from '../categories/tables.ts';
+import { users } from '../identity/tables.ts';
 import { organisations } from '../organisations/tables.ts';
 import { vendors } from '../vendors/tables.ts';
 
@@ -33,6 +34,8 @@ export const systems = pgTable(
     isEncryptedAtRest: boolean('is_encrypted_at_rest'),
     /** active | retired */
     status: text('status').notNull().default('active'),
+    /** Who answers for the system: asked to check it by hand when a request reaches a system without a connector. */
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

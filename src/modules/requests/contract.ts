@@ -167,6 +167,8 @@ export const ZManualCheck = z.object({
   /** Null in a discovery not tied to a request. */
   id: z.uuid().nullable(),
   system: z.object({ id: z.uuid(), name: z.string() }),
+  /** Who answers for the system (the register's system owner), the person to ask; null when none is recorded. */
+  owner: ZUserRef,
   checkedAt: z.iso.datetime().nullable(),
   checkedBy: ZUserRef,
   outcome: z.string().nullable(),

@@ -32,7 +32,11 @@ beforeAll(async () => {
   );
   const base = `/api/orgs/${org.id}`;
   const system = await org.owner.client.post(`${base}/systems`, { name: 'CRM', kind: 'crm' });
-  await org.owner.client.post(`${base}/systems`, { name: 'Papieren archief', kind: 'other' });
+  await org.owner.client.post(`${base}/systems`, {
+    name: 'Papieren archief',
+    kind: 'other',
+    ownerUserId: org.owner.id,
+  });
   const connector = await org.owner.client.post(`${base}/connectors`, {
     name: 'CRM-database',
     kind: 'postgres',
@@ -110,7 +114,10 @@ describe('discovery for a request', () => {
     expect(discovery.manualChecks.map((check: { system: { name: string } }) => check.system.name)).toEqual([
       'Papieren archief',
     ]);
-    expect(request.manualChecks).toEqual([expect.objectContaining({ checkedAt: null })]);
+    expect(discovery.manualChecks[0].owner).toEqual({ id: org.owner.id, name: expect.any(String) });
+    expect(request.manualChecks).toEqual([
+      expect.objectContaining({ checkedAt: null, owner: { id: org.owner.id, name: expect.any(String) } }),
+    ]);
     const run = request.timeline.find((event: { kind: string }) => event.kind === 'discovery_run');
     expect(run.data.totalFound).toBe(4);
     expect(JSON.stringify(run.data)).not.toMatch(/anna|vries|NL91/i);

@@ -1,6 +1,7 @@
 import type { Database } from '../../../platform/db/database.ts';
 import { tiaFromColumns, ZTransferSafeguard } from '../../../shared/lists.ts';
 import { type DpfFacts, isDpfCertifiedOn, isDpfUndated, transferStatusOf } from '../../../shared/transfer-check.ts';
+import { findUsersByIds } from '../../identity/service.ts';
 import { type VendorRow, vendorsOfOrg } from '../../vendors/service.ts';
 import { type TLocation, type TSystem, ZLocationRole, ZSystemKind } from '../contract.ts';
 import { governingVendorId, judgedOn } from '../rules.ts';
@@ -36,6 +37,8 @@ export async function loadPresenter(
   const vendorsById = new Map<string, VendorRow>(
     (await vendorsOfOrg(db, orgId, [...new Set(vendorIds)])).map((vendor) => [vendor.id, vendor]),
   );
+  const ownerIds = [...new Set(systems.map((system) => system.ownerUserId).filter((id): id is string => id !== null))];
+  const ownersById = new Map((ownerIds.length ? await findUsersByIds(db, ownerIds) : []).map((u) => [u.id, u]));
   const governingVendor = (row: LocationRow) => {
     const vendorId = governingVendorId(row, systemsById.get(row.systemId)?.vendorId ?? null);
     return vendorId ? vendorsById.get(vendorId) : undefined;
@@ -79,6 +82,7 @@ export async function loadPresenter(
       name: row.name,
       kind: ZSystemKind.parse(row.kind),
       vendor: refOf(row.vendorId ? vendorsById.get(row.vendorId) : undefined),
+      owner: refOf(row.ownerUserId ? ownersById.get(row.ownerUserId) : undefined),
       description: row.description,
       isMfaEnforced: row.isMfaEnforced,
       isEncryptedAtRest: row.isEncryptedAtRest,

@@ -6,6 +6,7 @@ import { inTransaction } from '../../../platform/db/transaction.ts';
 import { conflict, invalidField, notFound } from '../../../platform/errors.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import { assertDataCategoriesOfOrg } from '../../categories/service.ts';
+import { assertMemberOfOrg } from '../../organisations/service.ts';
 import { assertVendorsOfOrg } from '../../vendors/service.ts';
 import type { TCreateSystemRequest, TSystem, TUpdateSystemRequest } from '../contract.ts';
 import * as store from '../store.ts';
@@ -16,13 +17,18 @@ async function assertNameFree(tx: Database, orgId: string, name: string, exceptI
   if (await store.isSystemNameTaken(tx, orgId, name, exceptId)) throw invalidField('name', 'name_taken');
 }
 
-/** References must be this organisation's: the vendor and the data categories. */
+/** References must be this organisation's: the vendor, the owner (a member) and the data categories. */
 async function assertReferences(
   tx: Database,
   orgId: string,
-  input: { vendorId?: string | null | undefined; dataCategoryIds?: readonly string[] | undefined },
+  input: {
+    vendorId?: string | null | undefined;
+    ownerUserId?: string | null | undefined;
+    dataCategoryIds?: readonly string[] | undefined;
+  },
 ) {
   if (input.vendorId) await assertVendorsOfOrg(tx, orgId, [input.vendorId], 'vendorId');
+  if (input.ownerUserId) await assertMemberOfOrg(tx, orgId, input.ownerUserId, 'ownerUserId');
   if (input.dataCategoryIds) await assertDataCategoriesOfOrg(tx, orgId, input.dataCategoryIds, 'dataCategoryIds');
 }
 

@@ -79,15 +79,24 @@ export async function getRequest(ctx: AppContext, scope: OrgScope, id: string): 
     store.eventsOf(ctx.db, scope.orgId, id),
     store.checksOf(ctx.db, scope.orgId, id),
   ]);
+  const systems = checks.length
+    ? await inventory.systemsOfOrg(
+        ctx.db,
+        scope.orgId,
+        checks.map((c) => c.systemId),
+      )
+    : [];
+  const owners = new Map(systems.map((system) => [system.id, system.ownerUserId]));
   const names = await userNamesOf(
     ctx,
     [row],
     [
       ...events.map((event) => (event.actorType === 'user' ? event.actorId : null)),
       ...checks.map((check) => check.checkedBy),
+      ...owners.values(),
     ],
   );
-  return presentRequest(ctx, row, events, checks, names);
+  return presentRequest(ctx, row, events, checks, names, owners);
 }
 
 /** The moment of receipt of a request entered by hand: an instant as given, a bare date as its start in Amsterdam. */

@@ -9,6 +9,7 @@ import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { OrgScope } from '../../../platform/http/access.ts';
 import { describeError } from '../../../platform/safe-error.ts';
 import * as connectors from '../../connectors/service.ts';
+import * as users from '../../identity/service.ts';
 import * as inventory from '../../inventory/service.ts';
 import type { TDiscovery } from '../contract.ts';
 import { expandIdentity, type TSubjectIdentity } from '../identities.ts';
@@ -68,11 +69,16 @@ export async function discoverSubject(
   }
   const reached = new Set(items.flatMap((connector) => (connector.system ? [connector.system.id] : [])));
   const systems = await inventory.systemsOfOrg(ctx.db, scope.orgId);
+  const owners = await users.userNames(
+    ctx,
+    systems.map((system) => system.ownerUserId).filter((id): id is string => id !== null),
+  );
   const manualChecks = systems
     .filter((system) => system.status !== 'retired' && !reached.has(system.id))
     .map((system) => ({
       id: null,
       system: { id: system.id, name: system.name },
+      owner: system.ownerUserId ? { id: system.ownerUserId, name: owners.get(system.ownerUserId)?.name ?? '' } : null,
       checkedAt: null,
       checkedBy: null,
       outcome: null,

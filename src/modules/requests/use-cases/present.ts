@@ -65,6 +65,8 @@ export function presentRequest(
   events: readonly RequestEventRow[],
   checks: readonly CheckRow[],
   names: Names,
+  /** The owner of each checked system, as the register records it now. */
+  systemOwners: ReadonlyMap<string, string | null> = new Map(),
 ): TRequest {
   const content = openContent(ctx, row);
   return {
@@ -101,6 +103,7 @@ export function presentRequest(
     manualChecks: checks.map((check) => ({
       id: check.id,
       system: { id: check.systemId, name: check.systemName },
+      owner: userRef(names, systemOwners.get(check.systemId) ?? null),
       checkedAt: check.checkedAt?.toISOString() ?? null,
       checkedBy: userRef(names, check.checkedBy),
       outcome: check.outcome,

@@ -40,6 +40,7 @@ export const FIELD_LABEL_KEYS: Record<string, Record<string, string>> = {
     isMfaEnforced: 'register.systems.columns.mfa',
     isEncryptedAtRest: 'register.systems.columns.encrypted',
     status: 'register.common.status',
+    ownerUserId: 'register.systems.fields.owner',
     dataCategoryIds: 'register.systems.fields.dataCategories',
   },
   location: {

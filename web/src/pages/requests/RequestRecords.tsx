@@ -155,6 +155,11 @@ function ManualChecks({ request, isOpen }: { request: TRequest; isOpen: boolean 
                 style={{ flex: 1 }}
                 size="xs"
                 label={check.system.name}
+                description={
+                  check.owner
+                    ? t('requests.records.manualOwner', { name: check.owner.name })
+                    : t('requests.records.manualNoOwner')
+                }
                 placeholder={t('requests.records.manualOutcome')}
                 value={outcomes[check.id ?? ''] ?? ''}
                 disabled={!isOpen}

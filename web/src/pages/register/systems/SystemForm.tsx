@@ -14,7 +14,7 @@ import { UnsavedChangesPrompt } from '../../../components/UnsavedChangesPrompt.t
 import { DataCategoryModal } from '../categories/DataCategoryModal.tsx';
 import { EntityPicker } from '../shared/EntityPicker.tsx';
 import { TriStateField } from '../shared/fields.tsx';
-import { useDataCategoryOptions, useEnumOptions } from '../shared/options.ts';
+import { useDataCategoryOptions, useEnumOptions, useMemberOptions } from '../shared/options.ts';
 import { UnsavedLocations } from './LocationsSection.tsx';
 import {
   emptySystem,
@@ -35,6 +35,7 @@ export function SystemForm({ system, canEdit }: { system: TSystem | null; canEdi
   const form = useForm<SystemValues>({ initialValues: system ? systemValuesOf(system) : emptySystem() });
   const kinds = useEnumOptions(SYSTEM_KINDS, 'systemKinds');
   const statuses = useEnumOptions(['active', 'retired'], 'activeStatus');
+  const members = useMemberOptions();
   const categoryOptions = useDataCategoryOptions();
   const values = form.getValues();
 
@@ -88,6 +89,14 @@ export function SystemForm({ system, canEdit }: { system: TSystem | null; canEdi
                   data={statuses}
                   allowDeselect={false}
                   {...form.getInputProps('status')}
+                />
+                <Select
+                  label={t('register.systems.fields.owner')}
+                  description={t('register.systems.help.owner')}
+                  data={members}
+                  searchable
+                  clearable
+                  {...form.getInputProps('ownerUserId')}
                 />
               </SimpleGrid>
               <Textarea

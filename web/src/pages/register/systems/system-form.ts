@@ -30,6 +30,7 @@ export interface SystemValues {
   isMfaEnforced: boolean | null;
   isEncryptedAtRest: boolean | null;
   status: 'active' | 'retired';
+  ownerUserId: string | null;
   dataCategoryIds: string[];
   /** Only for a new system: locations recorded together with it. */
   locations: LocationValues[];
@@ -82,6 +83,7 @@ export const emptySystem = (): SystemValues => ({
   isMfaEnforced: null,
   isEncryptedAtRest: null,
   status: 'active',
+  ownerUserId: null,
   dataCategoryIds: [],
   locations: [],
 });
@@ -95,6 +97,7 @@ export function systemValuesOf(system: TSystem): SystemValues {
     isMfaEnforced: system.isMfaEnforced,
     isEncryptedAtRest: system.isEncryptedAtRest,
     status: system.status,
+    ownerUserId: system.owner?.id ?? null,
     dataCategoryIds: system.dataCategoryIds,
     locations: [],
   };
