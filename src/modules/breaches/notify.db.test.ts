@@ -135,6 +135,37 @@ describe('the notification to the authority (Art. 33(3))', () => {
   });
 });
 
+describe('the register of incidents as a file (Art. 33(5))', () => {
+  it('lists every incident in a workbook with its notifications, and as a PDF, audited', async () => {
+    const head = await auditHead(app, org.id);
+    const xlsx = await org.owner.client.get(`${base()}/export?format=xlsx&locale=nl`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-disposition']).toMatch(/datalekken-.+-2026-11-23\.xlsx/);
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
+    await workbook.xlsx.load(
+      xlsx.raw.buffer.slice(xlsx.raw.byteOffset, xlsx.raw.byteOffset + xlsx.raw.byteLength) as ArrayBuffer,
+    );
+    const incidents = workbook.getWorksheet('Incidenten');
+    expect(incidents?.getRow(1).getCell(1).value).toBe('Kenmerk');
+    expect(incidents?.getRow(2).getCell(1).value).toBe('DL-2026-001');
+    expect(incidents?.getRow(2).getCell(8).value).toBe('240');
+    expect(workbook.getWorksheet('Meldingen')).toBeDefined();
+    const pdf = await org.owner.client.get(`${base()}/export?format=pdf&locale=en`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdfText(pdf.raw)).toContain('Register of data breaches');
+    const entries = await auditEntriesSince(app, org.id, head.seq);
+    expect(entries.map((entry) => entry.action)).toEqual([
+      'breach_incident.register_exported',
+      'breach_incident.register_exported',
+    ]);
+  });
+
+  it('refuses an unknown format', async () => {
+    expect((await org.owner.client.get(`${base()}/export?format=csv`)).status).toBe(400);
+  });
+});
+
 describe('the letter to the people affected (Art. 34(2))', () => {
   let id: string;
   const letter = {

@@ -41,6 +41,26 @@ export function breachRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       handler: (request) => breaches.listIncidents(ctx, scopeOf(request)),
     });
 
+    app.get('/api/orgs/:org/breaches/export', {
+      config: { access: { type: 'org', role: 'viewer' } },
+      schema: {
+        operationId: 'exportIncidents',
+        tags,
+        summary: 'The register of incidents (Art. 33(5)) as XLSX or PDF, every incident, notified or not',
+        params: orgParams,
+        querystring: localeQuery.extend({ format: z.enum(['xlsx', 'pdf']).default('xlsx') }),
+      },
+      handler: async (request, reply) => {
+        const locale = request.query.locale ?? request.locale;
+        const file = await breaches.exportIncidents(ctx, scopeOf(request), request.query.format, locale);
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'no-store')
+          .send(file.bytes);
+      },
+    });
+
     app.post('/api/orgs/:org/breaches', {
       config: access,
       schema: {

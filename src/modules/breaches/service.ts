@@ -8,6 +8,7 @@ import { breachRemindersJob } from './jobs.ts';
 import { sendClockReminders } from './use-cases/reminders.ts';
 
 export { notifyClients } from './use-cases/clients.ts';
+export { exportIncidents } from './use-cases/export.ts';
 export {
   addStep,
   closeIncident,

@@ -7,6 +7,7 @@
 export { renderPdf } from './export/pdf-render.ts';
 /** Register values as the register PDF words them (requests' export overview reuses them). */
 export { addressLine, privacyContactLine, retentionText, transferLines } from './export/pdf-text.ts';
+export { tablesXlsx } from './export/xlsx.ts';
 /** CSV as every export of privacydesk writes it: CRLF, a byte-order mark for Excel, formula cells neutralised. */
 export { writeCsv } from './formats/csv.ts';
 export { enumLabel } from './labels/enums.ts';

@@ -22,6 +22,10 @@ export const AUDIT_ACTIONS = {
     nl: 'Klantorganisaties over datalek geïnformeerd',
     en: 'Client organisations informed of breach',
   },
+  'breach_incident.register_exported': {
+    nl: 'Register van datalekken geëxporteerd',
+    en: 'Register of data breaches exported',
+  },
   'breach_incident.subjects_informed': {
     nl: 'Betrokkenen per brief over datalek geïnformeerd',
     en: 'People affected informed of breach by letter',

@@ -48,3 +48,12 @@ export async function registerXlsx(snapshot: RegisterSnapshot, locale: Locale): 
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** Any tables as a workbook in the same style: one sheet per table, its first row the header. */
+export async function tablesXlsx(sheets: readonly { name: string; rows: string[][] }[]): Promise<Buffer> {
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
+  workbook.creator = 'privacydesk';
+  for (const sheet of sheets) addSheet(workbook, sheet.name.slice(0, 31), sheet.rows);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,5 +1,5 @@
-import { Anchor, Button, Table } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Anchor, Button, Group, Table } from '@mantine/core';
+import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,10 +22,28 @@ export default function BreachesPage() {
   const canRecord = useCan('editor');
   const [isCreating, setIsCreating] = useState(false);
   const list = useQuery({ queryKey: breachKeys.list(org.slug), queryFn: () => breachesApi.list(org.slug) });
-  const actions = canRecord && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setIsCreating(true)}>
-      {t('breaches.register.add')}
-    </Button>
+  const exportUrl = (format: 'xlsx' | 'pdf') =>
+    `/api/orgs/${encodeURIComponent(org.slug)}/breaches/export?format=${format}&locale=${currentLocale()}`;
+  const actions = (
+    <Group gap="xs">
+      <Button
+        component="a"
+        href={exportUrl('xlsx')}
+        download
+        variant="default"
+        leftSection={<IconDownload size={16} />}
+      >
+        {t('breaches.register.exportXlsx')}
+      </Button>
+      <Button component="a" href={exportUrl('pdf')} download variant="default" leftSection={<IconDownload size={16} />}>
+        {t('breaches.register.exportPdf')}
+      </Button>
+      {canRecord && (
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setIsCreating(true)}>
+          {t('breaches.register.add')}
+        </Button>
+      )}
+    </Group>
   );
   return (
     <>
