@@ -110,6 +110,11 @@ describe('a breach recorded, triaged, notified and closed from the breach pages'
     await row.getByText('gemeld').waitFor();
     await row.getByText('AP en betrokkenen').waitFor();
     await screenshot(page, 'breaches-register');
+    // The register as a workbook for the AP or an auditor (Art. 33(5)).
+    const excel = page.getByRole('link', { name: 'Excel' });
+    const workbook = await page.request.get(`${server.url}${await excel.getAttribute('href')}`);
+    expect(workbook.status()).toBe(200);
+    expect(workbook.headers()['content-disposition']).toMatch(/datalekken-.+\.xlsx/);
     expect(officer.problems).toEqual([]);
   });
 
