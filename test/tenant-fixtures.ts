@@ -297,14 +297,17 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
     whatHappened: 'Mail naar verkeerd adres',
     consequences: 'Klein',
     measures: 'Verwijderd',
+    contact: 'Bel 020-1234567',
   },
   'POST /api/orgs/:org/breaches/:incidentId/subject-letters': {
     whatHappened: 'Mail naar verkeerd adres',
     consequences: 'Klein',
     measures: 'Verwijderd',
+    contact: 'Bel 020-1234567',
     recipients: [{ email: 'iemand@example.nl' }],
   },
   'POST /api/orgs/:org/breaches/:incidentId/clients': { clientOrgIds: [OWN_OBJECT('clientOrgId')] },
+  'PUT /api/orgs/:org/breach-playbook': { steps: [{ phase: 'contain', title: 'Bellen' }] },
   'POST /api/orgs/:org/discover': { identity: { emails: ['iemand@example.nl'] } },
   'PUT /api/orgs/:org/retention/manual-handling': {
     subject: { kind: 'system', id: OWN_OBJECT('systemId') },

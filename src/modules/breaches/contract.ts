@@ -392,3 +392,19 @@ export const ZSentSubjectLetters = z.object({ queued: z.number().int() });
 export const ZNotifyClients = z.strictObject({
   clientOrgIds: z.array(z.uuid()).min(1, { error: 'validation.required' }).max(500),
 });
+
+/** A step of the organisation's playbook: a standard one by its key, or one it wrote (title). */
+const ZPlaybookTemplateStep = z.strictObject({
+  phase: z.enum(PLAYBOOK_PHASES),
+  stepKey: z.string().max(60).nullable().default(null),
+  title: z.string().trim().max(200).default(''),
+});
+
+export const ZPlaybookTemplate = z.object({
+  /** True while the organisation uses the standard playbook. */
+  isStandard: z.boolean(),
+  steps: z.array(z.object({ phase: z.enum(PLAYBOOK_PHASES), stepKey: z.string().nullable(), title: z.string() })),
+});
+export type TPlaybookTemplate = z.infer<typeof ZPlaybookTemplate>;
+
+export const ZSavePlaybook = z.strictObject({ steps: z.array(ZPlaybookTemplateStep).max(60) });

@@ -244,3 +244,49 @@ describe('the register of incidents', () => {
     app.clock.set(new Date('2026-11-23T09:00:00Z'));
   });
 });
+
+describe('the organisation’s playbook', () => {
+  const playbook = () => `/api/orgs/${org.id}/breach-playbook`;
+
+  it('starts new incidents with the organisation’s own steps; recorded incidents keep theirs; empty restores the standard', async () => {
+    const before = await org.owner.client.post(base(), incident());
+    expect((await org.owner.client.get(playbook())).body.isStandard).toBe(true);
+    const saved = await org.owner.client.put(playbook(), {
+      steps: [
+        { phase: 'contain', stepKey: null, title: 'ICT-partner bellen' },
+        { phase: 'notify', stepKey: 'notify_authority' },
+      ],
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({
+      isStandard: false,
+      steps: [{ title: 'ICT-partner bellen' }, { stepKey: 'notify_authority' }],
+    });
+    const after = await org.owner.client.post(base(), incident());
+    expect(
+      after.body.playbook.map((step: { stepKey: string | null; title: string }) => step.stepKey ?? step.title),
+    ).toEqual(['ICT-partner bellen', 'notify_authority']);
+    const unchanged = await org.owner.client.get(`${base()}/${before.body.id}`);
+    expect(unchanged.body.playbook).toHaveLength(10);
+    const restored = await org.owner.client.put(playbook(), { steps: [] });
+    expect(restored.body.isStandard).toBe(true);
+    expect(restored.body.steps).toHaveLength(10);
+  });
+
+  it('refuses an unknown standard step or an empty own step, changing nothing, and lets only officers save', async () => {
+    const refused = await org.owner.client.put(playbook(), {
+      steps: [
+        { phase: 'assess', stepKey: 'made_up' },
+        { phase: 'assess', title: '' },
+      ],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toMatchObject([
+      { path: 'steps.0.stepKey', code: 'unknown_reference' },
+      { path: 'steps.1.title', code: 'required' },
+    ]);
+    expect((await org.owner.client.get(playbook())).body.isStandard).toBe(true);
+    const editor = await addMember(app, org, 'editor');
+    expect((await editor.client.put(playbook(), { steps: [] })).status).toBe(403);
+  });
+});

@@ -10,8 +10,10 @@ import {
   ZIncident,
   ZIncidentList,
   ZNotifyClients,
+  ZPlaybookTemplate,
   ZRecordNotification,
   ZRunTriage,
+  ZSavePlaybook,
   ZSendSubjectLetters,
   ZSentSubjectLetters,
   ZSubjectLetterContent,
@@ -39,6 +41,32 @@ export function breachRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: ZIncidentList },
       },
       handler: (request) => breaches.listIncidents(ctx, scopeOf(request)),
+    });
+
+    app.get('/api/orgs/:org/breach-playbook', {
+      config: { access: { type: 'org', role: 'viewer' } },
+      schema: {
+        operationId: 'getBreachPlaybook',
+        tags,
+        summary: 'The playbook (draaiboek) every new incident starts with: the standard one or the organisation’s own',
+        params: orgParams,
+        response: { 200: ZPlaybookTemplate },
+      },
+      handler: (request) => breaches.getPlaybook(ctx, scopeOf(request)),
+    });
+
+    app.put('/api/orgs/:org/breach-playbook', {
+      config: { access: { type: 'org', role: 'privacy_officer' } },
+      schema: {
+        operationId: 'saveBreachPlaybook',
+        tags,
+        summary:
+          'Replace the organisation’s playbook (an empty list restores the standard one); recorded incidents keep theirs',
+        params: orgParams,
+        body: ZSavePlaybook,
+        response: { 200: ZPlaybookTemplate },
+      },
+      handler: (request) => breaches.savePlaybook(ctx, scopeOf(request), request.body),
     });
 
     app.get('/api/orgs/:org/breaches/export', {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { clockStatus } from './clock-rules.ts';
 import { subjectLetter } from './letters.ts';
-import { clockReminderOnceKey, dueClockReminder, formatIncidentReference, type ReminderFacts } from './rules.ts';
+import {
+  clockReminderOnceKey,
+  dueClockReminder,
+  formatIncidentReference,
+  playbookErrors,
+  type ReminderFacts,
+  STANDARD_PLAYBOOK,
+  startingPlaybook,
+} from './rules.ts';
 
 const HOUR = 60 * 60 * 1000;
 const awareAt = new Date('2026-11-23T07:30:00Z');
@@ -78,5 +86,27 @@ describe('the letter to the people affected (Art. 34(2))', () => {
     const letter = subjectLetter('en', { ...content, advice: 'Be wary of e-mails that ask for your password.' });
     expect(letter.text).toContain('What can you do yourself?\nBe wary of e-mails that ask for your password.');
     expect(letter.text).toContain('Dear Sir or Madam,');
+  });
+});
+
+describe('the organisation’s playbook', () => {
+  it('starts incidents with the standard playbook until the organisation has its own', () => {
+    expect(startingPlaybook([]).map((step) => step.stepKey)).toEqual(STANDARD_PLAYBOOK.map((step) => step.key));
+    const own = [{ phase: 'contain' as const, stepKey: null, title: 'ICT-partner bellen: 010-1234567' }];
+    expect(startingPlaybook(own)).toEqual(own);
+  });
+
+  it('accepts standard steps by key and own steps with a title, and names each bad step', () => {
+    expect(playbookErrors([{ phase: 'contain', stepKey: 'stop_leak', title: '' }])).toEqual([]);
+    expect(
+      playbookErrors([
+        { phase: 'contain', stepKey: 'stop_leak', title: '' },
+        { phase: 'assess', stepKey: 'made_up', title: '' },
+        { phase: 'notify', stepKey: null, title: '  ' },
+      ]),
+    ).toEqual([
+      { path: 'steps.1.stepKey', code: 'unknown_reference' },
+      { path: 'steps.2.title', code: 'required' },
+    ]);
   });
 });

@@ -2,6 +2,7 @@
  * Pure rules of the breach register: references and the standard playbook. The 72-hour clock and the checks on an
  * incident's moments are in clock-rules.ts, the triage in triage-rules.ts.
  */
+import type { FieldError } from '../../platform/errors.ts';
 import type { PLAYBOOK_PHASES } from './contract.ts';
 
 /** `DL-2026-003`: DL for datalek, the year of awareness, the organisation's running number. */
@@ -27,6 +28,31 @@ export const STANDARD_PLAYBOOK: readonly { phase: Phase; key: string }[] = [
   { phase: 'evaluate', key: 'root_cause' },
   { phase: 'evaluate', key: 'measures' },
 ];
+
+export interface PlaybookStep {
+  phase: Phase;
+  /** A standard step's key (its text is translated), or null for a step the organisation wrote. */
+  stepKey: string | null;
+  title: string;
+}
+
+const STANDARD_KEYS = new Set(STANDARD_PLAYBOOK.map((step) => step.key));
+
+/** The steps a new incident starts with: the organisation's own playbook, or the standard one when it has none. */
+export function startingPlaybook(own: readonly PlaybookStep[]): PlaybookStep[] {
+  if (own.length > 0) return [...own];
+  return STANDARD_PLAYBOOK.map((step) => ({ phase: step.phase, stepKey: step.key, title: '' }));
+}
+
+/** A playbook to save: each step a known standard step, or one with a title of its own. */
+export function playbookErrors(steps: readonly PlaybookStep[]): FieldError[] {
+  return steps.flatMap((step, index): FieldError[] => {
+    if (step.stepKey !== null && !STANDARD_KEYS.has(step.stepKey))
+      return [{ path: `steps.${index}.stepKey`, code: 'unknown_reference' }];
+    if (step.stepKey === null && step.title.trim() === '') return [{ path: `steps.${index}.title`, code: 'required' }];
+    return [];
+  });
+}
 
 /** The once-key of a clock reminder on an incident's timeline: each goes out once, whatever instance sends it. */
 export const clockReminderOnceKey = (hoursLeft: number) => `reminder-${hoursLeft}h`;

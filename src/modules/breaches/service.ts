@@ -27,6 +27,7 @@ export {
   previewSubjectLetters,
   sendSubjectLetters,
 } from './use-cases/notify.ts';
+export { getPlaybook, savePlaybook } from './use-cases/playbook.ts';
 export { sendClockReminders } from './use-cases/reminders.ts';
 
 export function breachJobHandlers(ctx: AppContext): JobHandler[] {

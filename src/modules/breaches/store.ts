@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { isAnyOf } from '../../platform/db/id-list.ts';
-import { breachEvents, breachIncidents, breachNotifications, breachSteps } from './tables.ts';
+import { breachEvents, breachIncidents, breachNotifications, breachPlaybookSteps, breachSteps } from './tables.ts';
 
 export type IncidentRow = typeof breachIncidents.$inferSelect;
 export type NotificationRow = typeof breachNotifications.$inferSelect;
@@ -162,4 +162,25 @@ export async function incidentsFromProvider(db: Database, providerIncidentId: st
 export async function incidentById(db: Database, id: string): Promise<IncidentRow | null> {
   const [row] = await db.select().from(breachIncidents).where(eq(breachIncidents.id, id)).limit(1);
   return row ?? null;
+}
+
+export type PlaybookStepRow = typeof breachPlaybookSteps.$inferSelect;
+
+/** The organisation's own playbook, in order; empty when it uses the standard one. */
+export async function playbookOf(db: Database, orgId: string): Promise<PlaybookStepRow[]> {
+  return db
+    .select()
+    .from(breachPlaybookSteps)
+    .where(eq(breachPlaybookSteps.orgId, orgId))
+    .orderBy(asc(breachPlaybookSteps.position));
+}
+
+export async function replacePlaybook(
+  tx: Database,
+  orgId: string,
+  steps: readonly { phase: string; stepKey: string | null; title: string }[],
+): Promise<void> {
+  await tx.delete(breachPlaybookSteps).where(eq(breachPlaybookSteps.orgId, orgId));
+  if (steps.length === 0) return;
+  await tx.insert(breachPlaybookSteps).values(steps.map((step, position) => ({ ...step, orgId, position })));
 }

@@ -125,3 +125,23 @@ export const breachEvents = pgTable(
     uniqueIndex('breach_events_once_key').on(table.incidentId, table.onceKey),
   ],
 );
+
+/**
+ * The organisation's own playbook (draaiboek): the steps every new incident starts with. No rows: the standard
+ * playbook (rules.ts STANDARD_PLAYBOOK).
+ */
+export const breachPlaybookSteps = pgTable(
+  'breach_playbook_steps',
+  {
+    id: id(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    phase: text('phase').notNull(),
+    position: integer('position').notNull(),
+    /** A standard step (its text translated), or null for a step the organisation wrote. */
+    stepKey: text('step_key'),
+    title: text('title').notNull().default(''),
+  },
+  (table) => [index('breach_playbook_steps_org_idx').on(table.orgId, table.position)],
+);

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = {
   'activity.updated': { nl: 'Verwerking gewijzigd', en: 'Processing activity changed' },
   'activity.retired': { nl: 'Verwerking beëindigd', en: 'Processing activity retired' },
   'activity.deleted': { nl: 'Verwerking verwijderd', en: 'Processing activity deleted' },
+  'breach_playbook.updated': { nl: 'Draaiboek datalekken aangepast', en: 'Breach playbook changed' },
   'breach_incident.recorded': { nl: 'Datalek of incident vastgelegd', en: 'Breach or incident recorded' },
   'breach_incident.updated': { nl: 'Datalek of incident gewijzigd', en: 'Breach or incident changed' },
   'breach_incident.triaged': { nl: 'Risicobeoordeling van datalek uitgevoerd', en: 'Breach triage run' },

@@ -16,9 +16,10 @@ import * as identity from '../../identity/service.ts';
 import * as organisations from '../../organisations/service.ts';
 import { clockStatus } from '../clock-rules.ts';
 import { providerNoticeLetter } from '../letters.ts';
-import { formatIncidentReference, STANDARD_PLAYBOOK } from '../rules.ts';
+import { formatIncidentReference } from '../rules.ts';
 import * as store from '../store.ts';
 import { getIncident } from './incidents.ts';
+import { startingSteps } from './playbook.ts';
 
 interface ClientToTell {
   id: string;
@@ -79,12 +80,11 @@ async function recordClientIncident(
   });
   await store.insertSteps(
     tx,
-    STANDARD_PLAYBOOK.map((step, position) => ({
+    (await startingSteps(tx, client.id)).map((step, position) => ({
+      ...step,
       orgId: client.id,
       incidentId: created.id,
-      phase: step.phase,
       position,
-      stepKey: step.key,
     })),
   );
   const reference = formatIncidentReference(created.awareAt, created.number);

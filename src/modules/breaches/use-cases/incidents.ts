@@ -17,9 +17,10 @@ import * as register from '../../register/service.ts';
 import * as vendors from '../../vendors/service.ts';
 import { breachTimeErrors, clockStatus } from '../clock-rules.ts';
 import type { TCreateIncident, TIncident, TIncidentSummary, TTriageFacts, TUpdateIncident } from '../contract.ts';
-import { formatIncidentReference, STANDARD_PLAYBOOK } from '../rules.ts';
+import { formatIncidentReference } from '../rules.ts';
 import * as store from '../store.ts';
 import { triageBreach } from '../triage-rules.ts';
+import { startingSteps } from './playbook.ts';
 import { presentIncident, presentSummary } from './present.ts';
 
 export async function listIncidents(ctx: AppContext, scope: OrgScope): Promise<{ items: TIncidentSummary[] }> {
@@ -135,12 +136,11 @@ export async function createIncident(ctx: AppContext, scope: OrgScope, input: TC
       });
       await store.insertSteps(
         tx,
-        STANDARD_PLAYBOOK.map((step, position) => ({
+        (await startingSteps(tx, scope.orgId)).map((step, position) => ({
+          ...step,
           orgId: scope.orgId,
           incidentId: row.id,
-          phase: step.phase,
           position,
-          stepKey: step.key,
         })),
       );
       await addEvent(ctx, tx, scope, row.id, 'recorded', { source: input.source });

@@ -154,6 +154,7 @@ export async function sendSubjectLetters(
   },
 ) {
   const { phase, recipients, ...content } = input;
+  if (!(await store.findIncident(ctx.db, scope.orgId, id))) throw notFound('incident_not_found');
   const org = await organisations.getOrganisation(ctx, scope);
   const letters = new Map<Locale, ReturnType<typeof subjectLetter>>();
   for (const locale of LOCALES)
