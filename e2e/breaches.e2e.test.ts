@@ -260,4 +260,24 @@ describe('a breach recorded, triaged, notified and closed from the breach pages'
     ]);
     expect(officer.problems).toEqual([]);
   });
+
+  it('changes the organisation’s playbook, and a new incident starts with its own step', async () => {
+    const { page } = officer;
+    await page.goto(`${server.url}/o/${owner.orgSlug}/breaches`);
+    await page.getByRole('button', { name: 'Draaiboek' }).click();
+    const editor = page.getByRole('dialog', { name: 'Draaiboek aanpassen' });
+    await editor.getByText('Het lek stoppen', { exact: false }).waitFor();
+    await editor.getByRole('button', { name: 'Eigen stap toevoegen' }).click();
+    await editor.getByLabel('Omschrijving van stap 11').fill('ICT-partner bellen: 010-1234567');
+    await screenshot(page, 'breaches-playbook-editor');
+    await editor.getByRole('button', { name: 'Draaiboek opslaan' }).click();
+    await editor.waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: 'Datalek vastleggen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Datalek vastleggen' });
+    await field(page, 'Titel').fill('USB-stick kwijt');
+    await dialog.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByRole('group', { name: 'Evalueren' }).getByText('ICT-partner bellen: 010-1234567').waitFor();
+    expect(officer.problems).toEqual([]);
+  });
 });

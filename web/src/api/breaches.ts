@@ -3,11 +3,13 @@ import type {
   TAuthorityReport,
   TIncident,
   TIncidentSummary,
+  TPlaybookTemplate,
   TTriageFactsInput,
   ZAddStep,
   ZCreateIncident,
   ZDecideIncident,
   ZRecordNotification,
+  ZSavePlaybook,
   ZSendSubjectLetters,
   ZSentSubjectLetters,
   ZSubjectLetterContent,
@@ -24,6 +26,8 @@ export type TDecideIncidentInput = z.input<typeof ZDecideIncident>;
 export type TRecordNotificationInput = z.input<typeof ZRecordNotification>;
 export type TUpdateStepInput = z.input<typeof ZUpdateStep>;
 export type TAddStepInput = z.input<typeof ZAddStep>;
+export type TSavePlaybookInput = z.input<typeof ZSavePlaybook>;
+export type { TPlaybookTemplate } from '../../../src/modules/breaches/contract.ts';
 export type TIncidentTriage = NonNullable<TIncident['triage']>;
 export type TPlaybookStep = TIncident['playbook'][number];
 export type TIncidentEvent = TIncident['timeline'][number];
@@ -114,6 +118,7 @@ export const breachKeys = {
   authorityReports: (org: string, id: string) => ['org', org, 'breaches', 'one', id, 'authority-report'] as const,
   authorityReport: (org: string, id: string, locale: TReportLocale) =>
     ['org', org, 'breaches', 'one', id, 'authority-report', locale] as const,
+  playbook: (org: string) => ['org', org, 'breaches', 'playbook'] as const,
 };
 
 const org = (ref: string) => `/api/orgs/${encodeURIComponent(ref)}/breaches`;
@@ -143,4 +148,7 @@ export const breachesApi = {
     http.post<TSubjectLetterPreview>(`${one(ref, id)}/subject-letters/preview`, body),
   sendLetters: (ref: string, id: string, body: TSendSubjectLettersInput) =>
     http.post<TSentSubjectLetters>(`${one(ref, id)}/subject-letters`, body),
+  playbook: (ref: string) => http.get<TPlaybookTemplate>(`/api/orgs/${encodeURIComponent(ref)}/breach-playbook`),
+  savePlaybook: (ref: string, body: TSavePlaybookInput) =>
+    http.put<TPlaybookTemplate>(`/api/orgs/${encodeURIComponent(ref)}/breach-playbook`, body),
 };

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Table } from '@mantine/core';
-import { IconDownload, IconPlus } from '@tabler/icons-react';
+import { IconDownload, IconListCheck, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { QueryState } from '../register/shared/QueryState.tsx';
 import { Tag } from '../register/shared/Tag.tsx';
 import { amsterdamDateTime } from '../requests/request-format.ts';
 import { ClockText, DecisionTag } from './BreachParts.tsx';
+import { PlaybookEditor } from './PlaybookEditor.tsx';
 import { RecordIncidentModal } from './RecordIncidentModal.tsx';
 
 /** The register of breaches (Art. 33(5)): every incident, open first, with its 72-hour clock and decision. */
@@ -21,6 +22,8 @@ export default function BreachesPage() {
   const org = useCurrentOrganisation();
   const canRecord = useCan('editor');
   const [isCreating, setIsCreating] = useState(false);
+  const canEditPlaybook = useCan('privacy_officer');
+  const [isEditingPlaybook, setIsEditingPlaybook] = useState(false);
   const list = useQuery({ queryKey: breachKeys.list(org.slug), queryFn: () => breachesApi.list(org.slug) });
   const exportUrl = (format: 'xlsx' | 'pdf') =>
     `/api/orgs/${encodeURIComponent(org.slug)}/breaches/export?format=${format}&locale=${currentLocale()}`;
@@ -38,6 +41,11 @@ export default function BreachesPage() {
       <Button component="a" href={exportUrl('pdf')} download variant="default" leftSection={<IconDownload size={16} />}>
         {t('breaches.register.exportPdf')}
       </Button>
+      {canEditPlaybook && (
+        <Button variant="default" leftSection={<IconListCheck size={16} />} onClick={() => setIsEditingPlaybook(true)}>
+          {t('breaches.playbookEditor.open')}
+        </Button>
+      )}
       {canRecord && (
         <Button leftSection={<IconPlus size={16} />} onClick={() => setIsCreating(true)}>
           {t('breaches.register.add')}
@@ -58,6 +66,7 @@ export default function BreachesPage() {
       )}
       {list.isSuccess && list.data.length > 0 && <IncidentsTable items={list.data} />}
       {canRecord && <RecordIncidentModal opened={isCreating} onClose={() => setIsCreating(false)} />}
+      {canEditPlaybook && <PlaybookEditor opened={isEditingPlaybook} onClose={() => setIsEditingPlaybook(false)} />}
     </>
   );
 }
