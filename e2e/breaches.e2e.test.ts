@@ -223,6 +223,10 @@ describe('a breach recorded, triaged, notified and closed from the breach pages'
       'Klanten kunnen ongewenste mail of phishing ontvangen.',
     );
     await letters.getByLabel(/^Wat u zelf kunt doen/).fill('Wees alert op mail die om uw gegevens vraagt.');
+    // This organisation has no privacy contact yet: the letter must say whom to ask.
+    await letters.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+    await letters.getByText('Geef aan bij wie mensen met vragen terechtkunnen', { exact: false }).waitFor();
+    await letters.getByLabel(/^Contact voor vragen/).fill('Servicedesk, 010-1234567, privacy@example.nl');
     await letters.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
     const preview = letters.getByRole('region', { name: 'Voorbeeld van de brief' });
     await preview
