@@ -1,0 +1,15 @@
+/**
+ * Security measures (capability 10): the register of technical and organisational measures, seeded from the
+ * catalogue, with evidence and review dates, linked to systems and vendors, and the findings where the inventory
+ * shows a measure is missing.
+ */
+export { addEvidence, addEvidenceFile, downloadEvidence, removeEvidence } from './use-cases/evidence.ts';
+export { activityMeasuresText, getFindings } from './use-cases/findings.ts';
+export {
+  applyCatalogue,
+  createMeasure,
+  deleteMeasure,
+  getMeasure,
+  listMeasures,
+  updateMeasure,
+} from './use-cases/measures.ts';
