@@ -87,7 +87,13 @@ export const ZAddEvidence = z.discriminatedUnion('kind', [
 export type TAddEvidence = z.input<typeof ZAddEvidence>;
 
 export const ZEvidenceFileQuery = z.strictObject({
-  fileName: z.string().trim().min(1).max(200).describe('The file’s name; its extension must match its content'),
+  // Checked after the measure (a missing name is `required` there), so another organisation's measure is a 404.
+  fileName: z
+    .string()
+    .trim()
+    .max(200)
+    .default('')
+    .describe('The file’s name (required); its extension must match its content'),
   note: z.string().trim().max(2000).default(''),
 });
 

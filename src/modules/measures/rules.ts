@@ -3,7 +3,7 @@
  * which finding, what an evidence file really is, and the register's "security measures" text from the measures.
  */
 import type { FieldError } from '../../platform/errors.ts';
-import { catalogueMeasure } from './catalogue.ts';
+import { CATALOGUE_KEYS, catalogueMeasure } from './catalogue.ts';
 import type { TFindingKind, TMeasureStatus } from './contract.ts';
 
 export interface SystemFacts {
@@ -182,6 +182,19 @@ export function measureErrors(measure: {
   if (measure.status === 'not_applicable' && !measure.notApplicableReason?.trim())
     errors.push({ path: 'notApplicableReason', code: 'measure_reason_required' });
   return errors;
+}
+
+/** Catalogue measures in the catalogue's order, then the organisation's own in the order they were added. */
+export function inRegisterOrder<T extends { id: string; catalogueKey: string | null; createdAt: Date }>(
+  rows: readonly T[],
+): T[] {
+  const position = (row: T) => {
+    const index = row.catalogueKey ? CATALOGUE_KEYS.indexOf(row.catalogueKey) : -1;
+    return index >= 0 ? index : CATALOGUE_KEYS.length;
+  };
+  return [...rows].sort(
+    (a, b) => position(a) - position(b) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
+  );
 }
 
 export type EvidenceMediaType = 'application/pdf' | 'image/png' | 'image/jpeg';

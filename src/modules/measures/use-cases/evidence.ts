@@ -69,6 +69,7 @@ export async function addEvidenceFile(
   locale: Locale = DEFAULT_LOCALE,
 ): Promise<TMeasure> {
   if (!(await store.findMeasure(ctx.db, scope.orgId, measureId))) throw notFound('measure_not_found');
+  if (file.fileName.trim() === '') throw invalidField('fileName', 'required');
   if (!Buffer.isBuffer(file.bytes)) throw new AppError('unsupported_media_type', 'evidence_type_not_allowed');
   const fileName = safeFileName(file.fileName);
   const checked = checkEvidenceFile({ bytes: file.bytes, fileName, claimedType: file.claimedType }, MAX_EVIDENCE_BYTES);

@@ -14,6 +14,7 @@ import * as vendors from '../../vendors/service.ts';
 import { catalogueMeasure } from '../catalogue.ts';
 import type { TActivityMeasuresText, TFindings } from '../contract.ts';
 import {
+  inRegisterOrder,
   inventoryFindings,
   type MeasureFacts,
   type RawFinding,
@@ -99,7 +100,7 @@ export async function activityMeasuresText(
   if (!activity) throw notFound('activity_not_found');
   const systemIds = new Set(pairs.filter((pair) => pair.activityId === activityId).map((pair) => pair.systemId));
   const systemNames = new Map(systems.map((system) => [system.id, system.name]));
-  const applying = rows
+  const applying = inRegisterOrder(rows)
     .filter((row) => row.status === 'in_place')
     .map((row) => ({
       row,

@@ -17,7 +17,7 @@ import * as organisations from '../../organisations/service.ts';
 import * as vendors from '../../vendors/service.ts';
 import { CATALOGUE_KEYS, catalogueMeasure } from '../catalogue.ts';
 import { type TCreateMeasure, type TMeasure, type TUpdateMeasure, ZCreateMeasure } from '../contract.ts';
-import { measureErrors } from '../rules.ts';
+import { inRegisterOrder, measureErrors } from '../rules.ts';
 import * as store from '../store.ts';
 import { measureTitle, presentMeasure } from './present.ts';
 
@@ -45,7 +45,7 @@ export async function listMeasures(
     store.listMeasures(ctx.db, scope.orgId),
     presentContext(ctx, scope, locale),
   ]);
-  return { items: rows.map((row) => presentMeasure(row, context)) };
+  return { items: inRegisterOrder(rows).map((row) => presentMeasure(row, context)) };
 }
 
 export async function getMeasure(
