@@ -240,14 +240,16 @@ describe('the register of measures', () => {
       (item: { catalogueKey: string }) => item.catalogueKey === 'firewall',
     );
     await org.owner.client.patch(`${base()}/${firewall.id}`, { status: 'in_place' });
-    const text = await org.owner.client.get(`${base()}/activity-text/${activity}`);
+    const text = await org.owner.client.get(`/api/orgs/${org.id}/activities/${activity}/security-measures-text`);
     expect(text.status).toBe(200);
     expect(text.body).toMatchObject({
       activity: { id: activity, name: 'Klantcontact' },
       nl: 'Tweestapsverificatie (CRM); Firewall.',
       en: 'Two-factor authentication (CRM); Firewall.',
     });
-    const missing = await org.owner.client.get(`${base()}/activity-text/${crypto.randomUUID()}`);
+    const missing = await org.owner.client.get(
+      `/api/orgs/${org.id}/activities/${crypto.randomUUID()}/security-measures-text`,
+    );
     expect(missing.status).toBe(404);
   });
 });

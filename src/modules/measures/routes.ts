@@ -126,7 +126,7 @@ export function measureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       handler: (request) => measures.getFindings(ctx, scopeOf(request), request.locale),
     });
 
-    app.get('/api/orgs/:org/measures/activity-text/:activityId', {
+    app.get('/api/orgs/:org/activities/:activityId/security-measures-text', {
       config: read,
       schema: {
         operationId: 'getActivityMeasuresText',
