@@ -1,6 +1,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import type { TConfig } from './config.ts';
+import { measureReviewRemindersJob } from './modules/measures/jobs.ts';
 import { refreshCompletenessJob } from './modules/register/jobs.ts';
 import { requestExportExpiryJob, requestExportJob } from './modules/requests/export/jobs.ts';
 import { requestMinimiseJob, requestRemindersJob } from './modules/requests/jobs.ts';
@@ -89,6 +90,9 @@ function moduleJobHandlers(ctx: AppContext): JobHandler[] {
     ),
     ...loadedOnFirstJob([requestExportJob, requestExportExpiryJob], async () =>
       (await import('./modules/requests/export/service.ts')).exportJobHandlers(ctx),
+    ),
+    ...loadedOnFirstJob([measureReviewRemindersJob], async () =>
+      (await import('./modules/measures/service.ts')).measureJobHandlers(ctx),
     ),
   ];
 }

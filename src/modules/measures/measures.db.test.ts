@@ -4,7 +4,9 @@ import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { TestClient } from '../../../test/client.ts';
 import { auditEntriesSince, auditHead } from '../../../test/db.ts';
 import { addMember, createApiToken, createOrganisation, type TestOrganisation } from '../../../test/factories.ts';
+import { mailMessages } from '../../platform/mail/tables.ts';
 import { MAX_EVIDENCE_BYTES } from './contract.ts';
+import { sendReviewReminders } from './service.ts';
 import { securityMeasureEvidence } from './tables.ts';
 
 /**
@@ -251,5 +253,29 @@ describe('the register of measures', () => {
       `/api/orgs/${org.id}/activities/${crypto.randomUUID()}/security-measures-text`,
     );
     expect(missing.status).toBe(404);
+  });
+
+  it('reminds the owner of a measure due for review once per review date', async () => {
+    const measure = (
+      await org.owner.client.post(base(), {
+        title: 'Toegangsrechten nalopen',
+        reviewDate: '2026-12-01',
+        ownerUserId: org.owner.id,
+      })
+    ).body;
+    const remindersTo = async () =>
+      (await app.ctx.db.select().from(mailMessages).where(eq(mailMessages.orgId, org.id))).filter(
+        (mail) => mail.template === 'measures.review_reminder',
+      );
+    const before = (await remindersTo()).length;
+    expect(await sendReviewReminders(app.ctx)).toBeGreaterThanOrEqual(1);
+    expect(await sendReviewReminders(app.ctx)).toBe(0);
+    const sent = (await remindersTo()).slice(before);
+    expect(sent.map((mail) => [mail.recipient, mail.subject])).toContainEqual([
+      org.owner.email,
+      'Maatregel herzien: Toegangsrechten nalopen',
+    ]);
+    await org.owner.client.patch(`${base()}/${measure.id}`, { reviewDate: '2026-12-02' });
+    expect(await sendReviewReminders(app.ctx)).toBe(1);
   });
 });

@@ -10,6 +10,7 @@ import {
   type MeasureFacts,
   measureCovers,
   measureErrors,
+  reviewReminderDue,
   type SystemFacts,
   safeFileName,
   securityMeasuresText,
@@ -314,5 +315,23 @@ describe('securityMeasuresText', () => {
       en: 'Two-factor authentication (CRM, Mail); Phishing simulations.',
     });
     expect(securityMeasuresText([])).toEqual({ nl: '', en: '' });
+  });
+});
+
+describe('reviewReminderDue', () => {
+  const due = (reviewDate: string | null, reviewRemindedFor: string | null = null, status = 'in_place') =>
+    reviewReminderDue({ status, reviewDate, reviewRemindedFor }, TODAY);
+
+  it('is due from fourteen days before the review date, and for one already past', () => {
+    expect(due('2026-12-07')).toBe(true);
+    expect(due('2026-12-08')).toBe(false);
+    expect(due('2026-01-01')).toBe(true);
+  });
+
+  it('is sent once per review date; a new review date asks again; no date or not applicable asks nothing', () => {
+    expect(due('2026-12-01', '2026-12-01')).toBe(false);
+    expect(due('2026-12-01', '2025-12-01')).toBe(true);
+    expect(due(null)).toBe(false);
+    expect(due('2026-12-01', null, 'not_applicable')).toBe(false);
   });
 });

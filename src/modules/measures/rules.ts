@@ -264,3 +264,21 @@ export function securityMeasuresText(measures: readonly TextMeasure[]): { nl: st
   const finish = (text: string) => (text === '' ? '' : `${text}.`);
   return { nl: finish(render('nl')), en: finish(render('en')) };
 }
+
+/** How many days before its review date a measure's owner is reminded. */
+export const REVIEW_REMINDER_DAYS = 14;
+
+/**
+ * A reminder is due when the review date is at most REVIEW_REMINDER_DAYS away (or past) and none went out for this
+ * review date yet; a measure that does not apply is not reviewed.
+ */
+export function reviewReminderDue(
+  measure: { status: string; reviewDate: string | null; reviewRemindedFor: string | null },
+  today: string,
+): boolean {
+  if (measure.status === 'not_applicable' || measure.reviewDate === null) return false;
+  if (measure.reviewRemindedFor === measure.reviewDate) return false;
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const horizon = new Date(Date.UTC(year, month - 1, day + REVIEW_REMINDER_DAYS)).toISOString().slice(0, 10);
+  return measure.reviewDate <= horizon;
+}

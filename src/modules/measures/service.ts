@@ -13,3 +13,15 @@ export {
   listMeasures,
   updateMeasure,
 } from './use-cases/measures.ts';
+export { sendReviewReminders } from './use-cases/reminders.ts';
+
+import type { AppContext } from '../../platform/context.ts';
+import type { JobHandler } from '../../platform/jobs/definition.ts';
+import { measureReviewRemindersJob } from './jobs.ts';
+import { sendReviewReminders } from './use-cases/reminders.ts';
+
+export function measureJobHandlers(ctx: AppContext): JobHandler[] {
+  return [
+    { definition: measureReviewRemindersJob, handle: async () => void (await sendReviewReminders(ctx)) },
+  ] as JobHandler[];
+}

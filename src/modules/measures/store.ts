@@ -117,3 +117,27 @@ export async function deleteEvidence(tx: Database, orgId: string, measureId: str
     .returning({ id: securityMeasureEvidence.id });
   return rows.length > 0;
 }
+
+/** Measures everywhere with a review date, for the reminder job. */
+export async function measuresWithReviewDate(db: Database): Promise<MeasureRow[]> {
+  return db
+    .select()
+    .from(securityMeasures)
+    .where(sql`${securityMeasures.reviewDate} is not null and ${securityMeasures.status} <> 'not_applicable'`);
+}
+
+/** Claims the reminder for the measure's current review date; false when another run claimed it already. */
+export async function claimReviewReminder(tx: Database, id: string, reviewDate: string): Promise<boolean> {
+  const rows = await tx
+    .update(securityMeasures)
+    .set({ reviewRemindedFor: reviewDate })
+    .where(
+      and(
+        eq(securityMeasures.id, id),
+        eq(securityMeasures.reviewDate, reviewDate),
+        sql`${securityMeasures.reviewRemindedFor} is distinct from ${reviewDate}`,
+      ),
+    )
+    .returning({ id: securityMeasures.id });
+  return rows.length > 0;
+}

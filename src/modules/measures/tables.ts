@@ -31,6 +31,8 @@ export const securityMeasures = pgTable(
     notApplicableReason: text('not_applicable_reason'),
     ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
     reviewDate: date('review_date', { mode: 'string' }),
+    /** The review date a reminder went out for: one reminder per review date, whatever instance runs the job. */
+    reviewRemindedFor: date('review_reminded_for', { mode: 'string' }),
     controls: jsonb('controls').$type<string[]>().notNull().default([]),
     systemIds: jsonb('system_ids').$type<string[]>().notNull().default([]),
     vendorIds: jsonb('vendor_ids').$type<string[]>().notNull().default([]),

@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = {
   'security_measure.deleted': { nl: 'Beveiligingsmaatregel verwijderd', en: 'Security measure deleted' },
   'security_measure.evidence_added': { nl: 'Bewijs bij maatregel toegevoegd', en: 'Evidence of a measure added' },
   'security_measure.evidence_removed': { nl: 'Bewijs bij maatregel verwijderd', en: 'Evidence of a measure removed' },
+  'security_measure.review_reminded': {
+    nl: 'Herinnering voor herzien van maatregel verstuurd',
+    en: 'Reminder to review a measure sent',
+  },
   'api_token.created': { nl: 'API-token aangemaakt', en: 'API token created' },
   'api_token.revoked': { nl: 'API-token ingetrokken', en: 'API token revoked' },
   'auth.account_locked': { nl: 'Account tijdelijk geblokkeerd', en: 'Account temporarily locked' },

@@ -24,6 +24,7 @@ CREATE TABLE "security_measures" (
 	"not_applicable_reason" text,
 	"owner_user_id" uuid,
 	"review_date" date,
+	"review_reminded_for" date,
 	"controls" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"system_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"vendor_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
