@@ -163,3 +163,8 @@ export const ZActivityMeasuresText = z.object({
   measures: z.array(ZRef),
 });
 export type TActivityMeasuresText = z.infer<typeof ZActivityMeasuresText>;
+
+export const ZMeasuresExportQuery = z.strictObject({
+  format: z.enum(['pdf', 'xlsx']),
+  locale: z.enum(['nl', 'en']).optional(),
+});

@@ -278,4 +278,23 @@ describe('the register of measures', () => {
     await org.owner.client.patch(`${base()}/${measure.id}`, { reviewDate: '2026-12-02' });
     expect(await sendReviewReminders(app.ctx)).toBe(1);
   });
+
+  it('exports the register as XLSX and PDF, in the language asked for, audited', async () => {
+    const head = await auditHead(app, org.id);
+    const xlsx = await org.owner.client.get(`${base()}/export?format=xlsx&locale=en`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain('security-measures-2026-11-23.xlsx');
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
+    await workbook.xlsx.load(xlsx.raw as never);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Measures', 'Findings']);
+    const titles = workbook.worksheets[0]?.getColumn(1).values.slice(1);
+    expect(titles).toContain('Two-factor authentication');
+    const pdf = await org.owner.client.get(`${base()}/export?format=pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.raw.subarray(0, 5).toString()).toBe('%PDF-');
+    const entries = await auditEntriesSince(app, org.id, head.seq);
+    expect(entries.map((entry) => entry.action)).toEqual(['security_measures.exported', 'security_measures.exported']);
+    expect((await org.owner.client.get(`${base()}/export?format=docx`)).status).toBe(400);
+  });
 });

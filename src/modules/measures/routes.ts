@@ -17,6 +17,7 @@ import {
   ZFindings,
   ZMeasure,
   ZMeasureList,
+  ZMeasuresExportQuery,
   ZUpdateMeasure,
 } from './contract.ts';
 import * as measures from './service.ts';
@@ -111,6 +112,26 @@ export function measureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: ZMeasureList },
       },
       handler: (request) => measures.applyCatalogue(ctx, scopeOf(request), request.body.keys, request.locale),
+    });
+
+    app.get('/api/orgs/:org/measures/export', {
+      config: read,
+      schema: {
+        operationId: 'exportMeasures',
+        tags,
+        summary: 'The register of measures as a file: xlsx (measures and open findings) or pdf',
+        params: orgParams,
+        querystring: ZMeasuresExportQuery,
+      },
+      handler: async (request, reply) => {
+        const locale = request.query.locale ?? request.locale;
+        const file = await measures.exportMeasures(ctx, scopeOf(request), request.query.format, locale);
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', contentDisposition(file.fileName))
+          .header('cache-control', 'no-store')
+          .send(file.body);
+      },
     });
 
     app.get('/api/orgs/:org/measures/findings', {

@@ -4,6 +4,7 @@
  * shows a measure is missing.
  */
 export { addEvidence, addEvidenceFile, downloadEvidence, removeEvidence } from './use-cases/evidence.ts';
+export { exportMeasures } from './use-cases/export.ts';
 export { activityMeasuresText, getFindings } from './use-cases/findings.ts';
 export {
   applyCatalogue,

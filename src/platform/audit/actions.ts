@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = {
   'security_measure.deleted': { nl: 'Beveiligingsmaatregel verwijderd', en: 'Security measure deleted' },
   'security_measure.evidence_added': { nl: 'Bewijs bij maatregel toegevoegd', en: 'Evidence of a measure added' },
   'security_measure.evidence_removed': { nl: 'Bewijs bij maatregel verwijderd', en: 'Evidence of a measure removed' },
+  'security_measures.exported': { nl: 'Beveiligingsmaatregelen geëxporteerd', en: 'Security measures exported' },
   'security_measure.review_reminded': {
     nl: 'Herinnering voor herzien van maatregel verstuurd',
     en: 'Reminder to review a measure sent',
