@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, signInAsOwner } from './register-helpers.ts';
 import { type E2eBrowser, openBrowser, screenshot, screenshotFailures } from './support/browser.ts';
 import { type SeededOwner, setupFirstOwner } from './support/seed.ts';
@@ -13,6 +13,7 @@ describe('a measure with evidence settles a finding', () => {
   let server: E2eServer;
   let owner: SeededOwner;
   let officer: E2eBrowser;
+  let activityId: string;
 
   beforeAll(async () => {
     server = await startServer();
@@ -24,6 +25,12 @@ describe('a measure with evidence settles a finding', () => {
       isMfaEnforced: false,
     });
     if (crm.status !== 201) throw new Error(`system: ${JSON.stringify(crm.body)}`);
+    const activity = await owner.client.post(`/api/orgs/${owner.orgSlug}/activities`, {
+      name: 'Klantenservice',
+      systemIds: [crm.body.id],
+    });
+    if (activity.status !== 201) throw new Error(`activity: ${JSON.stringify(activity.body)}`);
+    activityId = activity.body.id;
     await signInAsOwner(officer.page, server.url);
   });
   afterAll(async () => {
@@ -72,5 +79,13 @@ describe('a measure with evidence settles a finding', () => {
     await page.getByRole('link', { name: 'Alle maatregelen' }).click();
     await findings.getByText('Geen open bevindingen: de inventaris spreekt de maatregelen niet tegen.').waitFor();
     await findings.getByText('1 bevinding afgedekt door een maatregel met bewijs.').waitFor();
+  });
+
+  it('fills the activity’s security measures from the measures in place', async () => {
+    const { page } = officer;
+    await page.goto(`${server.url}/o/${owner.orgSlug}/register/activities/${activityId}`);
+    await page.getByRole('button', { name: 'Invullen vanuit de maatregelen' }).click();
+    const text = page.getByLabel('Technische en organisatorische maatregelen', { exact: true });
+    await expect.poll(() => text.inputValue()).toBe('Tweestapsverificatie (Klantsysteem).');
   });
 });

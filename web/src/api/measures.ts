@@ -60,6 +60,9 @@ export const measuresApi = {
     http.delete<TMeasure>(`${one(ref, id)}/evidence/${encodeURIComponent(evidenceId)}`),
   downloadUrl: (ref: string, id: string, evidenceId: string) =>
     `${one(ref, id)}/evidence/${encodeURIComponent(evidenceId)}/download`,
+  /** The export's address: a plain GET the browser downloads with the session cookie. */
+  exportUrl: (ref: string, format: 'pdf' | 'xlsx', locale: string) =>
+    `${org(ref)}/export?format=${format}&locale=${encodeURIComponent(locale)}`,
   activityText: (ref: string, activityId: string) =>
     http.get<TActivityMeasuresText>(
       `/api/orgs/${encodeURIComponent(ref)}/activities/${encodeURIComponent(activityId)}/security-measures-text`,

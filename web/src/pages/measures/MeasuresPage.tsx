@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Modal, MultiSelect, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconListCheck, IconPlus } from '@tabler/icons-react';
+import { IconDownload, IconListCheck, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useCan, useCurrentOrganisation } from '../../app/organisations.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { currentLocale } from '../../i18n/index.ts';
 import { useSystemOptions, useVendorOptions } from '../register/shared/options.ts';
 import { QueryState } from '../register/shared/QueryState.tsx';
 import { Tag } from '../register/shared/Tag.tsx';
@@ -29,19 +30,36 @@ export default function MeasuresPage() {
     mutationFn: () => measuresApi.applyCatalogue(org.slug),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: measureKeys.all(org.slug) }),
   });
-  const actions = canEdit && (
+  const exportButton = (format: 'pdf' | 'xlsx') => (
+    <Button
+      component="a"
+      href={measuresApi.exportUrl(org.slug, format, currentLocale())}
+      download
+      variant="default"
+      leftSection={<IconDownload size={16} />}
+    >
+      {t(`measures.register.export.${format}`)}
+    </Button>
+  );
+  const actions = (
     <Group gap="xs">
-      <Button
-        variant="default"
-        leftSection={<IconListCheck size={16} />}
-        loading={apply.isPending}
-        onClick={() => apply.mutate()}
-      >
-        {t('measures.register.applyCatalogue')}
-      </Button>
-      <Button leftSection={<IconPlus size={16} />} onClick={() => setIsCreating(true)}>
-        {t('measures.register.add')}
-      </Button>
+      {exportButton('pdf')}
+      {exportButton('xlsx')}
+      {canEdit && (
+        <>
+          <Button
+            variant="default"
+            leftSection={<IconListCheck size={16} />}
+            loading={apply.isPending}
+            onClick={() => apply.mutate()}
+          >
+            {t('measures.register.applyCatalogue')}
+          </Button>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setIsCreating(true)}>
+            {t('measures.register.add')}
+          </Button>
+        </>
+      )}
     </Group>
   );
   return (
