@@ -47,6 +47,7 @@ describe('a measure with evidence settles a finding', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Maatregelen' }).click();
     const findings = page.getByRole('region', { name: 'Bevindingen' });
     await findings.getByText(finding).waitFor();
+    await screenshot(page, 'measures-findings');
 
     await page.getByRole('button', { name: 'Maatregel toevoegen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Maatregel toevoegen' });
@@ -79,6 +80,7 @@ describe('a measure with evidence settles a finding', () => {
     await page.getByRole('link', { name: 'Alle maatregelen' }).click();
     await findings.getByText('Geen open bevindingen: de inventaris spreekt de maatregelen niet tegen.').waitFor();
     await findings.getByText('1 bevinding afgedekt door een maatregel met bewijs.').waitFor();
+    await screenshot(page, 'measures-settled');
   });
 
   it('fills the activity’s security measures from the measures in place', async () => {

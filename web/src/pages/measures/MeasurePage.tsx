@@ -289,9 +289,8 @@ function EvidenceCard({ measure }: { measure: TMeasure }) {
       <FormAlert message={error ? describeError(error) : null} />
       {canEdit && (
         <Stack gap="sm" mt="sm">
-          <Group align="flex-end" wrap="nowrap">
+          <Stack gap={6}>
             <FileInput
-              style={{ flex: 1 }}
               label={t('measures.evidence.file')}
               accept={EVIDENCE_MEDIA_TYPES.join(',')}
               value={file}
@@ -299,45 +298,46 @@ function EvidenceCard({ measure }: { measure: TMeasure }) {
               clearable
             />
             <Button
+              style={{ alignSelf: 'flex-end' }}
               disabled={!file}
               loading={upload.isPending}
               onClick={() => file && upload.mutate(file, { onSuccess: () => setFile(null) })}
             >
               {t('measures.evidence.upload')}
             </Button>
-          </Group>
-          <Group align="flex-end" wrap="nowrap">
+          </Stack>
+          <Stack gap={6}>
             <TextInput
-              style={{ flex: 1 }}
               label={t('measures.evidence.link')}
               type="url"
               value={link}
               onChange={(event) => setLink(event.currentTarget.value)}
             />
             <Button
+              style={{ alignSelf: 'flex-end' }}
               variant="default"
               disabled={!link}
               onClick={() => add.mutate({ kind: 'link', url: link }, { onSuccess: () => setLink('') })}
             >
               {t('measures.evidence.addLink')}
             </Button>
-          </Group>
-          <Group align="flex-end" wrap="nowrap">
+          </Stack>
+          <Stack gap={6}>
             <Textarea
-              style={{ flex: 1 }}
               label={t('measures.evidence.note')}
               autosize
               value={note}
               onChange={(event) => setNote(event.currentTarget.value)}
             />
             <Button
+              style={{ alignSelf: 'flex-end' }}
               variant="default"
               disabled={!note.trim()}
               onClick={() => add.mutate({ kind: 'note', note }, { onSuccess: () => setNote('') })}
             >
               {t('measures.evidence.addNote')}
             </Button>
-          </Group>
+          </Stack>
         </Stack>
       )}
     </Card>

@@ -32,6 +32,11 @@ export function FindingsCard({ findings, measures }: { findings: TFindings; meas
   const { t } = useTranslation();
   const org = useCurrentOrganisation();
   const byKey = new Map(measures.filter((measure) => measure.catalogueKey).map((m) => [m.catalogueKey, m]));
+  const catalogue = useQuery({
+    queryKey: measureKeys.catalogue(org.slug),
+    queryFn: () => measuresApi.catalogue(org.slug),
+  });
+  const catalogueTitle = (key: string | null) => catalogue.data?.find((entry) => entry.key === key)?.title;
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="measure-findings-title" mb="lg">
       <Title order={2} size="h4" id="measure-findings-title">
@@ -57,6 +62,11 @@ export function FindingsCard({ findings, measures }: { findings: TFindings; meas
                         ? t('measures.findings.open')
                         : t('measures.findings.settledBy', { measure: target.title })}
                     </Anchor>
+                  )}
+                  {!target && catalogueTitle(finding.settledBy) && (
+                    <Text size="sm" c="dimmed">
+                      {t('measures.findings.settledBy', { measure: catalogueTitle(finding.settledBy) })}
+                    </Text>
                   )}
                 </Group>
               </List.Item>
