@@ -20,7 +20,7 @@ export const MEASURE_CATALOGUE: readonly CatalogueMeasure[] = [
   {
     key: 'mfa',
     controls: ['A.5.17', 'A.8.5'],
-    covers: ['system_without_mfa'],
+    covers: ['system_without_mfa', 'vendor_without_mfa'],
     title: { nl: 'Tweestapsverificatie', en: 'Two-factor authentication' },
     description: {
       nl: 'Inloggen op elk systeem vraagt naast het wachtwoord een tweede stap (app, sleutel of sms).',

@@ -9,6 +9,7 @@ export type TMeasureStatus = z.infer<typeof ZMeasureStatus>;
 
 export const FINDING_KINDS = [
   'system_without_mfa',
+  'vendor_without_mfa',
   'backup_unencrypted',
   'backup_same_platform',
   'vendor_certification_expired',

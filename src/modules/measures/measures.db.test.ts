@@ -39,8 +39,14 @@ beforeAll(async () => {
       certifications: [{ name: 'ISO 27001', validUntil: '2026-06-30' }],
     })
   ).body.id;
-  offsite = (await client.post(`/api/orgs/${org.id}/vendors`, { name: 'Offsite', kind: 'processor', country: 'DE' }))
-    .body.id;
+  offsite = (
+    await client.post(`/api/orgs/${org.id}/vendors`, {
+      name: 'Offsite',
+      kind: 'processor',
+      country: 'DE',
+      hasMfa: false,
+    })
+  ).body.id;
   crm = (
     await client.post(`/api/orgs/${org.id}/systems`, {
       name: 'CRM',
@@ -93,6 +99,7 @@ describe('the register of measures', () => {
       'backup_same_platform:CRM',
       'backup_unencrypted:Back-up',
       'vendor_certification_expired:Hoster',
+      'vendor_without_mfa:Offsite',
     ]);
     expect(findings.body.open[0]).toMatchObject({ message: 'CRM heeft geen tweestapsverificatie.', settledBy: 'mfa' });
     // A session reads in its person's language; a token in the Accept-Language asked for.

@@ -46,6 +46,7 @@ const vendor = (overrides: Partial<VendorFacts> = {}): VendorFacts => ({
   id: HOSTER,
   name: 'Hoster',
   status: 'active',
+  hasMfa: null,
   certifications: [],
   ...overrides,
 });
@@ -162,6 +163,21 @@ describe('inventoryFindings', () => {
         params: { reviewDate: '2026-11-22' },
       },
     ]);
+  });
+});
+
+describe('a vendor without 2FA', () => {
+  it('is a finding when the vendor is marked without it, settled by a 2FA measure linked to the vendor', () => {
+    const findings = inventoryFindings(
+      facts({ vendors: [vendor({ hasMfa: false }), vendor({ id: OTHER, hasMfa: null })] }),
+      [],
+      TODAY,
+    );
+    expect(findings).toEqual([
+      { kind: 'vendor_without_mfa', target: { type: 'vendor', id: HOSTER, name: 'Hoster' }, params: {} },
+    ]);
+    expect(measureCovers(measure({ systemIds: [], vendorIds: [HOSTER] }), findings[0] as never)).toBe(true);
+    expect(measureCovers(measure({ systemIds: [HOSTER], vendorIds: [] }), findings[0] as never)).toBe(false);
   });
 });
 

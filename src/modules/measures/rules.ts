@@ -28,6 +28,8 @@ export interface VendorFacts {
   id: string;
   name: string;
   status: string;
+  /** Whether the vendor enforces two-factor sign-in (null: unknown, no finding). */
+  hasMfa: boolean | null;
   certifications: { name: string; validUntil: string | null }[];
 }
 
@@ -108,6 +110,12 @@ export function inventoryFindings(
       findings.push({ kind: 'backup_same_platform', target: systemTarget(system), params: {} });
   }
   for (const vendor of facts.vendors.filter((candidate) => candidate.status === 'active')) {
+    if (vendor.hasMfa === false)
+      findings.push({
+        kind: 'vendor_without_mfa',
+        target: { type: 'vendor', id: vendor.id, name: vendor.name },
+        params: {},
+      });
     const expired = expiredCertifications(vendor, today);
     if (expired.length > 0)
       findings.push({
@@ -132,6 +140,7 @@ export function settlingMeasureKey(kind: TFindingKind): string | null {
   return (
     {
       system_without_mfa: 'mfa',
+      vendor_without_mfa: 'mfa',
       backup_unencrypted: 'encrypted_backups',
       backup_same_platform: 'offsite_backups',
       vendor_certification_expired: 'supplier_security',
