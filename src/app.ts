@@ -11,6 +11,7 @@ import { categoryRoutes } from './modules/categories/routes.ts';
 import { connectorRoutes } from './modules/connectors/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
+import { measureRoutes } from './modules/measures/routes.ts';
 import { onboardingRoutes } from './modules/onboarding/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
@@ -64,6 +65,7 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
       requestRoutes(ctx),
       requestExportRoutes(ctx),
       breachRoutes(ctx),
+      measureRoutes(ctx),
       onboardingRoutes(ctx),
       registerIoRoutes(ctx),
     ],

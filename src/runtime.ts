@@ -2,6 +2,7 @@ import path from 'node:path';
 import pino from 'pino';
 import type { TConfig } from './config.ts';
 import { breachRemindersJob } from './modules/breaches/jobs.ts';
+import { measureReviewRemindersJob } from './modules/measures/jobs.ts';
 import { refreshCompletenessJob } from './modules/register/jobs.ts';
 import { requestExportExpiryJob, requestExportJob } from './modules/requests/export/jobs.ts';
 import { requestMinimiseJob, requestRemindersJob } from './modules/requests/jobs.ts';
@@ -93,6 +94,9 @@ function moduleJobHandlers(ctx: AppContext): JobHandler[] {
     ),
     ...loadedOnFirstJob([breachRemindersJob], async () =>
       (await import('./modules/breaches/service.ts')).breachJobHandlers(ctx),
+    ),
+    ...loadedOnFirstJob([measureReviewRemindersJob], async () =>
+      (await import('./modules/measures/service.ts')).measureJobHandlers(ctx),
     ),
   ];
 }

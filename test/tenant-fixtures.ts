@@ -92,7 +92,19 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
     systemIds: [system.id],
     activityIds: [activity.id],
   });
+  const measure = await created(owner, `${base}/measures`, {
+    title: `${marker} maatregel`,
+    systemIds: [system.id],
+    vendorIds: [vendor.id],
+    ownerUserId: member.id,
+  });
+  const withEvidence = await created(owner, `${base}/measures/${measure.id}/evidence`, {
+    kind: 'note',
+    note: `${marker} bewijs`,
+  });
   return {
+    measureId: measure.id,
+    evidenceId: withEvidence.evidence[0].id,
     incidentId: incident.id,
     stepId: incident.playbook[0].id,
     findingId: findings.body.items[0].id,
@@ -308,6 +320,9 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
   },
   'POST /api/orgs/:org/breaches/:incidentId/clients': { clientOrgIds: [OWN_OBJECT('clientOrgId')] },
   'PUT /api/orgs/:org/breach-playbook': { steps: [{ phase: 'contain', title: 'Bellen' }] },
+  'POST /api/orgs/:org/measures': { title: 'Nieuwe maatregel' },
+  'PATCH /api/orgs/:org/measures/:measureId': { description: 'gewijzigd' },
+  'POST /api/orgs/:org/measures/:measureId/evidence': { kind: 'note', note: 'Gezien' },
   'POST /api/orgs/:org/discover': { identity: { emails: ['iemand@example.nl'] } },
   'PUT /api/orgs/:org/retention/manual-handling': {
     subject: { kind: 'system', id: OWN_OBJECT('systemId') },

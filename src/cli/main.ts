@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Register[]>> = {
   retention: async () => [(await import('./commands/retention.ts')).registerRetentionCommands],
   requests: async () => [(await import('./commands/requests.ts')).registerRequestsCommands],
   breaches: async () => [(await import('./commands/breaches.ts')).registerBreachesCommands],
+  measures: async () => [(await import('./commands/measures.ts')).registerMeasuresCommands],
   audit: async () => [(await import('./commands/audit.ts')).registerAuditCommands],
   demo: async () => [(await import('./commands/demo.ts')).registerDemoCommands],
   secrets: async () => [(await import('./commands/secrets.ts')).registerSecretsCommands],

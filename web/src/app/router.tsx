@@ -56,6 +56,8 @@ const orgPages: RouteObject[] = [
   { path: 'requests/:requestId', ...page(() => import('../pages/requests/RequestPage.tsx')) },
   { path: 'breaches', ...page(() => import('../pages/breaches/BreachesPage.tsx')) },
   { path: 'breaches/:incidentId', ...page(() => import('../pages/breaches/BreachPage.tsx')) },
+  { path: 'measures', ...page(() => import('../pages/measures/MeasuresPage.tsx')) },
+  { path: 'measures/:measureId', ...page(() => import('../pages/measures/MeasurePage.tsx')) },
   { path: '*', Component: NotFoundPage },
 ];
 

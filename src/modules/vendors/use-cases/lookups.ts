@@ -11,3 +11,7 @@ export function assertVendorsOfOrg(tx: Database, orgId: string, ids: readonly st
 /** Vendor rows for other modules (the register's transfer check and consolidation, the inventory's locations). */
 export const vendorsOfOrg = (db: Database, orgId: string, ids?: readonly string[]) =>
   store.vendorsOfOrg(db, orgId, ids);
+
+/** Each vendor's certifications, by vendor id (the measures register checks their expiry). */
+export const certificationsOfVendors = (db: Database, orgId: string, vendorIds: readonly string[]) =>
+  store.certificationsOf(db, orgId, vendorIds);

@@ -9,6 +9,12 @@ import { describeError } from '../../app/query-client.ts';
 import { STANDARD_STEP_KEYS } from './breach-forms.ts';
 
 type Step = TPlaybookTemplate['steps'][number];
+/** A step on screen, with a key of its own that survives moving and typing. */
+type EditedStep = Step & { uid: number };
+
+let nextUid = 0;
+const edited = (step: Step): EditedStep => ({ ...step, uid: nextUid++ });
+const saved = ({ uid: _, ...step }: EditedStep): Step => step;
 type Phase = (typeof PLAYBOOK_PHASES)[number];
 
 /** Moves the item at `index` one place up (-1) or down (+1). */
@@ -33,9 +39,9 @@ export function PlaybookEditor({ opened, onClose }: { opened: boolean; onClose: 
     queryFn: () => breachesApi.playbook(org.slug),
     enabled: opened,
   });
-  const [steps, setSteps] = useState<Step[]>([]);
+  const [steps, setSteps] = useState<EditedStep[]>([]);
   useEffect(() => {
-    if (playbook.data) setSteps(playbook.data.steps);
+    if (playbook.data) setSteps(playbook.data.steps.map(edited));
   }, [playbook.data]);
   const save = useMutation({
     meta: { showsOwnErrors: true },
@@ -59,7 +65,7 @@ export function PlaybookEditor({ opened, onClose }: { opened: boolean; onClose: 
         </Text>
         {save.error && <Alert color="red">{describeError(save.error)}</Alert>}
         {steps.map((step, index) => (
-          <Group key={`${index}-${step.stepKey ?? step.title}`} gap="xs" align="flex-end" wrap="nowrap">
+          <Group key={step.uid} gap="xs" align="flex-end" wrap="nowrap">
             <Select
               w={160}
               size="xs"
@@ -112,7 +118,7 @@ export function PlaybookEditor({ opened, onClose }: { opened: boolean; onClose: 
             <Button
               variant="default"
               size="xs"
-              onClick={() => setSteps([...steps, { phase: 'evaluate', stepKey: null, title: '' }])}
+              onClick={() => setSteps([...steps, edited({ phase: 'evaluate', stepKey: null, title: '' })])}
             >
               {t('breaches.playbookEditor.add')}
             </Button>
@@ -120,7 +126,7 @@ export function PlaybookEditor({ opened, onClose }: { opened: boolean; onClose: 
               {t('breaches.playbookEditor.restore')}
             </Button>
           </Group>
-          <Button onClick={() => save.mutate(steps)} loading={save.isPending}>
+          <Button onClick={() => save.mutate(steps.map(saved))} loading={save.isPending}>
             {t('breaches.playbookEditor.save')}
           </Button>
         </Group>

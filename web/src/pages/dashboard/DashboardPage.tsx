@@ -9,13 +9,14 @@ import { useCan, useCurrentOrganisation, useMyOrganisations } from '../../app/or
 import { useCurrentUser } from '../../app/session.ts';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { BreachesDashboardCard } from '../breaches/BreachesDashboardCard.tsx';
+import { MeasuresDashboardCard } from '../measures/MeasureParts.tsx';
 import { RegisterDashboardCard } from '../register/RegisterDashboardCard.tsx';
 import { RequestsDashboardCard } from '../requests/RequestsDashboardCard.tsx';
 import { RetentionDashboardCard } from '../retention/RetentionDashboardCard.tsx';
 import { KeyFacts } from './KeyFacts.tsx';
 
 /** The modules that will fill this page, in the order PRODUCT.md lists them. */
-const COMING = ['notices', 'measures', 'report'];
+const COMING = ['notices', 'report'];
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -60,6 +61,7 @@ export default function DashboardPage() {
         <RetentionDashboardCard />
         {canHandleRequests && <RequestsDashboardCard />}
         {canHandleRequests && <BreachesDashboardCard />}
+        <MeasuresDashboardCard />
         <Card withBorder radius="md" padding="lg">
           <Title order={2} size="h4" mb="xs">
             {t('dashboard.comingTitle')}

@@ -1,10 +1,11 @@
 import { Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { FillFromMeasuresButton } from '../../../measures/FillFromMeasuresButton.tsx';
 import { FormSection } from './FormSection.tsx';
 import type { SectionProps } from './types.ts';
 
 /** Art. 30(1)(g) / 30(2)(d): a general description of the technical and organisational measures (Art. 32). */
-export function SecuritySection({ form }: SectionProps) {
+export function SecuritySection({ form, canEdit }: SectionProps) {
   const { t } = useTranslation();
   const isProcessor = form.getValues().role === 'processor';
   return (
@@ -21,6 +22,7 @@ export function SecuritySection({ form }: SectionProps) {
         minRows={3}
         {...form.getInputProps('securityMeasures')}
       />
+      {canEdit && <FillFromMeasuresButton onText={(text) => form.setFieldValue('securityMeasures', text)} />}
     </FormSection>
   );
 }

@@ -1,2 +1,0 @@
-ALTER TABLE "systems" ADD COLUMN "owner_user_id" uuid;--> statement-breakpoint
-ALTER TABLE "systems" ADD CONSTRAINT "systems_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
