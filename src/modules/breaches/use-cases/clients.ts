@@ -18,6 +18,7 @@ import { clockStatus } from '../clock-rules.ts';
 import { providerNoticeLetter } from '../letters.ts';
 import { formatIncidentReference } from '../rules.ts';
 import * as store from '../store.ts';
+import { recordIncidentStep } from './history.ts';
 import { getIncident } from './incidents.ts';
 import { startingSteps } from './playbook.ts';
 
@@ -147,20 +148,9 @@ export async function notifyClients(ctx: AppContext, scope: OrgScope, id: string
     }
     if (toTell.length === 0) return;
     const data = { count: toTell.length };
-    await store.insertEvent(tx, {
-      orgId: scope.orgId,
-      incidentId: id,
-      at: now,
+    await recordIncidentStep(ctx, tx, scope, row, {
       kind: 'clients_notified',
-      actorType: scope.actor.type,
-      actorId: scope.actor.id,
-      data,
-    });
-    await recordAudit(tx, now, {
-      orgId: scope.orgId,
-      actor: scope.actor,
       action: 'breach_incident.clients_notified',
-      target: { type: 'breach_incident', id, name: formatIncidentReference(row.awareAt, row.number) },
       data,
     });
   });

@@ -1,10 +1,3 @@
-/**
- * The register of incidents (Art. 33(5)): record one, follow its 72-hour clock, record the decision on notifying,
- * each notification (in phases, with the reason when late), the playbook steps, and close it. Every change is on
- * the incident's timeline and in the audit trail.
- */
-import type { AuditAction } from '../../../platform/audit/actions.ts';
-import { recordAudit } from '../../../platform/audit/writer.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
@@ -17,9 +10,9 @@ import * as register from '../../register/service.ts';
 import * as vendors from '../../vendors/service.ts';
 import { breachTimeErrors, clockStatus } from '../clock-rules.ts';
 import type { TCreateIncident, TIncident, TIncidentSummary, TTriageFacts, TUpdateIncident } from '../contract.ts';
-import { formatIncidentReference } from '../rules.ts';
 import * as store from '../store.ts';
 import { triageBreach } from '../triage-rules.ts';
+import { addEvent, auditIncident } from './history.ts';
 import { startingSteps } from './playbook.ts';
 import { presentIncident, presentSummary } from './present.ts';
 
@@ -80,42 +73,6 @@ async function assertReferences(
   });
 }
 
-async function audit(
-  tx: Database,
-  ctx: AppContext,
-  scope: OrgScope,
-  row: store.IncidentRow,
-  action: AuditAction,
-  data = {},
-) {
-  await recordAudit(tx, ctx.clock.now(), {
-    orgId: scope.orgId,
-    actor: scope.actor,
-    action,
-    target: { type: 'breach_incident', id: row.id, name: formatIncidentReference(row.awareAt, row.number) },
-    data,
-  });
-}
-
-async function addEvent(
-  ctx: AppContext,
-  tx: Database,
-  scope: OrgScope,
-  incidentId: string,
-  kind: string,
-  data: Record<string, unknown> = {},
-) {
-  await store.insertEvent(tx, {
-    orgId: scope.orgId,
-    incidentId,
-    at: ctx.clock.now(),
-    kind,
-    actorType: scope.actor.type,
-    actorId: scope.actor.id,
-    data,
-  });
-}
-
 const activityIdsOf = async (ctx: AppContext, scope: OrgScope) =>
   new Set((await register.activityHeadsOfOrg(ctx.db, scope.orgId)).map((activity) => activity.id));
 
@@ -144,7 +101,7 @@ export async function createIncident(ctx: AppContext, scope: OrgScope, input: TC
         })),
       );
       await addEvent(ctx, tx, scope, row.id, 'recorded', { source: input.source });
-      await audit(tx, ctx, scope, row, 'breach_incident.recorded', { source: input.source });
+      await auditIncident(ctx, tx, scope, row, 'breach_incident.recorded', { source: input.source });
       return row.id;
     }),
   );
@@ -188,7 +145,7 @@ export async function updateIncident(ctx: AppContext, scope: OrgScope, id: strin
     });
     const fields = Object.keys(input);
     await addEvent(ctx, tx, scope, id, 'updated', { fields });
-    await audit(tx, ctx, scope, row, 'breach_incident.updated', { fields });
+    await auditIncident(ctx, tx, scope, row, 'breach_incident.updated', { fields });
   });
 }
 
@@ -222,7 +179,7 @@ export function triageIncident(
         version: result.version,
       };
       await addEvent(ctx, tx, scope, id, 'triaged', data);
-      await audit(tx, ctx, scope, row, 'breach_incident.triaged', data);
+      await auditIncident(ctx, tx, scope, row, 'breach_incident.triaged', data);
     },
     locale,
   );
@@ -244,7 +201,7 @@ export function decideIncident(
     await store.updateIncident(tx, scope.orgId, id, { decision });
     const data = { notifyAuthority: input.notifyAuthority, notifySubjects: input.notifySubjects };
     await addEvent(ctx, tx, scope, id, 'decided', data);
-    await audit(tx, ctx, scope, row, 'breach_incident.decided', data);
+    await auditIncident(ctx, tx, scope, row, 'breach_incident.decided', data);
   });
 }
 
@@ -286,7 +243,7 @@ export function recordNotification(
     });
     const data = { recipient: input.recipient, phase: input.phase, isLate: late };
     await addEvent(ctx, tx, scope, id, 'notified', data);
-    await audit(tx, ctx, scope, row, 'breach_incident.notified', data);
+    await auditIncident(ctx, tx, scope, row, 'breach_incident.notified', data);
   });
 }
 
@@ -328,6 +285,6 @@ export function closeIncident(ctx: AppContext, scope: OrgScope, id: string) {
     if (!row.decision) throw conflict('incident_undecided');
     await store.updateIncident(tx, scope.orgId, id, { status: 'closed', closedAt: ctx.clock.now() });
     await addEvent(ctx, tx, scope, id, 'closed');
-    await audit(tx, ctx, scope, row, 'breach_incident.closed');
+    await auditIncident(ctx, tx, scope, row, 'breach_incident.closed');
   });
 }

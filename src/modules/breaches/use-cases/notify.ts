@@ -16,8 +16,8 @@ import * as registerIo from '../../register-io/service.ts';
 import { authorityReport } from '../authority-report.ts';
 import type { TAuthorityReport, TIncident } from '../contract.ts';
 import { type SubjectLetterContent, subjectLetter } from '../letters.ts';
-import { formatIncidentReference } from '../rules.ts';
 import * as store from '../store.ts';
+import { recordIncidentStep } from './history.ts';
 import { getIncident } from './incidents.ts';
 
 /** The names of the data and subject categories of the register activities the incident touches. */
@@ -184,20 +184,9 @@ export async function sendSubjectLetters(
       createdBy: scope.actor.type === 'user' ? scope.actor.id : null,
     });
     const data = { count: unique.length, phase };
-    await store.insertEvent(tx, {
-      orgId: scope.orgId,
-      incidentId: id,
-      at: now,
+    await recordIncidentStep(ctx, tx, scope, row, {
       kind: 'subjects_letters_sent',
-      actorType: scope.actor.type,
-      actorId: scope.actor.id,
-      data,
-    });
-    await recordAudit(tx, now, {
-      orgId: scope.orgId,
-      actor: scope.actor,
       action: 'breach_incident.subjects_informed',
-      target: { type: 'breach_incident', id, name: formatIncidentReference(row.awareAt, row.number) },
       data,
     });
   });
