@@ -28,7 +28,7 @@ export default defineConfig(async () => {
       // one-process.db.test.ts (several processes on one database) and serve.db.test.ts.
       exclude: [
         '**/node_modules/**',
-        ...(engine === 'postgres' ? ['src/cli/commands/**', 'src/cli/cli.db.test.ts'] : []),
+        ...(engine === 'postgres' ? ['src/cli/commands/**', 'src/cli/cli.db.test.ts'] : ['src/cli/**']),
       ],
       env: { TEST_DB: engine },
       globalSetup: [engine === 'postgres' ? 'test/postgres-setup.ts' : 'test/pglite-setup.ts'],
@@ -64,6 +64,19 @@ export default defineConfig(async () => {
           },
         },
         dbProject('pglite'),
+        {
+          // The CLI on the embedded database, apart from db-pglite so CI can run it on the Node whose tsx starts a
+          // process fastest (see .ci/run).
+          extends: true as const,
+          test: {
+            name: 'cli',
+            include: ['src/cli/**/*.db.test.ts'],
+            env: { TEST_DB: 'pglite' },
+            globalSetup: ['test/pglite-setup.ts'],
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
+          },
+        },
         ...(postgresProblem ? [] : [dbProject('postgres')]),
         ...(chromiumProblem ? [] : [e2eProject]),
       ],

@@ -78,7 +78,7 @@ describe(`migration ${MIGRATION}`, () => {
       ['tia_missing', false],
       ['dpf_undated', true],
     ]);
-  });
+  }, 120_000); // every migration up to this one, on a fresh embedded database: slow on a loaded machine
 
   it('refuses a TIA with its date but without its reference', async () => {
     await expect(
