@@ -17,6 +17,7 @@ const SUB_PAGES: SubPage[] = [
   { path: '/activities', labelKey: 'register.nav.activities', role: 'viewer' },
   { path: '/systems', labelKey: 'register.nav.systems', role: 'viewer' },
   { path: '/vendors', labelKey: 'register.nav.vendors', role: 'viewer' },
+  { path: '/agreements', labelKey: 'agreements.nav', role: 'viewer' },
   { path: '/categories', labelKey: 'register.nav.categories', role: 'viewer' },
   { path: '/where', labelKey: 'register.nav.whereIsData', role: 'viewer' },
   { path: '/transfers', labelKey: 'register.nav.transfers', role: 'viewer' },
