@@ -36,7 +36,7 @@ describe('a processor agreement from coverage gap to signed', () => {
     const { page } = officer;
     const navigation = page.getByRole('navigation', { name: 'Hoofdmenu' });
     await navigation.getByRole('button', { name: 'Verwerkingsregister' }).click();
-    await navigation.getByRole('link', { name: 'Verwerkersovereenkomsten' }).click();
+    await navigation.getByRole('link', { name: 'Overeenkomsten', exact: true }).click();
     const coverage = page.getByRole('region', { name: 'Dekking' });
     await coverage.getByText('Verwerkers zonder getekende overeenkomst: 1').waitFor();
     await coverage.getByRole('link', { name: 'Hostingbedrijf' }).waitFor();
