@@ -81,5 +81,11 @@ describe('a processor agreement from coverage gap to signed', () => {
 
     await page.getByRole('link', { name: 'Terug naar verwerkersovereenkomsten' }).click();
     await coverage.getByText('Verwerkers zonder getekende overeenkomst: 0').waitFor();
+
+    await navigation.getByRole('link', { name: 'Overzicht', exact: true }).first().click();
+    const card = page.getByRole('region', { name: 'Verwerkersovereenkomsten' });
+    await card
+      .getByText('Elke verwerker en klant heeft een getekende overeenkomst; niets loopt binnen 60 dagen af.')
+      .waitFor();
   });
 });

@@ -339,11 +339,13 @@ function DocumentsCard({ agreement }: { agreement: TAgreement }) {
           <Table.Tbody>
             {agreement.documents.map((document) => (
               <Table.Tr key={document.id}>
-                <Table.Td>{t(`agreements.documentKinds.${document.kind}`)}</Table.Td>
                 <Table.Td style={{ wordBreak: 'break-word' }}>
                   <Anchor href={agreementsApi.downloadUrl(org.slug, agreement.id, document.id)} size="sm">
                     {document.fileName}
                   </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {t(`agreements.documentKinds.${document.kind}`)}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   {canEdit && (

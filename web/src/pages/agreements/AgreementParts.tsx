@@ -70,3 +70,34 @@ export function CoverageCard({ coverage }: { coverage: TAgreementCoverage }) {
     </Card>
   );
 }
+
+/** On the dashboard: how many processors and clients lack a signed agreement, and how many end soon. */
+export function AgreementsDashboardCard() {
+  const { t } = useTranslation();
+  const org = useCurrentOrganisation();
+  const coverage = useCoverage();
+  const data = coverage.data;
+  const gaps = data
+    ? data.vendorsWithoutAgreement.length + data.clientsWithoutAgreement.length + data.expiringSoon.length
+    : 0;
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="dashboard-agreements-title">
+      <Stack gap={4}>
+        <Title order={2} size="h4" mb="xs" id="dashboard-agreements-title">
+          {t('agreements.register.title')}
+        </Title>
+        {data && gaps === 0 && <Text size="sm">{t('agreements.dashboard.covered')}</Text>}
+        {data && gaps > 0 && (
+          <>
+            <Text size="sm">{t('agreements.coverage.vendors', { count: data.vendorsWithoutAgreement.length })}</Text>
+            <Text size="sm">{t('agreements.coverage.clients', { count: data.clientsWithoutAgreement.length })}</Text>
+            <Text size="sm">{t('agreements.coverage.expiring', { count: data.expiringSoon.length })}</Text>
+          </>
+        )}
+        <Anchor component={Link} to={`/o/${org.slug}/register/agreements`} size="sm" mt="sm" display="block">
+          {t('agreements.dashboard.link')}
+        </Anchor>
+      </Stack>
+    </Card>
+  );
+}
