@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
-import { auditActionsSince, auditHead } from '../../../test/db.ts';
+import { auditActionsSince, auditEntriesSince, auditHead } from '../../../test/db.ts';
 import { addMember, createOrganisation, type TestOrganisation } from '../../../test/factories.ts';
 import { gdprItems } from '../../reference/index.ts';
 import { MAX_AGREEMENT_DOCUMENT_BYTES } from './contract.ts';
@@ -85,6 +85,8 @@ describe('the register of processor agreements', () => {
       'processor_agreement.created',
       'processor_agreement.updated',
     ]);
+    const [entry] = await auditEntriesSince(app, org.id, before.seq);
+    expect(entry?.targetName).toBe('Hoster');
   });
 
   it('records agreements with clients: a managed organisation or an external one', async () => {

@@ -149,11 +149,27 @@ export async function getAgreement(
   return present(row, { names, documents, today: calendarDateIn(ctx.clock.now()), locale });
 }
 
+/** The name the audit trail shows: the agreement's title, else who it is with (read inside the transaction). */
+async function auditName(
+  tx: Database,
+  orgId: string,
+  row: Pick<store.AgreementRow, 'title' | 'direction' | 'vendorId' | 'clientOrgId' | 'externalName'>,
+): Promise<string> {
+  if (row.title) return row.title;
+  if (row.vendorId) return (await vendors.vendorsOfOrg(tx, orgId, [row.vendorId]))[0]?.name ?? row.direction;
+  if (row.clientOrgId)
+    return (
+      (await organisations.clientOrganisations(tx, orgId)).find((client) => client.id === row.clientOrgId)?.name ??
+      row.direction
+    );
+  return row.externalName || row.direction;
+}
+
 export async function auditAgreement(
   tx: Database,
   ctx: AppContext,
   scope: OrgScope,
-  row: Pick<store.AgreementRow, 'id' | 'title' | 'direction' | 'externalName'>,
+  row: Pick<store.AgreementRow, 'id' | 'title' | 'direction' | 'vendorId' | 'clientOrgId' | 'externalName'>,
   action: AuditAction,
   data: Record<string, unknown> = {},
 ) {
@@ -161,7 +177,7 @@ export async function auditAgreement(
     orgId: scope.orgId,
     actor: scope.actor,
     action,
-    target: { type: 'processor_agreement', id: row.id, name: row.title || row.externalName || row.direction },
+    target: { type: 'processor_agreement', id: row.id, name: await auditName(tx, scope.orgId, row) },
     data,
   });
 }

@@ -34,6 +34,7 @@ import { describeError } from '../../app/query-client.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
+import { useActivityOptions } from '../breaches/BreachParts.tsx';
 import { useSystemOptions, useVendorOptions } from '../register/shared/options.ts';
 import { QueryState } from '../register/shared/QueryState.tsx';
 import { AgreementStatusTag } from './AgreementParts.tsx';
@@ -107,6 +108,7 @@ interface FormValues {
   signedOn: string;
   documentKind: TAgreement['documentKind'];
   systemIds: string[];
+  activityIds: string[];
   subProcessorVendorIds: string[];
   notes: string;
 }
@@ -120,6 +122,7 @@ function AgreementForm({ agreement }: { agreement: TAgreement }) {
   const [formError, setFormError] = useState<string | null>(null);
   const systems = useSystemOptions();
   const vendors = useVendorOptions();
+  const activities = useActivityOptions();
   const form = useForm<FormValues>({
     initialValues: {
       title: agreement.title,
@@ -132,6 +135,7 @@ function AgreementForm({ agreement }: { agreement: TAgreement }) {
       signedOn: agreement.signedOn ?? '',
       documentKind: agreement.documentKind,
       systemIds: agreement.systems.map((system) => system.id),
+      activityIds: agreement.activities.map((activity) => activity.id),
       subProcessorVendorIds: agreement.subProcessors.map((vendor) => vendor.id),
       notes: agreement.notes,
     },
@@ -203,6 +207,12 @@ function AgreementForm({ agreement }: { agreement: TAgreement }) {
               data={systems}
               {...picker}
               {...form.getInputProps('systemIds')}
+            />
+            <MultiSelect
+              label={t('agreements.fields.activities')}
+              data={activities}
+              {...picker}
+              {...form.getInputProps('activityIds')}
             />
             <MultiSelect
               label={t('agreements.fields.subProcessors')}
