@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { TConfig } from './config.ts';
 import { createAccessResolver } from './modules/access/service.ts';
+import { agreementRoutes } from './modules/agreements/routes.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { breachRoutes } from './modules/breaches/routes.ts';
@@ -66,6 +67,7 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
       requestExportRoutes(ctx),
       breachRoutes(ctx),
       measureRoutes(ctx),
+      agreementRoutes(ctx),
       onboardingRoutes(ctx),
       registerIoRoutes(ctx),
     ],

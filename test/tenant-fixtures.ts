@@ -102,7 +102,24 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
     kind: 'note',
     note: `${marker} bewijs`,
   });
+  const agreement = await created(owner, `${base}/agreements`, {
+    direction: 'supplier',
+    vendorId: vendor.id,
+    title: `${marker} verwerkersovereenkomst`,
+    systemIds: [system.id],
+    activityIds: [activity.id],
+    subProcessorVendorIds: [vendor.id],
+  });
+  const withDocument = await owner.request(
+    'POST',
+    `${base}/agreements/${agreement.id}/documents?fileName=${marker}.pdf`,
+    Buffer.from(`%PDF-1.7\n${marker}\n%%EOF\n`),
+    { 'content-type': 'application/pdf' },
+  );
+  if (withDocument.status !== 201) throw new Error(`agreement upload failed: ${JSON.stringify(withDocument.body)}`);
   return {
+    agreementId: agreement.id,
+    documentId: withDocument.body.documents[0].id,
     measureId: measure.id,
     evidenceId: withEvidence.evidence[0].id,
     incidentId: incident.id,
@@ -205,6 +222,10 @@ export const REFERENCE_FIELDS: Record<string, string> = {
   organisationId: 'clientOrgId',
   /** A provider's incident told to the client organisations it manages. */
   clientOrgIds: 'clientOrgId',
+  /** A processor agreement with a client organisation the organisation manages. */
+  clientOrgId: 'clientOrgId',
+  /** The sub-processors a processor agreement allows. */
+  subProcessorVendorIds: 'vendorId',
   /** The outbox cursor: the last message of the previous page. */
   before: 'messageId',
   /** An export's progress id (`register/export?progressId=`, `register/export/progress?id=`). */
@@ -323,6 +344,9 @@ export const MINIMAL_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/orgs/:org/measures': { title: 'Nieuwe maatregel' },
   'PATCH /api/orgs/:org/measures/:measureId': { description: 'gewijzigd' },
   'POST /api/orgs/:org/measures/:measureId/evidence': { kind: 'note', note: 'Gezien' },
+  'POST /api/orgs/:org/agreements': { direction: 'client', externalName: 'Klant' },
+  'PATCH /api/orgs/:org/agreements/:agreementId': { notes: 'gewijzigd' },
+  'PUT /api/orgs/:org/agreements/:agreementId/checklist': { items: { a: { isPresent: true, reference: 'art. 2' } } },
   'POST /api/orgs/:org/discover': { identity: { emails: ['iemand@example.nl'] } },
   'PUT /api/orgs/:org/retention/manual-handling': {
     subject: { kind: 'system', id: OWN_OBJECT('systemId') },

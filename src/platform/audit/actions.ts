@@ -45,6 +45,21 @@ export const AUDIT_ACTIONS = {
     nl: 'Herinnering voor herzien van maatregel verstuurd',
     en: 'Reminder to review a measure sent',
   },
+  'processor_agreement.created': { nl: 'Verwerkersovereenkomst vastgelegd', en: 'Processor agreement recorded' },
+  'processor_agreement.updated': { nl: 'Verwerkersovereenkomst gewijzigd', en: 'Processor agreement changed' },
+  'processor_agreement.deleted': { nl: 'Verwerkersovereenkomst verwijderd', en: 'Processor agreement deleted' },
+  'processor_agreement.checklist_updated': {
+    nl: 'Checklist art. 28 lid 3 van verwerkersovereenkomst bijgewerkt',
+    en: 'Art. 28(3) checklist of processor agreement updated',
+  },
+  'processor_agreement.document_added': {
+    nl: 'Document bij verwerkersovereenkomst toegevoegd',
+    en: 'Document added to processor agreement',
+  },
+  'processor_agreement.document_removed': {
+    nl: 'Document bij verwerkersovereenkomst verwijderd',
+    en: 'Document removed from processor agreement',
+  },
   'api_token.created': { nl: 'API-token aangemaakt', en: 'API token created' },
   'api_token.revoked': { nl: 'API-token ingetrokken', en: 'API token revoked' },
   'auth.account_locked': { nl: 'Account tijdelijk geblokkeerd', en: 'Account temporarily locked' },

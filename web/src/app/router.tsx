@@ -33,6 +33,8 @@ function registerPages(): RouteObject[] {
     at('start/guided', () => import('../pages/register/start/GuidedStartPage.tsx')),
     at('start/templates/:templateId', () => import('../pages/register/start/TemplatePage.tsx')),
     at('import-export', () => import('../pages/register/import-export/ImportExportPage.tsx')),
+    at('agreements', () => import('../pages/agreements/AgreementsPage.tsx')),
+    at('agreements/:agreementId', () => import('../pages/agreements/AgreementPage.tsx')),
   ];
 }
 

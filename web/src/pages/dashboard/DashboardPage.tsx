@@ -8,6 +8,7 @@ import { organisationsApi } from '../../api/organisations.ts';
 import { useCan, useCurrentOrganisation, useMyOrganisations } from '../../app/organisations.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
+import { AgreementsDashboardCard } from '../agreements/AgreementParts.tsx';
 import { BreachesDashboardCard } from '../breaches/BreachesDashboardCard.tsx';
 import { MeasuresDashboardCard } from '../measures/MeasureParts.tsx';
 import { RegisterDashboardCard } from '../register/RegisterDashboardCard.tsx';
@@ -62,6 +63,7 @@ export default function DashboardPage() {
         {canHandleRequests && <RequestsDashboardCard />}
         {canHandleRequests && <BreachesDashboardCard />}
         <MeasuresDashboardCard />
+        <AgreementsDashboardCard />
         <Card withBorder radius="md" padding="lg">
           <Title order={2} size="h4" mb="xs">
             {t('dashboard.comingTitle')}

@@ -17,6 +17,7 @@ const SUB_PAGES: SubPage[] = [
   { path: '/activities', labelKey: 'register.nav.activities', role: 'viewer' },
   { path: '/systems', labelKey: 'register.nav.systems', role: 'viewer' },
   { path: '/vendors', labelKey: 'register.nav.vendors', role: 'viewer' },
+  { path: '/agreements', labelKey: 'agreements.nav', role: 'viewer' },
   { path: '/categories', labelKey: 'register.nav.categories', role: 'viewer' },
   { path: '/where', labelKey: 'register.nav.whereIsData', role: 'viewer' },
   { path: '/transfers', labelKey: 'register.nav.transfers', role: 'viewer' },
@@ -54,6 +55,8 @@ export function RegisterNavigation({ base, role, onNavigate }: { base: string; r
               component={Link}
               to={to}
               label={t(sub.labelKey)}
+              // A little tighter than the top level, so the side bar still fits a laptop screen with this open.
+              py={3}
               active={isActive}
               aria-current={isActive ? 'page' : undefined}
               onClick={onNavigate}
