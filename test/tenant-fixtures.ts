@@ -102,7 +102,10 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
     kind: 'note',
     note: `${marker} bewijs`,
   });
+  // A published privacy statement (its content names the marker through the organisation and its activity).
+  const statementVersion = await created(owner, `${base}/privacy-statement/versions`, {});
   return {
+    versionId: statementVersion.id,
     measureId: measure.id,
     evidenceId: withEvidence.evidence[0].id,
     incidentId: incident.id,

@@ -5,6 +5,8 @@ import type { Locale } from '../../platform/i18n/index.ts';
  * values as plain text; nothing here is markup.
  */
 const WORDS = {
+  versionLine: { nl: 'Versie {version}, gepubliceerd op {date}', en: 'Version {version}, published on {date}' },
+  draftLine: { nl: 'Concept van {date} (nog niet gepubliceerd)', en: 'Draft of {date} (not published yet)' },
   title: { nl: 'Privacyverklaring van {organisation}', en: 'Privacy statement of {organisation}' },
   whoWeAre: { nl: 'Wie zijn wij?', en: 'Who are we?' },
   whoWeAreText: {
