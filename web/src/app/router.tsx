@@ -33,6 +33,7 @@ function registerPages(): RouteObject[] {
     at('start/guided', () => import('../pages/register/start/GuidedStartPage.tsx')),
     at('start/templates/:templateId', () => import('../pages/register/start/TemplatePage.tsx')),
     at('import-export', () => import('../pages/register/import-export/ImportExportPage.tsx')),
+    at('privacy-statement', () => import('../pages/statement/StatementPage.tsx')),
   ];
 }
 
@@ -89,6 +90,8 @@ export const routes: RouteObject[] = [
       { path: 'p/:slug/request', ...page(() => import('../pages/requests/PublicRequestPage.tsx')) },
       { path: 'p/:slug/request/confirm', ...page(() => import('../pages/requests/ConfirmRequestPage.tsx')) },
       { path: 'p/:slug/request/download', ...page(() => import('../pages/requests/DownloadPage.tsx')) },
+      // The published privacy statement (issue 13).
+      { path: 'p/:slug/privacy', ...page(() => import('../pages/statement/PublicStatementPage.tsx')) },
       { path: 'invitations/:token', ...page(() => import('../pages/invitations/AcceptInvitationPage.tsx')) },
       {
         Component: RequireUser,
