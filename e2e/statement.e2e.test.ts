@@ -67,7 +67,9 @@ describe('the privacy statement', () => {
       purposes: [HOSTILE, 'Klantenservice'],
     });
     expect(changed.status).toBe(200);
-    await page.reload();
+    // The dashboard says so, and leads back to the statement.
+    await page.goto(`${server.url}/o/${owner.orgSlug}`);
+    await page.getByRole('link', { name: 'Bekijk en publiceer de privacyverklaring opnieuw' }).click();
     await page.getByText('De gepubliceerde verklaring is verouderd').waitFor();
     await screenshot(page, 'statement-out-of-date');
     await page.getByRole('button', { name: 'Publiceren' }).click();

@@ -29,6 +29,7 @@ const base = (ref: string) => `/api/orgs/${encodeURIComponent(ref)}/privacy-stat
 
 export const statementApi = {
   draft: (ref: string) => http.get<TStatementDraft>(base(ref)),
+  status: (ref: string) => http.get<{ published: TVersionHead | null; isOutOfDate: boolean }>(`${base(ref)}/status`),
   saveTexts: (ref: string, texts: TOwnTexts) => http.put<TOwnTexts>(`${base(ref)}/texts`, texts),
   publish: (ref: string) => http.post<TVersionHead>(`${base(ref)}/versions`),
   versions: async (ref: string) => (await http.get<{ items: TVersionHead[] }>(`${base(ref)}/versions`)).items,
