@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Box,
   Button,
   Code,
@@ -34,7 +33,12 @@ import { QueryState } from '../register/shared/QueryState.tsx';
 import { StatementView } from './StatementView.tsx';
 
 type Checklist = TStatementDraft['checklist'];
-const STATUS_COLOURS = { present: 'green', missing: 'red', not_applicable: 'gray', own_text: 'yellow' } as const;
+const STATUS_COLOURS = {
+  present: 'green.8',
+  missing: 'red.8',
+  not_applicable: 'dimmed',
+  own_text: 'orange.8',
+} as const;
 
 /** The privacy statement under the register: checklist, own texts, preview, publishing, versions and exports. */
 export default function StatementPage() {
@@ -157,10 +161,10 @@ function ChecklistTable({ checklist, onOwnTexts }: { checklist: Checklist; onOwn
                   <Code>{item.itemId}</Code> {item.label}
                 </Text>
               </Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLOURS[item.status]} variant="light">
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Text size="sm" fw={600} c={STATUS_COLOURS[item.status]}>
                   {t(`statement.checklist.statuses.${item.status}`)}
-                </Badge>
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Stack gap={2}>
