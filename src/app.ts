@@ -21,6 +21,7 @@ import { registerIoRoutes } from './modules/register-io/routes.ts';
 import { requestExportRoutes } from './modules/requests/export/routes.ts';
 import { requestRoutes } from './modules/requests/routes.ts';
 import { retentionRoutes } from './modules/retention/routes.ts';
+import { statementRoutes } from './modules/statement/routes.ts';
 import { vendorRoutes } from './modules/vendors/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
@@ -68,6 +69,7 @@ export async function buildApplication(config: TConfig, options: BuildOptions = 
       breachRoutes(ctx),
       measureRoutes(ctx),
       agreementRoutes(ctx),
+      statementRoutes(ctx),
       onboardingRoutes(ctx),
       registerIoRoutes(ctx),
     ],

@@ -117,9 +117,12 @@ export async function createTenantObjects(app: TestApp, org: TestOrganisation, m
     { 'content-type': 'application/pdf' },
   );
   if (withDocument.status !== 201) throw new Error(`agreement upload failed: ${JSON.stringify(withDocument.body)}`);
+  // A published privacy statement (its content names the marker through the organisation and its activity).
+  const statementVersion = await created(owner, `${base}/privacy-statement/versions`, {});
   return {
     agreementId: agreement.id,
     documentId: withDocument.body.documents[0].id,
+    versionId: statementVersion.id,
     measureId: measure.id,
     evidenceId: withEvidence.evidence[0].id,
     incidentId: incident.id,

@@ -39,6 +39,7 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/public/requests/confirm',
   'GET /api/public/requests/download-info',
   'GET /api/public/requests/download',
+  'GET /api/public/orgs/:slug/privacy-statement',
 ]);
 const isDocs = (route: RegisteredRoute) => route.url === '/api/docs' || route.url.startsWith('/api/docs/');
 const key = (route: RegisteredRoute) => `${route.method} ${route.url}`;

@@ -37,6 +37,16 @@ describe('demo data', () => {
     expect(await readSetting(app.ctx.db, DEMO_SETTING)).toMatchObject({ loadedAt: expect.any(String) });
   });
 
+  it('publishes a privacy statement for each organisation with a register, shown on its public page', async () => {
+    for (const slug of ['domstad-ict', 'eemcode']) {
+      const page = await new TestClient(app.http).get(`/api/public/orgs/${slug}/privacy-statement`);
+      expect(page.status, slug).toBe(200);
+      expect(page.body.currentVersion).toBe(1);
+    }
+    const status = await demo.get('/api/orgs/domstad-ict/privacy-statement/status');
+    expect(status.body).toMatchObject({ published: { version: 1 }, isOutOfDate: false });
+  });
+
   it('makes the demo account a member of the ICT provider, its three clients and the freelancer', async () => {
     const response = await demo.get('/api/orgs');
     expect(response.status).toBe(200);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import * as identity from '../modules/identity/service.ts';
 import { ZCreateOrganisationRequest } from '../modules/organisations/contract.ts';
 import * as organisations from '../modules/organisations/service.ts';
+import * as statement from '../modules/statement/service.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { writeSetting } from '../platform/db/instance-settings.ts';
@@ -63,6 +64,8 @@ async function loadDemoRegisters(ctx: AppContext, tx: Database, ids: DemoIds): P
   for (const [key, spec] of Object.entries(DEMO_REGISTERS)) {
     const scope: OrgScope = { orgId: lookup(ids.organisations, key), role: 'owner', actor: DEMO_ACTOR };
     await loadDemoRegister(ctx, tx, scope, spec);
+    // A published privacy statement, so /p/<slug>/privacy shows what the feature does before anyone configures it.
+    await statement.publish(ctx, scope);
   }
 }
 

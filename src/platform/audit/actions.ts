@@ -35,6 +35,11 @@ export const AUDIT_ACTIONS = {
     nl: 'Melding aan de AP gedownload (PDF)',
     en: 'Authority notification downloaded (PDF)',
   },
+  'privacy_statement.texts_updated': {
+    nl: 'Eigen teksten van de privacyverklaring gewijzigd',
+    en: 'Own texts of the privacy statement changed',
+  },
+  'privacy_statement.published': { nl: 'Privacyverklaring gepubliceerd', en: 'Privacy statement published' },
   'security_measure.created': { nl: 'Beveiligingsmaatregel toegevoegd', en: 'Security measure added' },
   'security_measure.updated': { nl: 'Beveiligingsmaatregel gewijzigd', en: 'Security measure changed' },
   'security_measure.deleted': { nl: 'Beveiligingsmaatregel verwijderd', en: 'Security measure deleted' },

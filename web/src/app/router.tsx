@@ -35,6 +35,7 @@ function registerPages(): RouteObject[] {
     at('import-export', () => import('../pages/register/import-export/ImportExportPage.tsx')),
     at('agreements', () => import('../pages/agreements/AgreementsPage.tsx')),
     at('agreements/:agreementId', () => import('../pages/agreements/AgreementPage.tsx')),
+    at('privacy-statement', () => import('../pages/statement/StatementPage.tsx')),
   ];
 }
 
@@ -91,6 +92,8 @@ export const routes: RouteObject[] = [
       { path: 'p/:slug/request', ...page(() => import('../pages/requests/PublicRequestPage.tsx')) },
       { path: 'p/:slug/request/confirm', ...page(() => import('../pages/requests/ConfirmRequestPage.tsx')) },
       { path: 'p/:slug/request/download', ...page(() => import('../pages/requests/DownloadPage.tsx')) },
+      // The published privacy statement (issue 13).
+      { path: 'p/:slug/privacy', ...page(() => import('../pages/statement/PublicStatementPage.tsx')) },
       { path: 'invitations/:token', ...page(() => import('../pages/invitations/AcceptInvitationPage.tsx')) },
       {
         Component: RequireUser,

@@ -114,6 +114,7 @@ function createdCounts(reading: Reading, counts: unknown): string[] {
 
 /** The sentences particular to a kind of subject, from the data its entries carry. */
 const BY_SUBJECT: Record<string, (reading: Reading) => string[]> = {
+  privacy_statement: (reading) => pair(reading, 'statement.versions.version', count(reading.data.version)?.toString()),
   activity: (reading) => [
     ...pair(reading, 'register.activities.columns.role', enumName(reading.t, 'activityRolesShort', reading.data.role)),
     ...(typeof reading.data.status === 'string'

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { activitiesApi } from '../../api/activities.ts';
 import { registerKeys } from '../../api/register-keys.ts';
 import { useCan, useCurrentOrganisation } from '../../app/organisations.ts';
+import { StatementDashboardNotice } from '../statement/StatementDashboardNotice.tsx';
 
 /** The dashboard's view of the register: how complete it is, and the way in (or the quick start when empty). */
 export function RegisterDashboardCard() {
@@ -61,6 +62,7 @@ export function RegisterDashboardCard() {
           </Group>
         </Stack>
       )}
+      <StatementDashboardNotice />
     </Card>
   );
 }

@@ -57,7 +57,7 @@ export default function RegisterOverviewPage() {
         )}
         {completeness.data && <RegisterCompleteness completeness={completeness.data} />}
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-          {(['whereIsData', 'transfers', 'consolidation', 'importExport'] as const).map((page) => (
+          {(['whereIsData', 'transfers', 'consolidation', 'importExport', 'privacyStatement'] as const).map((page) => (
             <Card key={page} withBorder radius="md" padding="md">
               <Title order={3} size="h5" mb={4}>
                 {t(`register.nav.${page}`)}
@@ -83,4 +83,5 @@ const PAGE_PATHS = {
   transfers: 'transfers',
   consolidation: 'consolidation',
   importExport: 'import-export',
+  privacyStatement: 'privacy-statement',
 } as const;
