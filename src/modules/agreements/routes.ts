@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { scopeOf } from '../../platform/http/access.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { problemErrorHandler, toAppError } from '../../platform/http/problem.ts';
 import {
   MAX_AGREEMENT_DOCUMENT_BYTES,
@@ -23,12 +24,6 @@ const agreementParams = orgParams.extend({ agreementId: z.uuid() });
 const documentParams = agreementParams.extend({ documentId: z.uuid() });
 const read = { access: { type: 'org' as const, role: 'viewer' as const } };
 const write = { access: { type: 'org' as const, role: 'editor' as const } };
-
-/** `attachment` with a plain ASCII name and the RFC 5987 form for anything else. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\w.-]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** A body over the limit is `agreement_document_too_large`, like a file the use case finds too large. */
 function uploadErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { scopeOf } from '../../platform/http/access.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import {
   ZAddStep,
   ZAuthorityReport,
@@ -83,7 +84,7 @@ export function breachRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const file = await breaches.exportIncidents(ctx, scopeOf(request), request.query.format, locale);
         return reply
           .header('content-type', file.contentType)
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('content-disposition', contentDisposition(file.fileName))
           .header('cache-control', 'no-store')
           .send(file.bytes);
       },
@@ -241,7 +242,7 @@ export function breachRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const file = await breaches.authorityReportPdf(ctx, scopeOf(request), request.params.incidentId, locale);
         return reply
           .header('content-type', 'application/pdf')
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('content-disposition', contentDisposition(file.fileName))
           .header('cache-control', 'no-store')
           .send(file.bytes);
       },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { scopeOf } from '../../platform/http/access.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { problemErrorHandler, toAppError } from '../../platform/http/problem.ts';
 import { MEASURE_CATALOGUE } from './catalogue.ts';
 import {
@@ -31,12 +32,6 @@ const write = { access: { type: 'org' as const, role: 'editor' as const } };
 
 /** Media types an evidence upload may be sent with as the raw body; the bytes decide what it is. */
 const UPLOAD_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'application/octet-stream'];
-
-/** `attachment` with a plain ASCII name and the RFC 5987 form for anything else. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\w.-]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** A body over the limit is `evidence_too_large`, like a file the use case finds too large. */
 function uploadErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {

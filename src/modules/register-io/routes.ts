@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { scopeOf } from '../../platform/http/access.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { type Problem, problemErrorHandler, sendProblem, toAppError, toProblem } from '../../platform/http/problem.ts';
 import {
   ZExportProgress,
@@ -42,12 +43,6 @@ function uploadedFile(body: unknown): Buffer {
   if (body === undefined || body === null) return Buffer.alloc(0);
   if (!Buffer.isBuffer(body)) throw new AppError('unsupported_media_type', 'unsupported_media_type');
   return body;
-}
-
-/** `attachment` with a plain ASCII name and the RFC 5987 form for anything else. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\w.-]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /**

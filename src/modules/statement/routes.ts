@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { scopeOf } from '../../platform/http/access.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { renderPdf } from '../register-io/service.ts';
 import {
   ZDiffQuery,
@@ -133,7 +134,7 @@ export function statementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           : statementPageHtml(document, subtitle);
         return reply
           .header('content-type', isPdf ? 'application/pdf' : 'text/html; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${fileName}.${isPdf ? 'pdf' : 'html'}"`)
+          .header('content-disposition', contentDisposition(`${fileName}.${isPdf ? 'pdf' : 'html'}`))
           .header('x-content-type-options', 'nosniff')
           .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
           .header('cache-control', 'no-store')
