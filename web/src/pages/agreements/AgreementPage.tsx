@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -31,6 +31,7 @@ import {
 import { applyProblem } from '../../app/forms.ts';
 import { useCan, useCurrentOrganisation } from '../../app/organisations.ts';
 import { describeError } from '../../app/query-client.ts';
+import { useRecordUpdate } from '../../app/record-update.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -84,16 +85,10 @@ export default function AgreementPage() {
 
 /** The answer of a change replaces the cached page; the list and the coverage are refreshed. */
 function useAgreementUpdate<Input>(agreementId: string, run: (org: string, input: Input) => Promise<TAgreement>) {
-  const org = useCurrentOrganisation();
-  const queryClient = useQueryClient();
-  return useMutation({
-    meta: { showsOwnErrors: true },
-    mutationFn: (input: Input) => run(org.slug, input),
-    onSuccess: (agreement) => {
-      queryClient.setQueryData(agreementKeys.one(org.slug, agreementId), agreement);
-      void queryClient.invalidateQueries({ queryKey: agreementKeys.list(org.slug) });
-      void queryClient.invalidateQueries({ queryKey: agreementKeys.coverage(org.slug) });
-    },
+  return useRecordUpdate({
+    recordKey: (org) => agreementKeys.one(org, agreementId),
+    refreshKeys: (org) => [agreementKeys.list(org), agreementKeys.coverage(org)],
+    run,
   });
 }
 

@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -31,6 +31,7 @@ import {
 import { applyProblem } from '../../app/forms.ts';
 import { useCan, useCurrentOrganisation } from '../../app/organisations.ts';
 import { describeError } from '../../app/query-client.ts';
+import { useRecordUpdate } from '../../app/record-update.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -81,16 +82,10 @@ export default function MeasurePage() {
 
 /** The answer of a change replaces the cached page; the list and the findings are refreshed. */
 function useMeasureUpdate<Input>(measureId: string, run: (org: string, input: Input) => Promise<TMeasure>) {
-  const org = useCurrentOrganisation();
-  const queryClient = useQueryClient();
-  return useMutation({
-    meta: { showsOwnErrors: true },
-    mutationFn: (input: Input) => run(org.slug, input),
-    onSuccess: (measure) => {
-      queryClient.setQueryData(measureKeys.one(org.slug, measureId), measure);
-      void queryClient.invalidateQueries({ queryKey: measureKeys.list(org.slug) });
-      void queryClient.invalidateQueries({ queryKey: measureKeys.findings(org.slug) });
-    },
+  return useRecordUpdate({
+    recordKey: (org) => measureKeys.one(org, measureId),
+    refreshKeys: (org) => [measureKeys.list(org), measureKeys.findings(org)],
+    run,
   });
 }
 
